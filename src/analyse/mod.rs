@@ -1,0 +1,1 @@
+//! Lai's analysis (in progress).

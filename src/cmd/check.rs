@@ -1,0 +1,52 @@
+//! `plan check [DIR]`: validate a plan and report every problem.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use super::ColorChoice;
+use crate::checks;
+use crate::diag::render::{render, DiagFormat};
+use crate::load::load_plan;
+use crate::model::Date;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Plan directory.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Treat warnings as errors (for CI).
+    #[arg(long)]
+    pub strict: bool,
+    /// The date to check revision against (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
+    pub format: DiagFormat,
+    /// When to colour the output (NO_COLOR is respected).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let loaded = load_plan(&args.dir)?;
+    let mut diags = loaded.diagnostics;
+    if let Some(plan) = &loaded.plan {
+        checks::revision(plan, args.today.unwrap_or_else(checks::today), &mut diags);
+        checks::logic(plan, &mut diags);
+    }
+    if args.strict {
+        diags.make_strict();
+    }
+    let failed = diags.has_errors();
+    let list = diags.finish();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let color = args.color.enabled(super::stdout_is_terminal());
+    render(&mut out, args.format, &list, &loaded.sources, color).context("cannot write the report")?;
+    out.flush().context("cannot write the report")?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,90 @@
+//! Command line: one module per subcommand, each with its `Args` and `run`.
+
+pub mod analyse;
+pub mod check;
+pub mod init;
+pub mod schema;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Strategic competence planning for municipal health and care, as code.
+///
+/// A plan is a directory of TOML/YAML files (requirements, units, goals,
+/// measures, indicators) and CSV files (staff roster, survey answers).
+#[derive(Debug, Parser)]
+#[command(name = "plan", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a plan: files, references, ranges and the plan's logic.
+    Check(check::Args),
+    /// Lai's analysis: requirements, capital and needs per unit, position and year.
+    #[command(alias = "analyze")]
+    Analyse(analyse::Args),
+    /// Write a new plan skeleton, or a realistic synthetic demo plan.
+    Init(init::Args),
+    /// Write the JSON Schemas for the plan files.
+    Schema(schema::Args),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Analyse(args) => analyse::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Schema(args) => schema::run(args),
+    }
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Colour on a terminal unless `NO_COLOR` is set (https://no-color.org).
+    pub fn enabled(self, stream_is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// Whether stdout is a terminal.
+pub fn stdout_is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+/// `plan analyse | head` closes the pipe early; that is not an error.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

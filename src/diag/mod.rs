@@ -1,0 +1,211 @@
+//! Diagnostics: problems found in a user's plan (as opposed to operational errors).
+//!
+//! In: findings from loading, validation and the logic checks. Out: a sorted,
+//! de-duplicated list that the renderers in [`render`] print as human text, JSON
+//! or GitHub workflow commands.
+
+pub mod render;
+
+use serde::Serialize;
+
+use crate::source::Loc;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $sev:ident;)*) => {
+        /// Stable diagnostic codes. Every code is documented in docs/checks.md.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            /// Every code, for documentation tests.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The kebab-case code shown to users.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// Severity before `--strict` is applied.
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    UnreadableFile = "unreadable-file", Error;
+    ParseError = "parse-error", Error;
+    UnknownKey = "unknown-key", Error;
+    DuplicateKey = "duplicate-key", Error;
+    MissingField = "missing-field", Error;
+    WrongType = "wrong-type", Error;
+    InvalidValue = "invalid-value", Error;
+    OutOfRange = "out-of-range", Error;
+    ConflictingFields = "conflicting-fields", Error;
+    DuplicateId = "duplicate-id", Error;
+    UnknownReference = "unknown-reference", Error;
+    WrongCompetenceKind = "wrong-competence-kind", Error;
+    MissingPlan = "missing-plan", Error;
+    DuplicatePlan = "duplicate-plan", Error;
+    DuplicateSection = "duplicate-section", Error;
+    MissingDataFile = "missing-data-file", Error;
+    CsvHeader = "csv-header", Error;
+    CsvFieldCount = "csv-field-count", Error;
+    CsvNumber = "csv-number", Error;
+    RevisionDue = "revision-due", Warning;
+    MeasureWithoutIndicator = "measure-without-indicator", Warning;
+    MeasureWithoutResponsible = "measure-without-responsible", Warning;
+    MeasureOutsidePeriod = "measure-outside-period", Warning;
+    IndicatorWithoutTarget = "indicator-without-target", Warning;
+    UnusedCompetence = "unused-competence", Warning;
+    UnusedUnit = "unused-unit", Warning;
+    PositionWithoutCapacity = "position-without-capacity", Warning;
+    UncoveredNeed = "uncovered-need", Warning;
+    StrategyMismatch = "strategy-mismatch", Warning;
+    TargetUnreachable = "target-unreachable", Warning;
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding in the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// Where the problem is; `None` for problems of the whole plan (e.g. no `[plan]`).
+    pub loc: Option<Loc>,
+    /// Further places worth showing (e.g. the first definition of a duplicate id).
+    pub related: Vec<(Loc, String)>,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.default_severity(),
+            message: message.into(),
+            loc: None,
+            related: Vec::new(),
+            hint: None,
+        }
+    }
+
+    pub fn at(mut self, loc: Loc) -> Self {
+        self.loc = Some(loc);
+        self
+    }
+
+    pub fn at_opt(mut self, loc: Option<Loc>) -> Self {
+        self.loc = loc;
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn related(mut self, loc: Loc, label: impl Into<String>) -> Self {
+        self.related.push((loc, label.into()));
+        self
+    }
+}
+
+/// Collects diagnostics from all stages.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// `--strict`: every warning becomes an error.
+    pub fn make_strict(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+
+    /// Sort by file, position, code and message, and drop exact duplicates, so
+    /// output is stable whatever order the checks ran in.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            let ka = a.loc.as_ref().map(|l| (l.file, l.span.start, l.span.end));
+            let kb = b.loc.as_ref().map(|l| (l.file, l.span.start, l.span.end));
+            ka.cmp(&kb)
+                .then(a.code.cmp(&b.code))
+                .then(a.message.cmp(&b.message))
+        });
+        self.items.dedup();
+        self.items
+    }
+}
+
+/// The closest candidate to `word` (for "did you mean" hints), if close enough.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "duplicate code {c}");
+            assert!(c
+                .as_str()
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch == '-'));
+        }
+    }
+
+    #[test]
+    fn suggest_finds_typos() {
+        assert_eq!(suggest("sjoheim", ["sjøheim", "hjemme"]), Some("sjøheim"));
+        assert_eq!(suggest("ftee", ["fte", "unit"]), Some("fte"));
+        assert_eq!(suggest("xyz", ["fte", "unit"]), None);
+    }
+}

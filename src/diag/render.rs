@@ -1,0 +1,250 @@
+//! Rendering diagnostics: human (rustc-like, via codespan-reporting), JSON, and
+//! GitHub Actions workflow commands.
+
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+use serde::Serialize;
+
+use super::{Diagnostic, Severity};
+use crate::source::Sources;
+
+/// Output format of `plan check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiagFormat {
+    Human,
+    Json,
+    Github,
+}
+
+/// Counts shown in the summary line and the JSON output.
+pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    (errors, diags.len() - errors)
+}
+
+pub fn render(
+    out: &mut dyn Write,
+    format: DiagFormat,
+    diags: &[Diagnostic],
+    sources: &Sources,
+    color: bool,
+) -> io::Result<()> {
+    match format {
+        DiagFormat::Human => human(out, diags, sources, color),
+        DiagFormat::Json => json(out, diags, sources),
+        DiagFormat::Github => github(out, diags, sources),
+    }
+}
+
+fn human(
+    out: &mut dyn Write,
+    diags: &[Diagnostic],
+    sources: &Sources,
+    color: bool,
+) -> io::Result<()> {
+    let mut files = SimpleFiles::new();
+    for f in sources.files() {
+        files.add(f.name.clone(), f.text.clone());
+    }
+    let config = term::Config::default();
+    let styles = term::Styles::default();
+    for d in diags {
+        let mut c = match d.severity {
+            Severity::Error => cs::Diagnostic::error(),
+            Severity::Warning => cs::Diagnostic::warning(),
+        }
+        .with_code(d.code.as_str())
+        .with_message(&d.message);
+        let mut labels = Vec::new();
+        if let Some(loc) = &d.loc {
+            if let Some(f) = sources.get(loc.file) {
+                labels.push(cs::Label::primary(loc.file.0, f.clamp(&loc.span)));
+            }
+        }
+        for (loc, label) in &d.related {
+            if let Some(f) = sources.get(loc.file) {
+                labels
+                    .push(cs::Label::secondary(loc.file.0, f.clamp(&loc.span)).with_message(label));
+            }
+        }
+        c = c.with_labels(labels);
+        if let Some(h) = &d.hint {
+            c = c.with_notes(vec![format!("help: {h}")]);
+        }
+        let res = if color {
+            let mut w = term::StylesWriter::new(termcolor::Ansi::new(&mut *out), &styles);
+            term::emit_to_write_style(&mut w, &config, &files, &c)
+        } else {
+            term::emit_to_io_write(&mut *out, &config, &files, &c)
+        };
+        res.map_err(io::Error::other)?;
+    }
+    let (errors, warnings) = counts(diags);
+    if diags.is_empty() {
+        writeln!(out, "ok: no problems found")
+    } else {
+        writeln!(
+            out,
+            "{} {}, {} {}",
+            errors,
+            if errors == 1 { "error" } else { "errors" },
+            warnings,
+            if warnings == 1 { "warning" } else { "warnings" }
+        )
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDiag<'a> {
+    code: &'a str,
+    severity: Severity,
+    message: &'a str,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    hint: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<JsonDiag<'a>>,
+}
+
+/// File name, start and end (line, column) of a diagnostic.
+type Position<'a> = (&'a str, (usize, usize), (usize, usize));
+
+fn position<'a>(d: &Diagnostic, sources: &'a Sources) -> Option<Position<'a>> {
+    let loc = d.loc.as_ref()?;
+    let f = sources.get(loc.file)?;
+    let span = f.clamp(&loc.span);
+    Some((&f.name, f.line_col(span.start), f.line_col(span.end)))
+}
+
+fn json(out: &mut dyn Write, diags: &[Diagnostic], sources: &Sources) -> io::Result<()> {
+    let (errors, warnings) = counts(diags);
+    let report = JsonReport {
+        errors,
+        warnings,
+        diagnostics: diags
+            .iter()
+            .map(|d| {
+                let pos = position(d, sources);
+                JsonDiag {
+                    code: d.code.as_str(),
+                    severity: d.severity,
+                    message: &d.message,
+                    file: pos.map(|p| p.0),
+                    line: pos.map(|p| p.1 .0),
+                    column: pos.map(|p| p.1 .1),
+                    end_line: pos.map(|p| p.2 .0),
+                    end_column: pos.map(|p| p.2 .1),
+                    hint: d.hint.as_deref(),
+                }
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn github(out: &mut dyn Write, diags: &[Diagnostic], sources: &Sources) -> io::Result<()> {
+    for d in diags {
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = Vec::new();
+        if let Some((file, (line, col), (end_line, end_col))) = position(d, sources) {
+            props.push(format!("file={}", escape_property(file)));
+            props.push(format!("line={line}"));
+            props.push(format!("col={col}"));
+            if end_line == line {
+                props.push(format!("endColumn={end_col}"));
+            }
+        }
+        props.push(format!("title={}", escape_property(d.code.as_str())));
+        let mut msg = d.message.clone();
+        if let Some(h) = &d.hint {
+            msg.push_str("\nhelp: ");
+            msg.push_str(h);
+        }
+        writeln!(out, "::{kind} {}::{}", props.join(","), escape_data(&msg))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+    use crate::source::{Loc, SourceFile};
+
+    fn setup() -> (Sources, Vec<Diagnostic>) {
+        let mut s = Sources::default();
+        let f = s.add(SourceFile::new(
+            "plan/units.toml".into(),
+            "units.toml".into(),
+            "[[unit]]\nid = \"a\"\nnavn = \"x\"\n".into(),
+        ));
+        let d = Diagnostic::new(Code::UnknownKey, "unknown key `navn`")
+            .at(Loc::new(f, 18..22))
+            .hint("did you mean `name`?");
+        (s, vec![d])
+    }
+
+    #[test]
+    fn github_format_names_file_line_and_column() {
+        let (s, d) = setup();
+        let mut out = Vec::new();
+        render(&mut out, DiagFormat::Github, &d, &s, false).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "::error file=plan/units.toml,line=3,col=1,endColumn=5,title=unknown-key::unknown key `navn`%0Ahelp: did you mean `name`?\n"
+        );
+    }
+
+    #[test]
+    fn human_format_shows_excerpt_code_and_hint() {
+        let (s, d) = setup();
+        let mut out = Vec::new();
+        render(&mut out, DiagFormat::Human, &d, &s, false).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("error[unknown-key]: unknown key `navn`"), "{text}");
+        assert!(text.contains("plan/units.toml:3:1"), "{text}");
+        assert!(text.contains("navn = \"x\""), "{text}");
+        assert!(text.contains("help: did you mean `name`?"), "{text}");
+        assert!(text.ends_with("1 error, 0 warnings\n"), "{text}");
+    }
+
+    #[test]
+    fn json_format_has_positions() {
+        let (s, d) = setup();
+        let mut out = Vec::new();
+        render(&mut out, DiagFormat::Json, &d, &s, false).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["errors"], 1);
+        assert_eq!(v["diagnostics"][0]["line"], 3);
+        assert_eq!(v["diagnostics"][0]["code"], "unknown-key");
+    }
+}

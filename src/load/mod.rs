@@ -1,0 +1,424 @@
+//! Loading a plan directory.
+//!
+//! In: a directory. Out: [`Loaded`] — the validated [`Plan`] when the files hold no
+//! errors, every [`Diagnostic`] found, and the [`Sources`] to render them with.
+//! Every `*.toml`, `*.yaml`, `*.yml` below the directory is read in sorted path
+//! order (hidden directories and `target/` skipped); CSV files only when `[data]`
+//! names them.
+
+pub mod csv_file;
+pub mod node;
+pub mod toml_file;
+pub mod yaml_file;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use serde::de::DeserializeOwned;
+
+use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
+use crate::model::raw::{
+    RawAssumptions, RawCapacity, RawCompetence, RawData, RawGoal, RawIndicator, RawMeasure,
+    RawPlan, RawQuality, RawUnit,
+};
+use crate::model::Plan;
+use crate::source::{FileId, Loc, SourceFile, Sources};
+use node::{Node, NodeKind};
+
+/// A raw value with the file and node it came from, for locating its fields.
+#[derive(Debug, Clone)]
+pub struct Item<T> {
+    pub value: T,
+    pub file: FileId,
+    pub node: Node,
+}
+
+impl<T> Item<T> {
+    /// A short location for the whole item.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.file, self.node.anchor())
+    }
+
+    /// Location of the value of `field`, or of the item when it is absent.
+    pub fn field(&self, field: &str) -> Loc {
+        self.node
+            .get(field)
+            .map_or_else(|| self.loc(), |n| Loc::new(self.file, n.span.clone()))
+    }
+
+    /// Location of element `index` of the list `field`.
+    pub fn elem(&self, field: &str, index: usize) -> Loc {
+        match self.node.get(field).map(|n| &n.kind) {
+            Some(NodeKind::Array(items)) => items
+                .get(index)
+                .map_or_else(|| self.field(field), |n| Loc::new(self.file, n.span.clone())),
+            _ => self.field(field),
+        }
+    }
+}
+
+/// Everything read from the TOML/YAML files, before validation.
+#[derive(Debug, Default)]
+pub struct RawSet {
+    pub plan: Vec<Item<RawPlan>>,
+    pub assumptions: Vec<Item<RawAssumptions>>,
+    pub data: Vec<Item<RawData>>,
+    pub competence: Vec<Item<RawCompetence>>,
+    pub unit: Vec<Item<RawUnit>>,
+    pub capacity: Vec<Item<RawCapacity>>,
+    pub quality: Vec<Item<RawQuality>>,
+    pub goal: Vec<Item<RawGoal>>,
+    pub measure: Vec<Item<RawMeasure>>,
+    pub indicator: Vec<Item<RawIndicator>>,
+}
+
+/// The result of loading a plan directory.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The validated plan; `None` when errors prevent building it.
+    pub plan: Option<Plan>,
+    pub sources: Sources,
+    pub diagnostics: Diagnostics,
+    /// Every file the plan reads (plan files and CSVs), to never write over one.
+    pub inputs: Vec<PathBuf>,
+}
+
+/// The top-level collections of a plan file.
+pub const SECTIONS: [&str; 10] = [
+    "plan",
+    "assumptions",
+    "data",
+    "competence",
+    "unit",
+    "capacity",
+    "quality",
+    "goal",
+    "measure",
+    "indicator",
+];
+
+/// Plan files below `dir`, in sorted order.
+pub fn discover(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_type().is_dir()
+                    && e.file_name()
+                        .to_str()
+                        .is_some_and(|n| n.starts_with('.') || n == "target"))
+        });
+    for entry in walker {
+        let entry = entry.with_context(|| format!("cannot read directory {}", dir.display()))?;
+        if entry.file_type().is_file() && is_plan_file(entry.path()) {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+fn is_plan_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("toml" | "yaml" | "yml")
+    )
+}
+
+/// The name shown for a file: the directory as the user gave it joined with the
+/// file's relative path, `/`-separated.
+pub fn display_name(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let rel = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    let d = dir.to_string_lossy();
+    if d == "." || d.is_empty() {
+        rel
+    } else {
+        format!("{}/{rel}", d.trim_end_matches('/'))
+    }
+}
+
+/// Load and validate the plan in `dir`. Fails only on operational problems (the
+/// directory does not exist); problems in the plan are diagnostics.
+pub fn load_plan(dir: &Path) -> anyhow::Result<Loaded> {
+    if !dir.is_dir() {
+        bail!("plan directory {} does not exist or is not a directory", dir.display());
+    }
+    let mut sources = Sources::default();
+    let mut diags = Diagnostics::default();
+    let mut raw = RawSet::default();
+    let files = discover(dir)?;
+    for path in &files {
+        load_file(dir, path, &mut sources, &mut diags, &mut raw);
+    }
+    let mut inputs = files;
+    let plan = crate::validate::validate(dir, raw, &mut sources, &mut diags, &mut inputs);
+    Ok(Loaded {
+        plan,
+        sources,
+        diagnostics: diags,
+        inputs,
+    })
+}
+
+/// Read a file as UTF-8 text; on failure, register it (lossily) and report.
+pub fn read_text(
+    path: &Path,
+    name: String,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<FileId> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(Code::UnreadableFile, format!("cannot read {name}: {e}"))
+                    .hint("check that the file exists and is readable"),
+            );
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(sources.add(SourceFile::new(name, path.to_path_buf(), text))),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let id = sources.add(SourceFile::new(name.clone(), path.to_path_buf(), text));
+            diags.push(
+                Diagnostic::new(Code::ParseError, format!("{name} is not valid UTF-8 text"))
+                    .at(Loc::new(id, at..at + 1))
+                    .hint("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+fn load_file(dir: &Path, path: &Path, sources: &mut Sources, diags: &mut Diagnostics, raw: &mut RawSet) {
+    let name = display_name(dir, path);
+    let Some(id) = read_text(path, name.clone(), sources, diags) else {
+        return;
+    };
+    let text = sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
+    let is_toml = path.extension().and_then(|e| e.to_str()) == Some("toml");
+    let parsed = if is_toml {
+        toml_file::parse(&text)
+    } else {
+        yaml_file::parse(&text).map(|(node, dups)| {
+            for (msg, span) in dups {
+                diags.push(
+                    Diagnostic::new(Code::DuplicateKey, msg)
+                        .at(Loc::new(id, span))
+                        .hint("remove one of them"),
+                );
+            }
+            node
+        })
+    };
+    let root = match parsed {
+        Ok(n) => n,
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::ParseError,
+                    format!("{name} is not valid {}: {}", if is_toml { "TOML" } else { "YAML" }, e.message),
+                )
+                .at(Loc::new(id, e.span)),
+            );
+            return;
+        }
+    };
+    let NodeKind::Table(entries) = &root.kind else {
+        diags.push(
+            Diagnostic::new(
+                Code::WrongType,
+                format!("{name} must hold a table of collections, found {}", root.type_name()),
+            )
+            .at(Loc::new(id, root.span.clone())),
+        );
+        return;
+    };
+    for (key, value) in entries {
+        let ctx = Ctx { file: id, diags: &mut *diags };
+        match key.name.as_str() {
+            "plan" => ctx.single(&key.name, value, &mut raw.plan),
+            "assumptions" => ctx.single(&key.name, value, &mut raw.assumptions),
+            "data" => ctx.single(&key.name, value, &mut raw.data),
+            "competence" => ctx.many(&key.name, value, &mut raw.competence),
+            "unit" => ctx.many(&key.name, value, &mut raw.unit),
+            "capacity" => ctx.many(&key.name, value, &mut raw.capacity),
+            "quality" => ctx.many(&key.name, value, &mut raw.quality),
+            "goal" => ctx.many(&key.name, value, &mut raw.goal),
+            "measure" => ctx.many(&key.name, value, &mut raw.measure),
+            "indicator" => ctx.many(&key.name, value, &mut raw.indicator),
+            other => {
+                let mut d = Diagnostic::new(
+                    Code::UnknownKey,
+                    format!("unknown top-level key `{other}`"),
+                )
+                .at(Loc::new(id, key.span.clone()));
+                d = match suggest(other, SECTIONS) {
+                    Some(s) => d.hint(format!("did you mean `{s}`?")),
+                    None => d.hint(format!("a plan file may hold: {}", SECTIONS.join(", "))),
+                };
+                diags.push(d);
+            }
+        }
+    }
+}
+
+struct Ctx<'a> {
+    file: FileId,
+    diags: &'a mut Diagnostics,
+}
+
+impl Ctx<'_> {
+    fn single<T: DeserializeOwned>(self, section: &str, node: &Node, out: &mut Vec<Item<T>>) {
+        if let Some(v) = deserialize_item(self.file, section, node, self.diags) {
+            out.push(Item { value: v, file: self.file, node: node.clone() });
+        }
+    }
+
+    fn many<T: DeserializeOwned>(self, section: &str, node: &Node, out: &mut Vec<Item<T>>) {
+        let NodeKind::Array(items) = &node.kind else {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::WrongType,
+                    format!("`{section}` must be a list of tables, found {}", node.type_name()),
+                )
+                .at(Loc::new(self.file, node.span.clone()))
+                .hint(format!("in TOML write `[[{section}]]` tables; in YAML a list `{section}:` of `- key: value` items")),
+            );
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let label = format!("{section}[{i}]");
+            if let Some(v) = deserialize_item(self.file, &label, item, self.diags) {
+                out.push(Item { value: v, file: self.file, node: item.clone() });
+            }
+        }
+    }
+}
+
+/// Deserialize one item; on failure report a diagnostic at the exact place.
+fn deserialize_item<T: DeserializeOwned>(
+    file: FileId,
+    label: &str,
+    node: &Node,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(node.to_json()) {
+        Ok(v) => Some(v),
+        Err(err) => {
+            diags.push(classify(file, label, node, &err));
+            None
+        }
+    }
+}
+
+fn backticked(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+fn friendly(expected: &str) -> String {
+    let e = expected.trim();
+    let word = match e {
+        "f64" | "f32" => "a number",
+        "i64" | "i32" | "u32" | "u64" | "u8" | "i8" | "u16" | "i16" => "a whole number",
+        "a sequence" => "a list",
+        "a boolean" => "true or false",
+        "a string" => "a string (in quotes)",
+        _ if e.starts_with("struct ") => "a table",
+        _ => e,
+    };
+    word.to_string()
+}
+
+fn classify(
+    file: FileId,
+    label: &str,
+    item: &Node,
+    err: &serde_path_to_error::Error<serde_json::Error>,
+) -> Diagnostic {
+    let path = err.path();
+    let msg = err.inner().to_string();
+    let target = item.locate(path);
+    let at = Loc::new(file, target.span.clone());
+    let mut where_ = label.to_string();
+    let p = path.to_string();
+    if p != "." && !p.is_empty() {
+        where_ = format!("{label}.{p}");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let names = backticked(rest);
+        let name = names.first().copied().unwrap_or("?");
+        let expected: Vec<&str> = names.iter().skip(1).copied().collect();
+        // the unknown key itself: search the located table for it
+        let key_loc = match &target.kind {
+            NodeKind::Table(entries) => entries
+                .iter()
+                .find(|(k, _)| k.name == name)
+                .map(|(k, _)| Loc::new(file, k.span.clone())),
+            _ => None,
+        }
+        .unwrap_or(at);
+        let d = Diagnostic::new(Code::UnknownKey, format!("unknown key `{name}` in {label}")).at(key_loc);
+        return match suggest(name, expected.iter().copied()) {
+            Some(s) => d.hint(format!("did you mean `{s}`?")),
+            None if !expected.is_empty() => d.hint(format!("allowed keys: {}", expected.join(", "))),
+            None => d,
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        let name = backticked(rest).first().copied().unwrap_or("?").to_string();
+        return Diagnostic::new(Code::MissingField, format!("{where_} is missing the required key `{name}`"))
+            .at(Loc::new(file, target.anchor()))
+            .hint(format!("add `{name} = ...`"));
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let found = found.split(' ').next().unwrap_or(found);
+        let found = match found {
+            "floating" => "a number",
+            "integer" => "a whole number",
+            "map" => "a table",
+            "sequence" => "a list",
+            "string" => "a string",
+            "boolean" => "a boolean",
+            "null" => "nothing (null)",
+            other => other,
+        };
+        let mut d = Diagnostic::new(
+            Code::WrongType,
+            format!("`{where_}` must be {}, found {found}", friendly(expected)),
+        )
+        .at(at);
+        if expected.contains("string") && matches!(target.kind, NodeKind::Int(_)) {
+            d = d.hint("put the value in quotes, e.g. \"0301\"");
+        }
+        return d;
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let names = backticked(rest);
+        let name = names.first().copied().unwrap_or("?");
+        let expected: Vec<&str> = names.iter().skip(1).copied().collect();
+        let d = Diagnostic::new(
+            Code::InvalidValue,
+            format!("`{name}` is not a valid value for `{where_}`"),
+        )
+        .at(at);
+        return match suggest(name, expected.iter().copied()) {
+            Some(s) => d.hint(format!("did you mean `{s}`? allowed: {}", expected.join(", "))),
+            None => d.hint(format!("allowed: {}", expected.join(", "))),
+        };
+    }
+    if msg.starts_with("duplicate field") {
+        return Diagnostic::new(Code::DuplicateKey, format!("{msg} in {label}")).at(at);
+    }
+    Diagnostic::new(Code::InvalidValue, format!("`{where_}`: {msg}")).at(at)
+}

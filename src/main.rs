@@ -1,0 +1,20 @@
+//! The `plan` binary: parse the command line, run, turn the result into an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = kompetanseplan::cmd::Cli::parse();
+    match kompetanseplan::cmd::run(cli) {
+        Ok(code) => code,
+        Err(err) if kompetanseplan::cmd::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("error: {err:#}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! The validated plan: what every stage after `validate` works on.
+//!
+//! In: produced only by [`crate::validate`], which guarantees that every
+//! reference resolves, every number is in range, and collections are sorted
+//! (so results never depend on file order or how the plan is split into files).
+//! Out: read by the analysis, the checks, the report and the demo generator.
+
+pub mod raw;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::source::Loc;
+
+/// Education level of a formal competence (utdanningsnivå, NUS2000's first digit).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EduLevel {
+    /// Ingen: no formal education (ufaglært).
+    None,
+    /// Videregående (NUS 4), e.g. fagbrev helsefagarbeider.
+    UpperSecondary,
+    /// Fagskole (NUS 5).
+    Vocational,
+    /// Bachelor (NUS 6), e.g. sykepleier, vernepleier.
+    Bachelor,
+    /// Master (NUS 7).
+    Master,
+    /// Doktorgrad (NUS 8).
+    Doctorate,
+}
+
+impl EduLevel {
+    pub const ALL: [EduLevel; 6] = [
+        EduLevel::None,
+        EduLevel::UpperSecondary,
+        EduLevel::Vocational,
+        EduLevel::Bachelor,
+        EduLevel::Master,
+        EduLevel::Doctorate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EduLevel::None => "none",
+            EduLevel::UpperSecondary => "upper_secondary",
+            EduLevel::Vocational => "vocational",
+            EduLevel::Bachelor => "bachelor",
+            EduLevel::Master => "master",
+            EduLevel::Doctorate => "doctorate",
+        }
+    }
+}
+
+/// Dimension of a real competence (KS: the competence concept).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// Kunnskaper.
+    Knowledge,
+    /// Ferdigheter.
+    Skill,
+    /// Holdninger.
+    Attitude,
+    /// Evner.
+    Ability,
+}
+
+/// Competence strategy (kompetansestrategi).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategy {
+    /// Mobilisere: use the competence we have better.
+    Mobilise,
+    /// Utvikle: learning and development of own staff.
+    Develop,
+    /// Rekruttere/anskaffe: recruit or obtain through cooperation.
+    Acquire,
+    /// Avvikle: phase out or retrain surplus competence.
+    PhaseOut,
+}
+
+impl Strategy {
+    pub const ALL: [Strategy; 4] = [
+        Strategy::Mobilise,
+        Strategy::Develop,
+        Strategy::Acquire,
+        Strategy::PhaseOut,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strategy::Mobilise => "mobilise",
+            Strategy::Develop => "develop",
+            Strategy::Acquire => "acquire",
+            Strategy::PhaseOut => "phase_out",
+        }
+    }
+}
+
+/// Learning arena (læringsarena).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Arena {
+    /// Læring i arbeid: guidance, shadowing, reflection in daily work.
+    InWork,
+    /// Læring på arbeid: courses and meetings at the workplace.
+    AtWork,
+    /// Læring utenfor arbeid: further education.
+    OutsideWork,
+}
+
+/// Computed indicator metric.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Utdanningsandel: share of FTE with an education level.
+    EducationShare,
+    /// Stillingsandel: share of staff with at least a given position size.
+    PositionShare,
+}
+
+impl Metric {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::EducationShare => "education_share",
+            Metric::PositionShare => "position_share",
+        }
+    }
+}
+
+/// A calendar date from the plan (no time of day).
+pub type Date = jiff::civil::Date;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: i32,
+    pub to: i32,
+}
+
+impl Period {
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.from..=self.to
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanMeta {
+    pub municipality: String,
+    pub municipality_number: String,
+    pub title: String,
+    pub period: Period,
+    pub base_year: i32,
+    pub adopted: Date,
+    pub last_revised: Date,
+    pub owner: String,
+    pub steering_group: Vec<String>,
+    pub working_group: Vec<String>,
+    pub user_participation: Vec<String>,
+    pub anchoring: Vec<String>,
+    pub loc: Option<Loc>,
+    /// Location of `last_revised`, for the revision warning.
+    pub last_revised_loc: Option<Loc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assumptions {
+    pub retirement_age: u32,
+    pub turnover_rate: f64,
+    pub min_group_size: u32,
+}
+
+impl Default for Assumptions {
+    fn default() -> Self {
+        Assumptions {
+            retirement_age: 67,
+            turnover_rate: 0.0,
+            min_group_size: 5,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CompetenceKind {
+    Formal(EduLevel),
+    Real(Dimension),
+}
+
+#[derive(Debug, Clone)]
+pub struct Competence {
+    pub id: String,
+    pub name: String,
+    pub kind: CompetenceKind,
+    pub styrk: Option<String>,
+    pub retirement_age: Option<u32>,
+    pub trainable: bool,
+    pub description: Option<String>,
+    pub loc: Option<Loc>,
+}
+
+impl Competence {
+    pub fn level(&self) -> Option<EduLevel> {
+        match self.kind {
+            CompetenceKind::Formal(l) => Some(l),
+            CompetenceKind::Real(_) => None,
+        }
+    }
+
+    pub fn is_formal(&self) -> bool {
+        matches!(self.kind, CompetenceKind::Formal(_))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub service: String,
+    pub description: Option<String>,
+    pub loc: Option<Loc>,
+}
+
+/// A bemanningsplan line.
+#[derive(Debug, Clone)]
+pub struct CapacityLine {
+    pub unit: String,
+    pub position: String,
+    pub title: String,
+    pub fte: f64,
+    /// Accepted formal competences; never empty; the first is the primary one.
+    pub accepts: Vec<String>,
+    pub annual_growth: f64,
+    pub styrk: Option<String>,
+    pub loc: Option<Loc>,
+}
+
+impl CapacityLine {
+    pub fn primary(&self) -> &str {
+        self.accepts.first().map_or("", String::as_str)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum QualityAmount {
+    /// Share of headcount, kept as an exact decimal fraction `num / den`.
+    Share { num: u64, den: u64 },
+    Count(u32),
+}
+
+#[derive(Debug, Clone)]
+pub struct QualityLine {
+    pub unit: String,
+    pub competence: String,
+    pub min_level: u8,
+    pub amount: QualityAmount,
+    pub loc: Option<Loc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Goal {
+    pub id: String,
+    pub title: String,
+    pub strategies: Vec<String>,
+    pub loc: Option<Loc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub id: String,
+    pub goal: String,
+    pub title: String,
+    pub strategy: Strategy,
+    pub competences: Vec<String>,
+    /// `None` = all units.
+    pub units: Option<Vec<String>>,
+    pub responsible: Vec<String>,
+    pub arena: Option<Arena>,
+    pub start: i32,
+    pub end: i32,
+    pub cost_nok: Option<f64>,
+    pub indicators: Vec<String>,
+    pub loc: Option<Loc>,
+}
+
+impl Measure {
+    pub fn applies_to_unit(&self, unit: &str) -> bool {
+        self.units
+            .as_ref()
+            .is_none_or(|us| us.iter().any(|u| u == unit))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Observation {
+    pub year: i32,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Target {
+    pub year: i32,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+impl Target {
+    pub fn is_met(&self, value: f64) -> bool {
+        self.min.is_none_or(|m| value >= m) && self.max.is_none_or(|m| value <= m)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndicatorKind {
+    EducationShare {
+        levels: Vec<EduLevel>,
+        /// `None` = all staff.
+        among: Option<Vec<EduLevel>>,
+    },
+    PositionShare {
+        min_percent: f64,
+    },
+    Manual {
+        unit: String,
+        baseline: Option<Observation>,
+        observed: Vec<Observation>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub title: String,
+    pub kind: IndicatorKind,
+    pub target: Option<Target>,
+    pub loc: Option<Loc>,
+}
+
+/// One employee (a pseudonymous roster row). `id` is kept for diagnostics and
+/// never appears in any analysis output.
+#[derive(Debug, Clone)]
+pub struct Staff {
+    pub id: String,
+    pub unit: String,
+    pub position: String,
+    /// Stillingsprosent, 0 < p ≤ 100.
+    pub percent: f64,
+    pub education: Option<String>,
+    pub birth_year: i32,
+    /// Ønsket stillingsprosent; `None` = same as `percent`.
+    pub wanted_percent: Option<f64>,
+    pub studying: Option<String>,
+    pub study_done: Option<i32>,
+    pub loc: Option<Loc>,
+}
+
+/// One survey answer.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub respondent: String,
+    pub unit: String,
+    pub competence: String,
+    /// Self-assessed level 1–5.
+    pub level: u8,
+    /// Self-assessed need 1–5.
+    pub need: Option<u8>,
+    pub loc: Option<Loc>,
+}
+
+/// A validated plan. Collections are sorted: competences, units, goals, measures
+/// and indicators by id; capacity by (unit, position); quality by (unit,
+/// competence, min_level); staff by (unit, position, id); survey by (unit,
+/// competence, respondent).
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub meta: PlanMeta,
+    pub assumptions: Assumptions,
+    pub competences: Vec<Competence>,
+    pub units: Vec<Unit>,
+    pub capacity: Vec<CapacityLine>,
+    pub quality: Vec<QualityLine>,
+    pub goals: Vec<Goal>,
+    pub measures: Vec<Measure>,
+    pub indicators: Vec<Indicator>,
+    pub staff: Vec<Staff>,
+    pub survey: Vec<Answer>,
+}
+
+impl Plan {
+    pub fn competence(&self, id: &str) -> Option<&Competence> {
+        self.competences
+            .binary_search_by(|c| c.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.competences.get(i))
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units
+            .binary_search_by(|u| u.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.units.get(i))
+    }
+
+    /// Sort every collection into its canonical order.
+    pub fn normalise(&mut self) {
+        self.competences.sort_by(|a, b| a.id.cmp(&b.id));
+        self.units.sort_by(|a, b| a.id.cmp(&b.id));
+        self.capacity
+            .sort_by(|a, b| (&a.unit, &a.position).cmp(&(&b.unit, &b.position)));
+        self.quality.sort_by(|a, b| {
+            (&a.unit, &a.competence, a.min_level).cmp(&(&b.unit, &b.competence, b.min_level))
+        });
+        self.goals.sort_by(|a, b| a.id.cmp(&b.id));
+        self.measures.sort_by(|a, b| a.id.cmp(&b.id));
+        self.indicators.sort_by(|a, b| a.id.cmp(&b.id));
+        self.staff.sort_by(|a, b| {
+            (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id))
+        });
+        self.survey.sort_by(|a, b| {
+            (&a.unit, &a.competence, &a.respondent).cmp(&(&b.unit, &b.competence, &b.respondent))
+        });
+    }
+}

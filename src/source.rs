@@ -1,0 +1,132 @@
+//! Source files of a plan: their text, and byte spans turned into line and column.
+//!
+//! Every location the tool reports (a TOML key, a YAML scalar, a CSV field) is a
+//! [`Loc`]: a file id and a byte span into that file's text. Line and column are
+//! computed only when a diagnostic is rendered.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Index of a file in [`Sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub usize);
+
+/// A place in a source file: file and byte span.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Loc {
+    pub file: FileId,
+    pub span: Range<usize>,
+}
+
+impl Loc {
+    pub fn new(file: FileId, span: Range<usize>) -> Self {
+        Loc { file, span }
+    }
+}
+
+/// One loaded file: its path relative to the plan directory and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path shown to the user (relative to the plan directory, `/`-separated).
+    pub name: String,
+    /// Full path on disk.
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: String, path: PathBuf, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile {
+            name,
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+
+    /// Byte offset where 1-based `line` starts (end of text when out of range).
+    pub fn line_start(&self, line: usize) -> usize {
+        line.checked_sub(1)
+            .and_then(|l| self.line_starts.get(l).copied())
+            .unwrap_or(self.text.len())
+    }
+
+    /// Clamp a span to the text and to character boundaries.
+    pub fn clamp(&self, span: &Range<usize>) -> Range<usize> {
+        let mut start = span.start.min(self.text.len());
+        let mut end = span.end.clamp(start, self.text.len());
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
+    }
+}
+
+/// All files read for one plan, in load order.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() - 1)
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0)
+    }
+
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// Find a loaded file by its path on disk.
+    pub fn find_path(&self, path: &Path) -> Option<FileId> {
+        self.files.iter().position(|f| f.path == path).map(FileId)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let f = SourceFile::new("a".into(), "a".into(), "ab\nø=1\n".into());
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(3), (2, 1));
+        // 'ø' is two bytes; '=' is the second character of line 2.
+        assert_eq!(f.line_col(5), (2, 2));
+        assert_eq!(f.line_col(999), (3, 1));
+    }
+
+    #[test]
+    fn clamp_keeps_char_boundaries() {
+        let f = SourceFile::new("a".into(), "a".into(), "ø".into());
+        assert_eq!(f.clamp(&(1..1)), 0..2);
+        assert_eq!(f.clamp(&(5..9)), 2..2);
+    }
+}
