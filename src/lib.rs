@@ -1,9 +1,9 @@
 //! `plan`: strategic competence planning (strategisk kompetanseplanlegging) for
 //! Norwegian municipal health and care services, as code.
 //!
-//! Pipeline: [`load`] (files → located raw values) → [`validate`] (raw → [`model::Plan`]
-//! + diagnostics) → [`analyse`] (plan → analysis) → [`render`] (analysis → table,
-//! JSON, CSV, Markdown). [`cmd`] holds one module per subcommand.
+//! Pipeline: [`load`] (files → located raw values) → [`validate`] (raw →
+//! [`model::Plan`] and diagnostics) → [`analyse`] (plan → analysis) → [`render`]
+//! (analysis → table, JSON, CSV, Markdown). [`cmd`] holds one module per subcommand.
 
 pub mod analyse;
 pub mod checks;

@@ -79,7 +79,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let input = dir.path().join("staff.csv");
         std::fs::write(&input, "x").unwrap();
-        let err = ensure_not_input(&dir.path().join("./staff.csv"), &[input.clone()]).unwrap_err();
+        let err = ensure_not_input(
+            &dir.path().join("./staff.csv"),
+            std::slice::from_ref(&input),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("input file"));
         ensure_not_input(&dir.path().join("out.csv"), &[input]).unwrap();
     }

@@ -8,7 +8,9 @@ use crate::model::{Date, Plan};
 /// `revision-due`: `last_revised` more than 12 months before `today`.
 pub fn revision(plan: &Plan, today: Date, diags: &mut Diagnostics) {
     let last = plan.meta.last_revised;
-    let due = last.checked_add(jiff::Span::new().months(12)).unwrap_or(last);
+    let due = last
+        .checked_add(jiff::Span::new().months(12))
+        .unwrap_or(last);
     if today > due {
         diags.push(
             Diagnostic::new(

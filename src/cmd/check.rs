@@ -46,7 +46,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let color = args.color.enabled(super::stdout_is_terminal());
-    render(&mut out, args.format, &list, &loaded.sources, color).context("cannot write the report")?;
+    render(&mut out, args.format, &list, &loaded.sources, color)
+        .context("cannot write the report")?;
     out.flush().context("cannot write the report")?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -230,7 +230,10 @@ mod tests {
         let mut out = Vec::new();
         render(&mut out, DiagFormat::Human, &d, &s, false).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("error[unknown-key]: unknown key `navn`"), "{text}");
+        assert!(
+            text.contains("error[unknown-key]: unknown key `navn`"),
+            "{text}"
+        );
         assert!(text.contains("plan/units.toml:3:1"), "{text}");
         assert!(text.contains("navn = \"x\""), "{text}");
         assert!(text.contains("help: did you mean `name`?"), "{text}");

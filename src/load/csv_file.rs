@@ -110,7 +110,10 @@ fn records<'t>(
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            diags.push(Diagnostic::new(Code::CsvHeader, format!("cannot read the CSV header: {e}")).at(Loc::new(file, 0..0)));
+            diags.push(
+                Diagnostic::new(Code::CsvHeader, format!("cannot read the CSV header: {e}"))
+                    .at(Loc::new(file, 0..0)),
+            );
             return;
         }
     };
@@ -119,15 +122,22 @@ fn records<'t>(
     let mut ok = true;
     for (i, name) in names.iter().enumerate() {
         if !expected.contains(&name.as_str()) {
-            let mut d = Diagnostic::new(Code::CsvHeader, format!("unknown column `{name}`")).at(header_loc(i));
+            let mut d = Diagnostic::new(Code::CsvHeader, format!("unknown column `{name}`"))
+                .at(header_loc(i));
             d = match suggest(name, expected.iter().copied()) {
-                Some(s) => d.hint(format!("did you mean `{s}`? the header must be: {}", expected.join(","))),
+                Some(s) => d.hint(format!(
+                    "did you mean `{s}`? the header must be: {}",
+                    expected.join(",")
+                )),
                 None => d.hint(format!("the header must be: {}", expected.join(","))),
             };
             diags.push(d);
             ok = false;
         } else if names[..i].contains(name) {
-            diags.push(Diagnostic::new(Code::CsvHeader, format!("column `{name}` is given twice")).at(header_loc(i)));
+            diags.push(
+                Diagnostic::new(Code::CsvHeader, format!("column `{name}` is given twice"))
+                    .at(header_loc(i)),
+            );
             ok = false;
         }
     }
@@ -135,7 +145,10 @@ fn records<'t>(
         if !names.iter().any(|n| n == want) {
             diags.push(
                 Diagnostic::new(Code::CsvHeader, format!("missing column `{want}`"))
-                    .at(Loc::new(file, field_span(text, 0, 0).start..text.find(['\r', '\n']).unwrap_or(text.len())))
+                    .at(Loc::new(
+                        file,
+                        field_span(text, 0, 0).start..text.find(['\r', '\n']).unwrap_or(text.len()),
+                    ))
                     .hint(format!("the header must be: {}", expected.join(","))),
             );
             ok = false;
@@ -155,7 +168,10 @@ fn records<'t>(
             Ok(true) => {}
             Err(e) => {
                 let at = e.position().map_or(text.len(), |p| p.byte() as usize);
-                diags.push(Diagnostic::new(Code::ParseError, format!("unreadable CSV record: {e}")).at(Loc::new(file, at..at)));
+                diags.push(
+                    Diagnostic::new(Code::ParseError, format!("unreadable CSV record: {e}"))
+                        .at(Loc::new(file, at..at)),
+                );
                 break;
             }
         }
@@ -174,10 +190,16 @@ fn records<'t>(
             diags.push(
                 Diagnostic::new(
                     Code::CsvFieldCount,
-                    format!("row has {} fields, the header has {}", record.len(), names.len()),
+                    format!(
+                        "row has {} fields, the header has {}",
+                        record.len(),
+                        names.len()
+                    ),
                 )
                 .at(rec.row_loc())
-                .hint("every row needs one value per column; leave optional values empty, e.g. `,,`"),
+                .hint(
+                    "every row needs one value per column; leave optional values empty, e.g. `,,`",
+                ),
             );
             continue;
         }
@@ -190,7 +212,11 @@ fn number(rec: &Record<'_>, col: usize, what: &str, diags: &mut Diagnostics) -> 
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() => Some(v),
         _ => {
-            let mut d = Diagnostic::new(Code::CsvNumber, format!("`{what}` must be a number, found `{s}`")).at(rec.loc(col));
+            let mut d = Diagnostic::new(
+                Code::CsvNumber,
+                format!("`{what}` must be a number, found `{s}`"),
+            )
+            .at(rec.loc(col));
             if s.contains(',') || s.contains('%') {
                 d = d.hint("write plain numbers with `.` as decimal mark, e.g. 37.5");
             }
@@ -205,7 +231,13 @@ fn integer(rec: &Record<'_>, col: usize, what: &str, diags: &mut Diagnostics) ->
     match s.parse::<i64>() {
         Ok(v) => Some(v),
         Err(_) => {
-            diags.push(Diagnostic::new(Code::CsvNumber, format!("`{what}` must be a whole number, found `{s}`")).at(rec.loc(col)));
+            diags.push(
+                Diagnostic::new(
+                    Code::CsvNumber,
+                    format!("`{what}` must be a whole number, found `{s}`"),
+                )
+                .at(rec.loc(col)),
+            );
             None
         }
     }
@@ -216,13 +248,19 @@ fn optional(s: &str) -> Option<String> {
 }
 
 fn out_of_range(rec: &Record<'_>, col: usize, msg: String, hint: &str, diags: &mut Diagnostics) {
-    diags.push(Diagnostic::new(Code::OutOfRange, msg).at(rec.loc(col)).hint(hint));
+    diags.push(
+        Diagnostic::new(Code::OutOfRange, msg)
+            .at(rec.loc(col))
+            .hint(hint),
+    );
 }
 
 fn required(rec: &Record<'_>, col: usize, what: &str, diags: &mut Diagnostics) -> Option<String> {
     let s = rec.get(col);
     if s.is_empty() {
-        diags.push(Diagnostic::new(Code::MissingField, format!("`{what}` is empty")).at(rec.loc(col)));
+        diags.push(
+            Diagnostic::new(Code::MissingField, format!("`{what}` is empty")).at(rec.loc(col)),
+        );
         None
     } else {
         Some(s.to_string())
@@ -240,23 +278,49 @@ pub fn read_staff(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Staf
         let percent = number(r, 3, "percent", diags);
         if let Some(p) = percent {
             if !(p > 0.0 && p <= 100.0) {
-                out_of_range(r, 3, format!("percent {p} is outside 0 < percent ≤ 100"), "stillingsprosent is a number above 0 and at most 100", diags);
+                out_of_range(
+                    r,
+                    3,
+                    format!("percent {p} is outside 0 < percent ≤ 100"),
+                    "stillingsprosent is a number above 0 and at most 100",
+                    diags,
+                );
             }
         }
         let birth_year = integer(r, 5, "birth_year", diags);
         if let Some(y) = birth_year {
             if !(1900..=2100).contains(&y) {
-                out_of_range(r, 5, format!("birth_year {y} is not a plausible year"), "write the four-digit year of birth", diags);
+                out_of_range(
+                    r,
+                    5,
+                    format!("birth_year {y} is not a plausible year"),
+                    "write the four-digit year of birth",
+                    diags,
+                );
             }
         }
-        let wanted = if r.get(6).is_empty() { None } else { number(r, 6, "wanted_percent", diags) };
+        let wanted = if r.get(6).is_empty() {
+            None
+        } else {
+            number(r, 6, "wanted_percent", diags)
+        };
         if let Some(w) = wanted {
             if !(w > 0.0 && w <= 100.0) {
-                out_of_range(r, 6, format!("wanted_percent {w} is outside 0 < wanted_percent ≤ 100"), "leave it empty when the employee wants the same position size", diags);
+                out_of_range(
+                    r,
+                    6,
+                    format!("wanted_percent {w} is outside 0 < wanted_percent ≤ 100"),
+                    "leave it empty when the employee wants the same position size",
+                    diags,
+                );
             }
         }
         let studying = optional(r.get(7));
-        let study_done = if r.get(8).is_empty() { None } else { integer(r, 8, "study_done", diags) };
+        let study_done = if r.get(8).is_empty() {
+            None
+        } else {
+            integer(r, 8, "study_done", diags)
+        };
         if studying.is_some() != study_done.is_some() {
             let (col, msg) = if studying.is_some() {
                 (8, "`studying` is set but `study_done` is empty")
@@ -266,13 +330,17 @@ pub fn read_staff(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Staf
             diags.push(
                 Diagnostic::new(Code::ConflictingFields, msg)
                     .at(r.loc(col))
-                    .hint("give both the competence studied for and the year it counts, or neither"),
+                    .hint(
+                        "give both the competence studied for and the year it counts, or neither",
+                    ),
             );
         }
         if diags.iter().count() > n0 {
             return;
         }
-        if let (Some(id), Some(unit), Some(position), Some(percent), Some(birth_year)) = (id, unit, position, percent, birth_year) {
+        if let (Some(id), Some(unit), Some(position), Some(percent), Some(birth_year)) =
+            (id, unit, position, percent, birth_year)
+        {
             out.push(Staff {
                 id,
                 unit,
@@ -303,16 +371,28 @@ pub fn read_survey(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Ans
             if (1..=5).contains(&v) {
                 Some(v as u8)
             } else {
-                out_of_range(r, col, format!("{what} {v} is outside 1–5"), "answers are on a scale from 1 to 5", diags);
+                out_of_range(
+                    r,
+                    col,
+                    format!("{what} {v} is outside 1–5"),
+                    "answers are on a scale from 1 to 5",
+                    diags,
+                );
                 None
             }
         };
         let level = scale(3, "level", diags);
-        let need = if r.get(4).is_empty() { None } else { scale(4, "need", diags) };
+        let need = if r.get(4).is_empty() {
+            None
+        } else {
+            scale(4, "need", diags)
+        };
         if diags.iter().count() > n0 {
             return;
         }
-        if let (Some(respondent), Some(unit), Some(competence), Some(level)) = (respondent, unit, competence, level) {
+        if let (Some(respondent), Some(unit), Some(competence), Some(level)) =
+            (respondent, unit, competence, level)
+        {
             out.push(Answer {
                 respondent,
                 unit,
@@ -340,7 +420,8 @@ mod tests {
 
     #[test]
     fn staff_errors_point_at_fields() {
-        let t = "id,unit,position,percent,education,birth_year,wanted_percent,studying,study_done\n\
+        let t =
+            "id,unit,position,percent,education,birth_year,wanted_percent,studying,study_done\n\
                  s1,u,p,120,,1980,,,\n\
                  s2,u,p,8O,,1980,,,\n\
                  s3,u,p,50,,1980,,x,\n\
@@ -350,7 +431,15 @@ mod tests {
         let rows = read_staff(t, FileId(0), &mut d);
         assert_eq!(rows.len(), 1);
         let codes: Vec<_> = d.iter().map(|x| x.code).collect();
-        assert_eq!(codes, vec![Code::OutOfRange, Code::CsvNumber, Code::ConflictingFields, Code::CsvFieldCount]);
+        assert_eq!(
+            codes,
+            vec![
+                Code::OutOfRange,
+                Code::CsvNumber,
+                Code::ConflictingFields,
+                Code::CsvFieldCount
+            ]
+        );
         let loc = d.iter().nth(1).unwrap().loc.clone().unwrap();
         assert_eq!(&t[loc.span], "8O");
     }

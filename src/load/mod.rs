@@ -49,9 +49,10 @@ impl<T> Item<T> {
     /// Location of element `index` of the list `field`.
     pub fn elem(&self, field: &str, index: usize) -> Loc {
         match self.node.get(field).map(|n| &n.kind) {
-            Some(NodeKind::Array(items)) => items
-                .get(index)
-                .map_or_else(|| self.field(field), |n| Loc::new(self.file, n.span.clone())),
+            Some(NodeKind::Array(items)) => items.get(index).map_or_else(
+                || self.field(field),
+                |n| Loc::new(self.file, n.span.clone()),
+            ),
             _ => self.field(field),
         }
     }
@@ -147,7 +148,10 @@ pub fn display_name(dir: &Path, path: &Path) -> String {
 /// directory does not exist); problems in the plan are diagnostics.
 pub fn load_plan(dir: &Path) -> anyhow::Result<Loaded> {
     if !dir.is_dir() {
-        bail!("plan directory {} does not exist or is not a directory", dir.display());
+        bail!(
+            "plan directory {} does not exist or is not a directory",
+            dir.display()
+        );
     }
     let mut sources = Sources::default();
     let mut diags = Diagnostics::default();
@@ -199,7 +203,13 @@ pub fn read_text(
     }
 }
 
-fn load_file(dir: &Path, path: &Path, sources: &mut Sources, diags: &mut Diagnostics, raw: &mut RawSet) {
+fn load_file(
+    dir: &Path,
+    path: &Path,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    raw: &mut RawSet,
+) {
     let name = display_name(dir, path);
     let Some(id) = read_text(path, name.clone(), sources, diags) else {
         return;
@@ -226,7 +236,11 @@ fn load_file(dir: &Path, path: &Path, sources: &mut Sources, diags: &mut Diagnos
             diags.push(
                 Diagnostic::new(
                     Code::ParseError,
-                    format!("{name} is not valid {}: {}", if is_toml { "TOML" } else { "YAML" }, e.message),
+                    format!(
+                        "{name} is not valid {}: {}",
+                        if is_toml { "TOML" } else { "YAML" },
+                        e.message
+                    ),
                 )
                 .at(Loc::new(id, e.span)),
             );
@@ -237,14 +251,20 @@ fn load_file(dir: &Path, path: &Path, sources: &mut Sources, diags: &mut Diagnos
         diags.push(
             Diagnostic::new(
                 Code::WrongType,
-                format!("{name} must hold a table of collections, found {}", root.type_name()),
+                format!(
+                    "{name} must hold a table of collections, found {}",
+                    root.type_name()
+                ),
             )
             .at(Loc::new(id, root.span.clone())),
         );
         return;
     };
     for (key, value) in entries {
-        let ctx = Ctx { file: id, diags: &mut *diags };
+        let ctx = Ctx {
+            file: id,
+            diags: &mut *diags,
+        };
         match key.name.as_str() {
             "plan" => ctx.single(&key.name, value, &mut raw.plan),
             "assumptions" => ctx.single(&key.name, value, &mut raw.assumptions),
@@ -257,11 +277,9 @@ fn load_file(dir: &Path, path: &Path, sources: &mut Sources, diags: &mut Diagnos
             "measure" => ctx.many(&key.name, value, &mut raw.measure),
             "indicator" => ctx.many(&key.name, value, &mut raw.indicator),
             other => {
-                let mut d = Diagnostic::new(
-                    Code::UnknownKey,
-                    format!("unknown top-level key `{other}`"),
-                )
-                .at(Loc::new(id, key.span.clone()));
+                let mut d =
+                    Diagnostic::new(Code::UnknownKey, format!("unknown top-level key `{other}`"))
+                        .at(Loc::new(id, key.span.clone()));
                 d = match suggest(other, SECTIONS) {
                     Some(s) => d.hint(format!("did you mean `{s}`?")),
                     None => d.hint(format!("a plan file may hold: {}", SECTIONS.join(", "))),
@@ -280,7 +298,11 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn single<T: DeserializeOwned>(self, section: &str, node: &Node, out: &mut Vec<Item<T>>) {
         if let Some(v) = deserialize_item(self.file, section, node, self.diags) {
-            out.push(Item { value: v, file: self.file, node: node.clone() });
+            out.push(Item {
+                value: v,
+                file: self.file,
+                node: node.clone(),
+            });
         }
     }
 
@@ -299,7 +321,11 @@ impl Ctx<'_> {
         for (i, item) in items.iter().enumerate() {
             let label = format!("{section}[{i}]");
             if let Some(v) = deserialize_item(self.file, &label, item, self.diags) {
-                out.push(Item { value: v, file: self.file, node: item.clone() });
+                out.push(Item {
+                    value: v,
+                    file: self.file,
+                    node: item.clone(),
+                });
             }
         }
     }
@@ -367,21 +393,29 @@ fn classify(
             _ => None,
         }
         .unwrap_or(at);
-        let d = Diagnostic::new(Code::UnknownKey, format!("unknown key `{name}` in {label}")).at(key_loc);
+        let d = Diagnostic::new(Code::UnknownKey, format!("unknown key `{name}` in {label}"))
+            .at(key_loc);
         return match suggest(name, expected.iter().copied()) {
             Some(s) => d.hint(format!("did you mean `{s}`?")),
-            None if !expected.is_empty() => d.hint(format!("allowed keys: {}", expected.join(", "))),
+            None if !expected.is_empty() => {
+                d.hint(format!("allowed keys: {}", expected.join(", ")))
+            }
             None => d,
         };
     }
     if let Some(rest) = msg.strip_prefix("missing field ") {
         let name = backticked(rest).first().copied().unwrap_or("?").to_string();
-        return Diagnostic::new(Code::MissingField, format!("{where_} is missing the required key `{name}`"))
-            .at(Loc::new(file, target.anchor()))
-            .hint(format!("add `{name} = ...`"));
+        return Diagnostic::new(
+            Code::MissingField,
+            format!("{where_} is missing the required key `{name}`"),
+        )
+        .at(Loc::new(file, target.anchor()))
+        .hint(format!("add `{name} = ...`"));
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
         let found = found.split(' ').next().unwrap_or(found);
         let found = match found {
             "floating" => "a number",
@@ -413,7 +447,10 @@ fn classify(
         )
         .at(at);
         return match suggest(name, expected.iter().copied()) {
-            Some(s) => d.hint(format!("did you mean `{s}`? allowed: {}", expected.join(", "))),
+            Some(s) => d.hint(format!(
+                "did you mean `{s}`? allowed: {}",
+                expected.join(", ")
+            )),
             None => d.hint(format!("allowed: {}", expected.join(", "))),
         };
     }

@@ -94,9 +94,8 @@ impl Node {
             NodeKind::Null => Value::Null,
             NodeKind::Bool(b) => Value::Bool(*b),
             NodeKind::Int(i) => Value::from(*i),
-            NodeKind::Float(f) => {
-                serde_json::Number::from_f64(*f).map_or_else(|| Value::from(f.to_string()), Value::Number)
-            }
+            NodeKind::Float(f) => serde_json::Number::from_f64(*f)
+                .map_or_else(|| Value::from(f.to_string()), Value::Number),
             NodeKind::Str(s) | NodeKind::Date(s) => Value::String(s.clone()),
             NodeKind::Array(items) => Value::Array(items.iter().map(Node::to_json).collect()),
             NodeKind::Table(entries) => Value::Object(
@@ -145,7 +144,10 @@ mod tests {
                     span: 0..7,
                 },
                 Node::new(
-                    NodeKind::Array(vec![leaf(NodeKind::Str("a".into()), 10), leaf(NodeKind::Int(3), 14)]),
+                    NodeKind::Array(vec![
+                        leaf(NodeKind::Str("a".into()), 10),
+                        leaf(NodeKind::Int(3), 14),
+                    ]),
                     9..16,
                 ),
             )]),

@@ -8,6 +8,7 @@ use toml::Spanned;
 use super::node::{Key, Node, NodeKind};
 
 /// A syntax error: message and span.
+#[derive(Debug)]
 pub struct SyntaxError {
     pub message: String,
     pub span: Range<usize>,
@@ -57,7 +58,9 @@ fn value(v: &Spanned<DeValue<'_>>) -> Node {
                 "inf" | "+inf" => NodeKind::Float(f64::INFINITY),
                 "-inf" => NodeKind::Float(f64::NEG_INFINITY),
                 "nan" | "+nan" | "-nan" => NodeKind::Float(f64::NAN),
-                t => t.parse().map_or(NodeKind::Str(t.to_string()), NodeKind::Float),
+                t => t
+                    .parse()
+                    .map_or(NodeKind::Str(t.to_string()), NodeKind::Float),
             }
         }
         DeValue::Boolean(b) => NodeKind::Bool(*b),
@@ -83,7 +86,10 @@ mod tests {
         let id = unit.get("id").unwrap();
         assert_eq!(&text[id.span.clone()], "\"a\"");
         assert_eq!(unit.get("fte").unwrap().kind, NodeKind::Float(1.5));
-        assert_eq!(unit.get("d").unwrap().kind, NodeKind::Date("2025-03-04".into()));
+        assert_eq!(
+            unit.get("d").unwrap().kind,
+            NodeKind::Date("2025-03-04".into())
+        );
     }
 
     #[test]

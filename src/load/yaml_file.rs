@@ -11,9 +11,12 @@ use yaml_rust2::Yaml;
 use super::node::{Key, Node, NodeKind};
 use super::toml_file::SyntaxError;
 
+/// A duplicate key: message and span.
+pub type Duplicate = (String, Range<usize>);
+
 /// Parse one YAML document. Duplicate keys are reported as extra findings
-/// (message, span) rather than failing the whole file.
-pub fn parse(text: &str) -> Result<(Node, Vec<(String, Range<usize>)>), SyntaxError> {
+/// rather than failing the whole file.
+pub fn parse(text: &str) -> Result<(Node, Vec<Duplicate>), SyntaxError> {
     // yaml-rust2 marks positions in characters; map them to bytes.
     let char_to_byte: Vec<usize> = text
         .char_indices()
@@ -49,7 +52,8 @@ pub fn parse(text: &str) -> Result<(Node, Vec<(String, Range<usize>)>), SyntaxEr
             Ok((doc, duplicates))
         }
         _ => Err(SyntaxError {
-            message: "more than one YAML document in a file (`---`); put each in a file of its own".into(),
+            message: "more than one YAML document in a file (`---`); put each in a file of its own"
+                .into(),
             span: docs[1].span.clone(),
         }),
     }
@@ -67,7 +71,7 @@ struct Builder<'a, F: Fn(&Marker) -> usize> {
     stack: Vec<Frame>,
     docs: Vec<Node>,
     anchors: HashMap<usize, Node>,
-    duplicates: Vec<(String, Range<usize>)>,
+    duplicates: Vec<Duplicate>,
 }
 
 impl<F: Fn(&Marker) -> usize> Builder<'_, F> {
@@ -107,8 +111,10 @@ impl<F: Fn(&Marker) -> usize> Builder<'_, F> {
                         _ => "<complex key>".to_string(),
                     };
                     if entries.iter().any(|(k, _)| k.name == name) {
-                        self.duplicates
-                            .push((format!("key `{name}` is given twice in the same mapping"), node.span.clone()));
+                        self.duplicates.push((
+                            format!("key `{name}` is given twice in the same mapping"),
+                            node.span.clone(),
+                        ));
                     }
                     *pending = Some(Key {
                         name,
@@ -158,19 +164,27 @@ impl<F: Fn(&Marker) -> usize> MarkedEventReceiver for Builder<'_, F> {
                 self.add(Node::new(kind, at..end), anchor);
             }
             Event::Alias(id) => {
-                let node = self
-                    .anchors
-                    .get(&id)
-                    .cloned()
-                    .map_or_else(|| Node::new(NodeKind::Null, at..at), |n| Node { span: at..at + 1, ..n });
+                let node = self.anchors.get(&id).cloned().map_or_else(
+                    || Node::new(NodeKind::Null, at..at),
+                    |n| Node {
+                        span: at..at + 1,
+                        ..n
+                    },
+                );
                 self.add(node, 0);
             }
             Event::SequenceStart(anchor, _) => self.stack.push(Frame::Seq(Vec::new(), at, anchor)),
-            Event::MappingStart(anchor, _) => self.stack.push(Frame::Map(Vec::new(), None, at, anchor)),
+            Event::MappingStart(anchor, _) => {
+                self.stack.push(Frame::Map(Vec::new(), None, at, anchor))
+            }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (kind, start, anchor) = match self.stack.pop() {
-                    Some(Frame::Seq(items, start, anchor)) => (NodeKind::Array(items), start, anchor),
-                    Some(Frame::Map(entries, _, start, anchor)) => (NodeKind::Table(entries), start, anchor),
+                    Some(Frame::Seq(items, start, anchor)) => {
+                        (NodeKind::Array(items), start, anchor)
+                    }
+                    Some(Frame::Map(entries, _, start, anchor)) => {
+                        (NodeKind::Table(entries), start, anchor)
+                    }
                     None => return,
                 };
                 let line_end = self.text[start.min(self.text.len())..]
@@ -193,7 +207,8 @@ mod tests {
 
     #[test]
     fn scalars_are_typed_and_located() {
-        let text = "capacity:\n  - unit: sjøheim\n    fte: 6.0\n    n: 3\n    s: '5'\n    d: 2025-03-04\n";
+        let text =
+            "capacity:\n  - unit: sjøheim\n    fte: 6.0\n    n: 3\n    s: '5'\n    d: 2025-03-04\n";
         let (n, dups) = parse(text).unwrap();
         assert!(dups.is_empty());
         let line = match &n.get("capacity").unwrap().kind {
@@ -205,7 +220,10 @@ mod tests {
         assert_eq!(line.get("fte").unwrap().kind, NodeKind::Float(6.0));
         assert_eq!(line.get("n").unwrap().kind, NodeKind::Int(3));
         assert_eq!(line.get("s").unwrap().kind, NodeKind::Str("5".into()));
-        assert_eq!(line.get("d").unwrap().kind, NodeKind::Str("2025-03-04".into()));
+        assert_eq!(
+            line.get("d").unwrap().kind,
+            NodeKind::Str("2025-03-04".into())
+        );
     }
 
     #[test]

@@ -253,7 +253,10 @@ impl CapacityLine {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum QualityAmount {
     /// Share of headcount, kept as an exact decimal fraction `num / den`.
-    Share { num: u64, den: u64 },
+    Share {
+        num: u64,
+        den: u64,
+    },
     Count(u32),
 }
 
@@ -422,9 +425,8 @@ impl Plan {
         self.goals.sort_by(|a, b| a.id.cmp(&b.id));
         self.measures.sort_by(|a, b| a.id.cmp(&b.id));
         self.indicators.sort_by(|a, b| a.id.cmp(&b.id));
-        self.staff.sort_by(|a, b| {
-            (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id))
-        });
+        self.staff
+            .sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
         self.survey.sort_by(|a, b| {
             (&a.unit, &a.competence, &a.respondent).cmp(&(&b.unit, &b.competence, &b.respondent))
         });

@@ -27,9 +27,12 @@ pub fn read(
         let path = dir.join(rel);
         if !path.is_file() {
             diags.push(
-                Diagnostic::new(Code::MissingDataFile, format!("`data.{key}` names `{rel}`, which does not exist"))
-                    .at(data.field(key))
-                    .hint("paths are relative to the plan directory, e.g. \"data/staff.csv\""),
+                Diagnostic::new(
+                    Code::MissingDataFile,
+                    format!("`data.{key}` names `{rel}`, which does not exist"),
+                )
+                .at(data.field(key))
+                .hint("paths are relative to the plan directory, e.g. \"data/staff.csv\""),
             );
             return None;
         }
@@ -49,7 +52,8 @@ pub fn read(
 }
 
 fn row_loc(loc: &Option<Loc>) -> Loc {
-    loc.clone().unwrap_or(Loc::new(crate::source::FileId(0), 0..0))
+    loc.clone()
+        .unwrap_or(Loc::new(crate::source::FileId(0), 0..0))
 }
 
 fn staff_refs(rows: Vec<Staff>, ids: &Ids, diags: &mut Diagnostics) -> Vec<Staff> {
@@ -81,9 +85,15 @@ fn survey_refs(rows: Vec<Answer>, ids: &Ids, diags: &mut Diagnostics) -> Vec<Ans
         ok &= competence_ref(ids, &a.competence, loc.clone(), Some(false), diags);
         if !seen.insert((a.respondent.clone(), a.unit.clone(), a.competence.clone())) {
             diags.push(
-                Diagnostic::new(Code::DuplicateId, format!("respondent `{}` answered `{}` twice", a.respondent, a.competence))
-                    .at(loc)
-                    .hint("keep one answer per respondent and competence"),
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    format!(
+                        "respondent `{}` answered `{}` twice",
+                        a.respondent, a.competence
+                    ),
+                )
+                .at(loc)
+                .hint("keep one answer per respondent and competence"),
             );
             ok = false;
         }

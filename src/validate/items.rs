@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use super::{define, out_of_range, unknown_ref, year, Ids};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Item;
-use crate::model::raw::{self, RawCapacity, RawCompetence, RawGoal, RawIndicator, RawMeasure, RawQuality, RawUnit};
+use crate::model::raw::{
+    self, RawCapacity, RawCompetence, RawGoal, RawIndicator, RawMeasure, RawQuality, RawUnit,
+};
 use crate::model::{
-    CapacityLine, Competence, CompetenceKind, Goal, Indicator, IndicatorKind, Measure, Metric, Observation,
-    Period, QualityAmount, QualityLine, Target, Unit,
+    CapacityLine, Competence, CompetenceKind, Goal, Indicator, IndicatorKind, Measure, Metric,
+    Observation, Period, QualityAmount, QualityLine, Target, Unit,
 };
 use crate::source::Loc;
 
@@ -17,9 +19,12 @@ fn styrk_ok(item_styrk: &Option<String>, loc: Loc, diags: &mut Diagnostics) -> b
     match item_styrk {
         Some(s) if !(s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())) => {
             diags.push(
-                Diagnostic::new(Code::InvalidValue, format!("styrk `{s}` is not a four-digit STYRK-08 code"))
-                    .at(loc)
-                    .hint("e.g. \"2223\" for sykepleiere, \"5321\" for helsefagarbeidere"),
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("styrk `{s}` is not a four-digit STYRK-08 code"),
+                )
+                .at(loc)
+                .hint("e.g. \"2223\" for sykepleiere, \"5321\" for helsefagarbeidere"),
             );
             false
         }
@@ -27,7 +32,11 @@ fn styrk_ok(item_styrk: &Option<String>, loc: Loc, diags: &mut Diagnostics) -> b
     }
 }
 
-pub fn competences(items: &[Item<RawCompetence>], ids: &mut Ids, diags: &mut Diagnostics) -> Vec<Competence> {
+pub fn competences(
+    items: &[Item<RawCompetence>],
+    ids: &mut Ids,
+    diags: &mut Diagnostics,
+) -> Vec<Competence> {
     let mut out = Vec::new();
     let mut defined: BTreeMap<String, Loc> = BTreeMap::new();
     for item in items {
@@ -37,33 +46,68 @@ pub fn competences(items: &[Item<RawCompetence>], ids: &mut Ids, diags: &mut Dia
             (raw::CompetenceKind::Formal, Some(level), None) => Some(CompetenceKind::Formal(level)),
             (raw::CompetenceKind::Real, None, Some(dim)) => Some(CompetenceKind::Real(dim)),
             (raw::CompetenceKind::Formal, _, Some(_)) => {
-                diags.push(Diagnostic::new(Code::ConflictingFields, format!("formal competence `{}` has a `dimension`", c.id)).at(item.field("dimension")).hint("`dimension` is for real competences; formal ones have a `level`"));
+                diags.push(
+                    Diagnostic::new(
+                        Code::ConflictingFields,
+                        format!("formal competence `{}` has a `dimension`", c.id),
+                    )
+                    .at(item.field("dimension"))
+                    .hint("`dimension` is for real competences; formal ones have a `level`"),
+                );
                 None
             }
             (raw::CompetenceKind::Real, Some(_), _) => {
-                diags.push(Diagnostic::new(Code::ConflictingFields, format!("real competence `{}` has a `level`", c.id)).at(item.field("level")).hint("`level` is for formal competences; real ones have a `dimension`"));
+                diags.push(
+                    Diagnostic::new(
+                        Code::ConflictingFields,
+                        format!("real competence `{}` has a `level`", c.id),
+                    )
+                    .at(item.field("level"))
+                    .hint("`level` is for formal competences; real ones have a `dimension`"),
+                );
                 None
             }
             (raw::CompetenceKind::Formal, None, None) => {
-                diags.push(Diagnostic::new(Code::MissingField, format!("formal competence `{}` is missing `level`", c.id)).at(item.loc()).hint("add e.g. `level = \"bachelor\"`"));
+                diags.push(
+                    Diagnostic::new(
+                        Code::MissingField,
+                        format!("formal competence `{}` is missing `level`", c.id),
+                    )
+                    .at(item.loc())
+                    .hint("add e.g. `level = \"bachelor\"`"),
+                );
                 None
             }
             (raw::CompetenceKind::Real, None, None) => {
-                diags.push(Diagnostic::new(Code::MissingField, format!("real competence `{}` is missing `dimension`", c.id)).at(item.loc()).hint("add `dimension` = knowledge, skill, attitude or ability"));
+                diags.push(
+                    Diagnostic::new(
+                        Code::MissingField,
+                        format!("real competence `{}` is missing `dimension`", c.id),
+                    )
+                    .at(item.loc())
+                    .hint("add `dimension` = knowledge, skill, attitude or ability"),
+                );
                 None
             }
         };
         let styrk = styrk_ok(&c.styrk, item.field("styrk"), diags);
         let retirement_age = match c.retirement_age {
             Some(r) if !(50..=80).contains(&r) => {
-                diags.push(out_of_range(item.field("retirement_age"), format!("retirement_age {r} is outside 50–80"), "særaldersgrense is 65 for many care positions"));
+                diags.push(out_of_range(
+                    item.field("retirement_age"),
+                    format!("retirement_age {r} is outside 50–80"),
+                    "særaldersgrense is 65 for many care positions",
+                ));
                 None
             }
             r => r.map(|r| r as u32),
         };
         if fresh {
             if let Some(kind) = &kind {
-                ids.competences.insert(c.id.clone(), (matches!(kind, CompetenceKind::Formal(_)), item.field("id")));
+                ids.competences.insert(
+                    c.id.clone(),
+                    (matches!(kind, CompetenceKind::Formal(_)), item.field("id")),
+                );
             }
         }
         if let (Some(kind), true) = (kind, styrk) {
@@ -100,7 +144,13 @@ pub fn units(items: &[Item<RawUnit>], ids: &mut Ids, diags: &mut Diagnostics) ->
 }
 
 /// Check a reference to a competence; `want_formal` = Some(true) for formal only.
-pub(crate) fn competence_ref(ids: &Ids, id: &str, loc: Loc, want_formal: Option<bool>, diags: &mut Diagnostics) -> bool {
+pub(crate) fn competence_ref(
+    ids: &Ids,
+    id: &str,
+    loc: Loc,
+    want_formal: Option<bool>,
+    diags: &mut Diagnostics,
+) -> bool {
     match ids.competences.get(id) {
         None => {
             let known: Vec<&String> = ids
@@ -114,7 +164,11 @@ pub(crate) fn competence_ref(ids: &Ids, id: &str, loc: Loc, want_formal: Option<
         }
         Some((formal, def)) => match want_formal {
             Some(w) if w != *formal => {
-                let (is, want) = if *formal { ("formal", "real") } else { ("real", "formal") };
+                let (is, want) = if *formal {
+                    ("formal", "real")
+                } else {
+                    ("real", "formal")
+                };
                 diags.push(
                     Diagnostic::new(Code::WrongCompetenceKind, format!("`{id}` is a {is} competence, but a {want} one is required here"))
                         .at(loc)
@@ -137,23 +191,44 @@ pub(crate) fn unit_ref(ids: &Ids, id: &str, loc: Loc, diags: &mut Diagnostics) -
     }
 }
 
-pub fn capacity(items: &[Item<RawCapacity>], ids: &Ids, diags: &mut Diagnostics) -> Vec<CapacityLine> {
+pub fn capacity(
+    items: &[Item<RawCapacity>],
+    ids: &Ids,
+    diags: &mut Diagnostics,
+) -> Vec<CapacityLine> {
     let mut out = Vec::new();
     let mut seen: BTreeMap<String, Loc> = BTreeMap::new();
     for item in items {
         let c = &item.value;
         let mut ok = unit_ref(ids, &c.unit, item.field("unit"), diags);
-        ok &= define(&mut seen, "capacity line (unit, position)", &format!("{}/{}", c.unit, c.position), item.field("position"), diags);
+        ok &= define(
+            &mut seen,
+            "capacity line (unit, position)",
+            &format!("{}/{}", c.unit, c.position),
+            item.field("position"),
+            diags,
+        );
         if c.position.trim().is_empty() {
-            diags.push(Diagnostic::new(Code::InvalidValue, "`position` is empty").at(item.field("position")));
+            diags.push(
+                Diagnostic::new(Code::InvalidValue, "`position` is empty")
+                    .at(item.field("position")),
+            );
             ok = false;
         }
         if !(c.fte.is_finite() && c.fte >= 0.0) {
-            diags.push(out_of_range(item.field("fte"), format!("fte {} must be 0 or more", c.fte), "årsverk required in the base year, e.g. 6.0"));
+            diags.push(out_of_range(
+                item.field("fte"),
+                format!("fte {} must be 0 or more", c.fte),
+                "årsverk required in the base year, e.g. 6.0",
+            ));
             ok = false;
         }
         if c.accepts.is_empty() {
-            diags.push(Diagnostic::new(Code::MissingField, "`accepts` is empty").at(item.field("accepts")).hint("list the accepted formal competences, the primary one first"));
+            diags.push(
+                Diagnostic::new(Code::MissingField, "`accepts` is empty")
+                    .at(item.field("accepts"))
+                    .hint("list the accepted formal competences, the primary one first"),
+            );
             ok = false;
         }
         for (i, a) in c.accepts.iter().enumerate() {
@@ -161,7 +236,11 @@ pub fn capacity(items: &[Item<RawCapacity>], ids: &Ids, diags: &mut Diagnostics)
         }
         let growth = c.annual_growth.unwrap_or(0.0);
         if !(growth.is_finite() && (-0.5..=1.0).contains(&growth)) {
-            diags.push(out_of_range(item.field("annual_growth"), format!("annual_growth {growth} is outside −0.5–1"), "a fraction per year, e.g. 0.05 for 5 % growth"));
+            diags.push(out_of_range(
+                item.field("annual_growth"),
+                format!("annual_growth {growth} is outside −0.5–1"),
+                "a fraction per year, e.g. 0.05 for 5 % growth",
+            ));
             ok = false;
         }
         ok &= styrk_ok(&c.styrk, item.field("styrk"), diags);
@@ -190,7 +269,11 @@ pub(crate) fn exact_fraction(x: f64) -> Option<(u64, u64)> {
     }
     let den = 10u64.checked_pow(frac.len() as u32)?;
     let int: u64 = int.parse().ok()?;
-    let frac: u64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let frac: u64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     Some((int.checked_mul(den)?.checked_add(frac)?, den))
 }
 
@@ -200,32 +283,72 @@ pub fn quality(items: &[Item<RawQuality>], ids: &Ids, diags: &mut Diagnostics) -
     for item in items {
         let q = &item.value;
         let mut ok = unit_ref(ids, &q.unit, item.field("unit"), diags);
-        ok &= competence_ref(ids, &q.competence, item.field("competence"), Some(false), diags);
-        ok &= define(&mut seen, "quality line (unit, competence, min_level)", &format!("{}/{}/{}", q.unit, q.competence, q.min_level), item.field("competence"), diags);
+        ok &= competence_ref(
+            ids,
+            &q.competence,
+            item.field("competence"),
+            Some(false),
+            diags,
+        );
+        ok &= define(
+            &mut seen,
+            "quality line (unit, competence, min_level)",
+            &format!("{}/{}/{}", q.unit, q.competence, q.min_level),
+            item.field("competence"),
+            diags,
+        );
         if !(1..=5).contains(&q.min_level) {
-            diags.push(out_of_range(item.field("min_level"), format!("min_level {} is outside 1–5", q.min_level), "survey levels go from 1 to 5"));
+            diags.push(out_of_range(
+                item.field("min_level"),
+                format!("min_level {} is outside 1–5", q.min_level),
+                "survey levels go from 1 to 5",
+            ));
             ok = false;
         }
         let amount = match (q.share, q.count) {
             (Some(_), Some(_)) => {
-                diags.push(Diagnostic::new(Code::ConflictingFields, "a quality line has both `share` and `count`").at(item.field("count")).hint("give exactly one of them"));
+                diags.push(
+                    Diagnostic::new(
+                        Code::ConflictingFields,
+                        "a quality line has both `share` and `count`",
+                    )
+                    .at(item.field("count"))
+                    .hint("give exactly one of them"),
+                );
                 None
             }
             (None, None) => {
-                diags.push(Diagnostic::new(Code::MissingField, "a quality line needs `share` or `count`").at(item.loc()).hint("e.g. `share = 0.5` (half the unit's staff) or `count = 3` (persons)"));
+                diags.push(
+                    Diagnostic::new(
+                        Code::MissingField,
+                        "a quality line needs `share` or `count`",
+                    )
+                    .at(item.loc())
+                    .hint("e.g. `share = 0.5` (half the unit's staff) or `count = 3` (persons)"),
+                );
                 None
             }
             (Some(s), None) => match exact_fraction(s) {
-                Some((num, den)) if s.is_finite() && (0.0..=1.0).contains(&s) => Some(QualityAmount::Share { num, den }),
+                Some((num, den)) if s.is_finite() && (0.0..=1.0).contains(&s) => {
+                    Some(QualityAmount::Share { num, den })
+                }
                 _ => {
-                    diags.push(out_of_range(item.field("share"), format!("share {s} is outside 0–1"), "a share of the unit's staff, e.g. 0.5"));
+                    diags.push(out_of_range(
+                        item.field("share"),
+                        format!("share {s} is outside 0–1"),
+                        "a share of the unit's staff, e.g. 0.5",
+                    ));
                     None
                 }
             },
             (None, Some(c)) => match u32::try_from(c) {
                 Ok(c) => Some(QualityAmount::Count(c)),
                 Err(_) => {
-                    diags.push(out_of_range(item.field("count"), format!("count {c} must be 0 or more"), "a number of persons"));
+                    diags.push(out_of_range(
+                        item.field("count"),
+                        format!("count {c} must be 0 or more"),
+                        "a number of persons",
+                    ));
                     None
                 }
             },
@@ -248,7 +371,12 @@ pub fn goals(items: &[Item<RawGoal>], ids: &mut Ids, diags: &mut Diagnostics) ->
     for item in items {
         let g = &item.value;
         if define(&mut ids.goals, "goal", &g.id, item.field("id"), diags) {
-            out.push(Goal { id: g.id.clone(), title: g.title.clone(), strategies: g.strategies.clone(), loc: Some(item.loc()) });
+            out.push(Goal {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                strategies: g.strategies.clone(),
+                loc: Some(item.loc()),
+            });
         }
     }
     out
@@ -257,18 +385,40 @@ pub fn goals(items: &[Item<RawGoal>], ids: &mut Ids, diags: &mut Diagnostics) ->
 fn observation(o: &raw::RawObservation, loc: Loc, diags: &mut Diagnostics) -> Option<Observation> {
     let year = year(o.year, loc.clone(), "year", diags)?;
     if !o.value.is_finite() {
-        diags.push(out_of_range(loc, format!("value {} is not a number", o.value), "write a finite number"));
+        diags.push(out_of_range(
+            loc,
+            format!("value {} is not a number", o.value),
+            "write a finite number",
+        ));
         return None;
     }
-    Some(Observation { year, value: o.value })
+    Some(Observation {
+        year,
+        value: o.value,
+    })
 }
 
-pub fn indicators(items: &[Item<RawIndicator>], ids: &mut Ids, _period: Option<Period>, diags: &mut Diagnostics) -> Vec<Indicator> {
+pub fn indicators(
+    items: &[Item<RawIndicator>],
+    ids: &mut Ids,
+    _period: Option<Period>,
+    diags: &mut Diagnostics,
+) -> Vec<Indicator> {
     let mut out = Vec::new();
     for item in items {
         let i = &item.value;
-        let mut ok = define(&mut ids.indicators, "indicator", &i.id, item.field("id"), diags);
-        let manual_keys = [("unit", i.unit.is_some()), ("baseline", i.baseline.is_some()), ("observed", i.observed.is_some())];
+        let mut ok = define(
+            &mut ids.indicators,
+            "indicator",
+            &i.id,
+            item.field("id"),
+            diags,
+        );
+        let manual_keys = [
+            ("unit", i.unit.is_some()),
+            ("baseline", i.baseline.is_some()),
+            ("observed", i.observed.is_some()),
+        ];
         let kind = match i.metric {
             Some(metric) => {
                 for (key, present) in manual_keys {
@@ -279,7 +429,13 @@ pub fn indicators(items: &[Item<RawIndicator>], ids: &mut Ids, _period: Option<P
                 }
                 let wrong = |key: &str, present: bool, diags: &mut Diagnostics| {
                     if present {
-                        diags.push(Diagnostic::new(Code::ConflictingFields, format!("`{key}` does not belong to metric `{}`", metric.as_str())).at(item.field(key)));
+                        diags.push(
+                            Diagnostic::new(
+                                Code::ConflictingFields,
+                                format!("`{key}` does not belong to metric `{}`", metric.as_str()),
+                            )
+                            .at(item.field(key)),
+                        );
                     }
                     !present
                 };
@@ -287,9 +443,24 @@ pub fn indicators(items: &[Item<RawIndicator>], ids: &mut Ids, _period: Option<P
                     Metric::EducationShare => {
                         ok &= wrong("min_percent", i.min_percent.is_some(), diags);
                         match &i.levels {
-                            Some(levels) if !levels.is_empty() => Some(IndicatorKind::EducationShare { levels: levels.clone(), among: i.among.clone() }),
+                            Some(levels) if !levels.is_empty() => {
+                                Some(IndicatorKind::EducationShare {
+                                    levels: levels.clone(),
+                                    among: i.among.clone(),
+                                })
+                            }
                             _ => {
-                                diags.push(Diagnostic::new(Code::MissingField, format!("education_share indicator `{}` needs `levels`", i.id)).at(item.field("metric")).hint("e.g. levels = [\"bachelor\", \"master\"]"));
+                                diags.push(
+                                    Diagnostic::new(
+                                        Code::MissingField,
+                                        format!(
+                                            "education_share indicator `{}` needs `levels`",
+                                            i.id
+                                        ),
+                                    )
+                                    .at(item.field("metric"))
+                                    .hint("e.g. levels = [\"bachelor\", \"master\"]"),
+                                );
                                 None
                             }
                         }
@@ -298,13 +469,29 @@ pub fn indicators(items: &[Item<RawIndicator>], ids: &mut Ids, _period: Option<P
                         ok &= wrong("levels", i.levels.is_some(), diags);
                         ok &= wrong("among", i.among.is_some(), diags);
                         match i.min_percent {
-                            Some(p) if p.is_finite() && p > 0.0 && p <= 100.0 => Some(IndicatorKind::PositionShare { min_percent: p }),
+                            Some(p) if p.is_finite() && p > 0.0 && p <= 100.0 => {
+                                Some(IndicatorKind::PositionShare { min_percent: p })
+                            }
                             Some(p) => {
-                                diags.push(out_of_range(item.field("min_percent"), format!("min_percent {p} is outside 0–100"), "e.g. 100 for full time, 75 for the Stange rule"));
+                                diags.push(out_of_range(
+                                    item.field("min_percent"),
+                                    format!("min_percent {p} is outside 0–100"),
+                                    "e.g. 100 for full time, 75 for the Stange rule",
+                                ));
                                 None
                             }
                             None => {
-                                diags.push(Diagnostic::new(Code::MissingField, format!("position_share indicator `{}` needs `min_percent`", i.id)).at(item.field("metric")).hint("e.g. min_percent = 100"));
+                                diags.push(
+                                    Diagnostic::new(
+                                        Code::MissingField,
+                                        format!(
+                                            "position_share indicator `{}` needs `min_percent`",
+                                            i.id
+                                        ),
+                                    )
+                                    .at(item.field("metric"))
+                                    .hint("e.g. min_percent = 100"),
+                                );
                                 None
                             }
                         }
@@ -312,7 +499,11 @@ pub fn indicators(items: &[Item<RawIndicator>], ids: &mut Ids, _period: Option<P
                 }
             }
             None => {
-                for (key, present) in [("levels", i.levels.is_some()), ("among", i.among.is_some()), ("min_percent", i.min_percent.is_some())] {
+                for (key, present) in [
+                    ("levels", i.levels.is_some()),
+                    ("among", i.among.is_some()),
+                    ("min_percent", i.min_percent.is_some()),
+                ] {
                     if present {
                         diags.push(Diagnostic::new(Code::ConflictingFields, format!("`{key}` needs `metric`")).at(item.field(key)).hint("add `metric = \"education_share\"` or `\"position_share\"`, or remove the key"));
                         ok = false;
@@ -322,7 +513,10 @@ pub fn indicators(items: &[Item<RawIndicator>], ids: &mut Ids, _period: Option<P
                     diags.push(Diagnostic::new(Code::MissingField, format!("indicator `{}` has neither `metric` nor `baseline`/`observed`", i.id)).at(item.loc()).hint("a computed indicator sets `metric`; a manual one sets `unit`, `baseline` and `observed`"));
                     None
                 } else {
-                    let baseline = i.baseline.as_ref().and_then(|b| observation(b, item.field("baseline"), diags));
+                    let baseline = i
+                        .baseline
+                        .as_ref()
+                        .and_then(|b| observation(b, item.field("baseline"), diags));
                     let observed: Vec<Observation> = i
                         .observed
                         .iter()
@@ -330,7 +524,11 @@ pub fn indicators(items: &[Item<RawIndicator>], ids: &mut Ids, _period: Option<P
                         .enumerate()
                         .filter_map(|(n, o)| observation(o, item.elem("observed", n), diags))
                         .collect();
-                    Some(IndicatorKind::Manual { unit: i.unit.clone().unwrap_or_default(), baseline, observed })
+                    Some(IndicatorKind::Manual {
+                        unit: i.unit.clone().unwrap_or_default(),
+                        baseline,
+                        observed,
+                    })
                 }
             }
         };
@@ -339,26 +537,49 @@ pub fn indicators(items: &[Item<RawIndicator>], ids: &mut Ids, _period: Option<P
             Some(t) => {
                 let y = year(t.year, item.field("target"), "target.year", diags);
                 if t.min.is_none() && t.max.is_none() {
-                    diags.push(Diagnostic::new(Code::MissingField, "`target` needs `min` or `max`").at(item.field("target")).hint("e.g. target = { year = 2029, min = 0.5 }"));
+                    diags.push(
+                        Diagnostic::new(Code::MissingField, "`target` needs `min` or `max`")
+                            .at(item.field("target"))
+                            .hint("e.g. target = { year = 2029, min = 0.5 }"),
+                    );
                     ok = false;
                 }
                 if let (Some(lo), Some(hi)) = (t.min, t.max) {
                     if lo > hi {
-                        diags.push(out_of_range(item.field("target"), format!("target min {lo} is above max {hi}"), "min must not exceed max"));
+                        diags.push(out_of_range(
+                            item.field("target"),
+                            format!("target min {lo} is above max {hi}"),
+                            "min must not exceed max",
+                        ));
                         ok = false;
                     }
                 }
-                y.map(|year| Target { year, min: t.min, max: t.max })
+                y.map(|year| Target {
+                    year,
+                    min: t.min,
+                    max: t.max,
+                })
             }
         };
         if let (true, Some(kind)) = (ok, kind) {
-            out.push(Indicator { id: i.id.clone(), title: i.title.clone(), kind, target, loc: Some(item.loc()) });
+            out.push(Indicator {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                kind,
+                target,
+                loc: Some(item.loc()),
+            });
         }
     }
     out
 }
 
-pub fn measures(items: &[Item<RawMeasure>], ids: &mut Ids, period: Option<Period>, diags: &mut Diagnostics) -> Vec<Measure> {
+pub fn measures(
+    items: &[Item<RawMeasure>],
+    ids: &mut Ids,
+    period: Option<Period>,
+    diags: &mut Diagnostics,
+) -> Vec<Measure> {
     let mut out = Vec::new();
     for item in items {
         let m = &item.value;
@@ -375,7 +596,13 @@ pub fn measures(items: &[Item<RawMeasure>], ids: &mut Ids, period: Option<Period
         }
         for (n, ind) in m.indicators.iter().enumerate() {
             if !ids.indicators.contains_key(ind) {
-                unknown_ref("indicator", ind, item.elem("indicators", n), ids.indicators.keys(), diags);
+                unknown_ref(
+                    "indicator",
+                    ind,
+                    item.elem("indicators", n),
+                    ids.indicators.keys(),
+                    diags,
+                );
                 ok = false;
             }
         }
@@ -383,33 +610,68 @@ pub fn measures(items: &[Item<RawMeasure>], ids: &mut Ids, period: Option<Period
         let end = year(m.end, item.field("end"), "end", diags);
         if let (Some(s), Some(e)) = (start, end) {
             if s > e {
-                diags.push(out_of_range(item.field("end"), format!("measure `{}` ends ({e}) before it starts ({s})", m.id), "end is the last year of the measure"));
+                diags.push(out_of_range(
+                    item.field("end"),
+                    format!("measure `{}` ends ({e}) before it starts ({s})", m.id),
+                    "end is the last year of the measure",
+                ));
                 ok = false;
             } else if let Some(p) = period {
                 if s < p.from || e > p.to {
                     diags.push(
-                        Diagnostic::new(Code::MeasureOutsidePeriod, format!("measure `{}` runs {s}–{e}, outside the plan period {}–{}", m.id, p.from, p.to))
-                            .at(item.field(if s < p.from { "start" } else { "end" }))
-                            .hint("move the measure into the period, or extend the period"),
+                        Diagnostic::new(
+                            Code::MeasureOutsidePeriod,
+                            format!(
+                                "measure `{}` runs {s}–{e}, outside the plan period {}–{}",
+                                m.id, p.from, p.to
+                            ),
+                        )
+                        .at(item.field(if s < p.from { "start" } else { "end" }))
+                        .hint("move the measure into the period, or extend the period"),
                     );
                 }
             }
         }
         if let Some(c) = m.cost_nok {
             if !(c.is_finite() && c >= 0.0) {
-                diags.push(out_of_range(item.field("cost_nok"), format!("cost_nok {c} must be 0 or more"), "the yearly cost in kroner"));
+                diags.push(out_of_range(
+                    item.field("cost_nok"),
+                    format!("cost_nok {c} must be 0 or more"),
+                    "the yearly cost in kroner",
+                ));
                 ok = false;
             }
         }
         if m.competences.is_empty() {
-            diags.push(Diagnostic::new(Code::MissingField, format!("measure `{}` names no competences", m.id)).at(item.field("competences")).hint("list the competence ids the measure builds, mobilises or recruits"));
+            diags.push(
+                Diagnostic::new(
+                    Code::MissingField,
+                    format!("measure `{}` names no competences", m.id),
+                )
+                .at(item.field("competences"))
+                .hint("list the competence ids the measure builds, mobilises or recruits"),
+            );
             ok = false;
         }
         if m.indicators.is_empty() {
-            diags.push(Diagnostic::new(Code::MeasureWithoutIndicator, format!("measure `{}` has no indicator", m.id)).at(item.loc()).hint("add `indicators = [...]` so the measure can be evaluated (KS step 7)"));
+            diags.push(
+                Diagnostic::new(
+                    Code::MeasureWithoutIndicator,
+                    format!("measure `{}` has no indicator", m.id),
+                )
+                .at(item.loc())
+                .hint("add `indicators = [...]` so the measure can be evaluated (KS step 7)"),
+            );
         }
         if m.responsible.is_empty() {
-            diags.push(Diagnostic::new(Code::MeasureWithoutResponsible, format!("measure `{}` has no responsible role", m.id)).at(item.loc()).hint("add e.g. `responsible = [\"virksomhetsleder\", \"hr\"]`"));
+            diags.push(
+                Diagnostic::new(
+                    Code::MeasureWithoutResponsible,
+                    format!("measure `{}` has no responsible role", m.id),
+                )
+                .at(item.loc())
+                .hint("add e.g. `responsible = [\"virksomhetsleder\", \"hr\"]`"),
+            );
         }
         if let (true, Some(start), Some(end)) = (ok, start, end) {
             out.push(Measure {

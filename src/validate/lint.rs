@@ -34,18 +34,24 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
     for c in &plan.competences {
         if !used_comp.contains(c.id.as_str()) {
             diags.push(
-                Diagnostic::new(Code::UnusedCompetence, format!("competence `{}` is defined but never used", c.id))
-                    .at_opt(c.loc.clone())
-                    .hint("use it in a capacity line, quality line, measure or the data, or remove it"),
+                Diagnostic::new(
+                    Code::UnusedCompetence,
+                    format!("competence `{}` is defined but never used", c.id),
+                )
+                .at_opt(c.loc.clone())
+                .hint("use it in a capacity line, quality line, measure or the data, or remove it"),
             );
         }
     }
     for u in &plan.units {
         if !used_unit.contains(u.id.as_str()) {
             diags.push(
-                Diagnostic::new(Code::UnusedUnit, format!("unit `{}` is defined but never used", u.id))
-                    .at_opt(u.loc.clone())
-                    .hint("give it capacity or quality lines or staff, or remove it"),
+                Diagnostic::new(
+                    Code::UnusedUnit,
+                    format!("unit `{}` is defined but never used", u.id),
+                )
+                .at_opt(u.loc.clone())
+                .hint("give it capacity or quality lines or staff, or remove it"),
             );
         }
     }
@@ -56,9 +62,12 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
                 _ => "target = { year = 2029, min = 0.5 }",
             };
             diags.push(
-                Diagnostic::new(Code::IndicatorWithoutTarget, format!("indicator `{}` has no target", i.id))
-                    .at_opt(i.loc.clone())
-                    .hint(format!("add e.g. `{example}` so progress can be judged")),
+                Diagnostic::new(
+                    Code::IndicatorWithoutTarget,
+                    format!("indicator `{}` has no target", i.id),
+                )
+                .at_opt(i.loc.clone())
+                .hint(format!("add e.g. `{example}` so progress can be judged")),
             );
         }
     }
@@ -74,10 +83,15 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::new(
                     Code::PositionWithoutCapacity,
-                    format!("staff in unit `{}` hold position `{}`, which has no capacity line", s.unit, s.position),
+                    format!(
+                        "staff in unit `{}` hold position `{}`, which has no capacity line",
+                        s.unit, s.position
+                    ),
                 )
                 .at_opt(s.loc.clone())
-                .hint("add a capacity line for the position, or correct the position in the roster"),
+                .hint(
+                    "add a capacity line for the position, or correct the position in the roster",
+                ),
             );
         }
     }

@@ -33,8 +33,18 @@ pub fn validate(
     let capacity = items::capacity(&raw.capacity, &ids, diags);
     let quality = items::quality(&raw.quality, &ids, diags);
     let goals = items::goals(&raw.goal, &mut ids, diags);
-    let indicators = items::indicators(&raw.indicator, &mut ids, meta.as_ref().map(|m| m.period), diags);
-    let measures = items::measures(&raw.measure, &mut ids, meta.as_ref().map(|m| m.period), diags);
+    let indicators = items::indicators(
+        &raw.indicator,
+        &mut ids,
+        meta.as_ref().map(|m| m.period),
+        diags,
+    );
+    let measures = items::measures(
+        &raw.measure,
+        &mut ids,
+        meta.as_ref().map(|m| m.period),
+        diags,
+    );
     let (staff, survey) = data::read(dir, &raw, &ids, sources, diags, inputs);
     let meta = meta?;
     let mut plan = Plan {
@@ -71,13 +81,22 @@ pub struct Ids {
 }
 
 /// Register an id; report a duplicate naming both places.
-pub(crate) fn define(map: &mut BTreeMap<String, Loc>, kind: &str, id: &str, loc: Loc, diags: &mut Diagnostics) -> bool {
+pub(crate) fn define(
+    map: &mut BTreeMap<String, Loc>,
+    kind: &str,
+    id: &str,
+    loc: Loc,
+    diags: &mut Diagnostics,
+) -> bool {
     if let Some(first) = map.get(id) {
         diags.push(
-            Diagnostic::new(Code::DuplicateId, format!("{kind} id `{id}` is defined twice"))
-                .at(loc)
-                .related(first.clone(), "first defined here")
-                .hint("ids must be unique; rename or remove one of them"),
+            Diagnostic::new(
+                Code::DuplicateId,
+                format!("{kind} id `{id}` is defined twice"),
+            )
+            .at(loc)
+            .related(first.clone(), "first defined here")
+            .hint("ids must be unique; rename or remove one of them"),
         );
         false
     } else {
@@ -118,17 +137,28 @@ pub(crate) fn year(value: i64, loc: Loc, what: &str, diags: &mut Diagnostics) ->
     if (1900..=2200).contains(&value) {
         Some(value as i32)
     } else {
-        diags.push(out_of_range(loc, format!("{what} {value} is not a plausible year"), "write a four-digit year, e.g. 2026"));
+        diags.push(out_of_range(
+            loc,
+            format!("{what} {value} is not a plausible year"),
+            "write a four-digit year, e.g. 2026",
+        ));
         None
     }
 }
 
 fn one<'a, T>(items: &'a [Item<T>], section: &str, diags: &mut Diagnostics) -> Option<&'a Item<T>> {
     for extra in items.iter().skip(1) {
-        let code = if section == "plan" { Code::DuplicatePlan } else { Code::DuplicateSection };
-        let mut d = Diagnostic::new(code, format!("`[{section}]` is given more than once in the plan directory"))
-            .at(extra.loc())
-            .hint(format!("keep exactly one `[{section}]` table in one file"));
+        let code = if section == "plan" {
+            Code::DuplicatePlan
+        } else {
+            Code::DuplicateSection
+        };
+        let mut d = Diagnostic::new(
+            code,
+            format!("`[{section}]` is given more than once in the plan directory"),
+        )
+        .at(extra.loc())
+        .hint(format!("keep exactly one `[{section}]` table in one file"));
         if let Some(first) = items.first() {
             d = d.related(first.loc(), "first given here");
         }
@@ -142,9 +172,12 @@ fn date(s: &str, loc: Loc, key: &str, diags: &mut Diagnostics) -> Option<crate::
         Ok(d) if s.len() == 10 => Some(d),
         _ => {
             diags.push(
-                Diagnostic::new(Code::InvalidValue, format!("`{key}` is not a valid date: `{s}`"))
-                    .at(loc)
-                    .hint("write the date as YYYY-MM-DD, e.g. 2025-03-04"),
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("`{key}` is not a valid date: `{s}`"),
+                )
+                .at(loc)
+                .hint("write the date as YYYY-MM-DD, e.g. 2025-03-04"),
             );
             None
         }
@@ -161,11 +194,21 @@ fn plan_meta(raw: &RawSet, diags: &mut Diagnostics) -> Option<PlanMeta> {
     };
     let p = &item.value;
     let mut ok = true;
-    if !(p.municipality_number.len() == 4 && p.municipality_number.bytes().all(|b| b.is_ascii_digit())) {
+    if !(p.municipality_number.len() == 4
+        && p.municipality_number.bytes().all(|b| b.is_ascii_digit()))
+    {
         diags.push(
-            Diagnostic::new(Code::InvalidValue, format!("municipality_number `{}` is not four digits", p.municipality_number))
-                .at(item.field("municipality_number"))
-                .hint("write the kommunenummer as a four-digit string, leading zero kept, e.g. \"0301\""),
+            Diagnostic::new(
+                Code::InvalidValue,
+                format!(
+                    "municipality_number `{}` is not four digits",
+                    p.municipality_number
+                ),
+            )
+            .at(item.field("municipality_number"))
+            .hint(
+                "write the kommunenummer as a four-digit string, leading zero kept, e.g. \"0301\"",
+            ),
         );
         ok = false;
     }
@@ -175,7 +218,11 @@ fn plan_meta(raw: &RawSet, diags: &mut Diagnostics) -> Option<PlanMeta> {
     let (from, to) = match (from, to) {
         (Some(f), Some(t)) if f <= t => (f, t),
         (Some(f), Some(t)) => {
-            diags.push(out_of_range(period_loc, format!("period.from {f} is after period.to {t}"), "the period runs from its first to its last year"));
+            diags.push(out_of_range(
+                period_loc,
+                format!("period.from {f} is after period.to {t}"),
+                "the period runs from its first to its last year",
+            ));
             return None;
         }
         _ => return None,
@@ -184,15 +231,28 @@ fn plan_meta(raw: &RawSet, diags: &mut Diagnostics) -> Option<PlanMeta> {
         None => from,
         Some(b) if (i64::from(from)..=i64::from(to)).contains(&b) => b as i32,
         Some(b) => {
-            diags.push(out_of_range(item.field("base_year"), format!("base_year {b} is outside the plan period {from}–{to}"), "the base year is the year of the roster, within the period"));
+            diags.push(out_of_range(
+                item.field("base_year"),
+                format!("base_year {b} is outside the plan period {from}–{to}"),
+                "the base year is the year of the roster, within the period",
+            ));
             return None;
         }
     };
     let adopted = date(&p.adopted, item.field("adopted"), "adopted", diags);
-    let last_revised = date(&p.last_revised, item.field("last_revised"), "last_revised", diags);
+    let last_revised = date(
+        &p.last_revised,
+        item.field("last_revised"),
+        "last_revised",
+        diags,
+    );
     if let (Some(a), Some(l)) = (adopted, last_revised) {
         if l < a {
-            diags.push(out_of_range(item.field("last_revised"), format!("last_revised {l} is before adopted {a}"), "a plan is revised after it is adopted"));
+            diags.push(out_of_range(
+                item.field("last_revised"),
+                format!("last_revised {l} is before adopted {a}"),
+                "a plan is revised after it is adopted",
+            ));
             ok = false;
         }
     }
@@ -227,21 +287,33 @@ fn assumptions(raw: &RawSet, diags: &mut Diagnostics) -> Assumptions {
         if (50..=80).contains(&r) {
             a.retirement_age = r as u32;
         } else {
-            diags.push(out_of_range(item.field("retirement_age"), format!("retirement_age {r} is outside 50–80"), "the general age limit in KLP is 70; most plans use 67"));
+            diags.push(out_of_range(
+                item.field("retirement_age"),
+                format!("retirement_age {r} is outside 50–80"),
+                "the general age limit in KLP is 70; most plans use 67",
+            ));
         }
     }
     if let Some(t) = v.turnover_rate {
         if (0.0..=1.0).contains(&t) {
             a.turnover_rate = t;
         } else {
-            diags.push(out_of_range(item.field("turnover_rate"), format!("turnover_rate {t} is outside 0–1"), "a yearly share, e.g. 0.1 for 10 %"));
+            diags.push(out_of_range(
+                item.field("turnover_rate"),
+                format!("turnover_rate {t} is outside 0–1"),
+                "a yearly share, e.g. 0.1 for 10 %",
+            ));
         }
     }
     if let Some(m) = v.min_group_size {
         if (1..=1000).contains(&m) {
             a.min_group_size = m as u32;
         } else {
-            diags.push(out_of_range(item.field("min_group_size"), format!("min_group_size {m} is outside 1–1000"), "the anonymity threshold; 5 is usual"));
+            diags.push(out_of_range(
+                item.field("min_group_size"),
+                format!("min_group_size {m} is outside 1–1000"),
+                "the anonymity threshold; 5 is usual",
+            ));
         }
     }
     a
