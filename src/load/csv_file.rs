@@ -267,8 +267,30 @@ fn required(rec: &Record<'_>, col: usize, what: &str, diags: &mut Diagnostics) -
     }
 }
 
+/// A parsed CSV row with the location of each of its expected fields (in the
+/// order of the expected header), for later reference checks.
+#[derive(Debug, Clone)]
+pub struct Row<T> {
+    pub value: T,
+    pub fields: Vec<Loc>,
+}
+
+impl<T> Row<T> {
+    /// Location of expected column `col` (see [`STAFF_HEADERS`], [`SURVEY_HEADERS`]).
+    pub fn loc(&self, col: usize) -> Loc {
+        self.fields
+            .get(col)
+            .cloned()
+            .unwrap_or(Loc::new(FileId(0), 0..0))
+    }
+}
+
+fn field_locs(r: &Record<'_>, n: usize) -> Vec<Loc> {
+    (0..n).map(|c| r.loc(c)).collect()
+}
+
 /// Parse a staff roster.
-pub fn read_staff(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Staff> {
+pub fn read_staff(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Row<Staff>> {
     let mut out = Vec::new();
     records(text, file, &STAFF_HEADERS, diags, |r, diags| {
         let n0 = diags.iter().count();
@@ -341,7 +363,7 @@ pub fn read_staff(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Staf
         if let (Some(id), Some(unit), Some(position), Some(percent), Some(birth_year)) =
             (id, unit, position, percent, birth_year)
         {
-            out.push(Staff {
+            out.push(Row { fields: field_locs(r, STAFF_HEADERS.len()), value: Staff {
                 id,
                 unit,
                 position,
@@ -352,14 +374,14 @@ pub fn read_staff(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Staf
                 studying,
                 study_done: study_done.map(|y| y as i32),
                 loc: Some(r.row_loc()),
-            });
+            }});
         }
     });
     out
 }
 
 /// Parse survey answers.
-pub fn read_survey(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Answer> {
+pub fn read_survey(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Row<Answer>> {
     let mut out = Vec::new();
     records(text, file, &SURVEY_HEADERS, diags, |r, diags| {
         let n0 = diags.iter().count();
@@ -393,14 +415,14 @@ pub fn read_survey(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Ans
         if let (Some(respondent), Some(unit), Some(competence), Some(level)) =
             (respondent, unit, competence, level)
         {
-            out.push(Answer {
+            out.push(Row { fields: field_locs(r, SURVEY_HEADERS.len()), value: Answer {
                 respondent,
                 unit,
                 competence,
                 level,
                 need,
-                loc: Some(r.loc(2)),
-            });
+                loc: Some(r.row_loc()),
+            }});
         }
     });
     out

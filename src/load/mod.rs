@@ -194,9 +194,9 @@ pub fn read_text(
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let id = sources.add(SourceFile::new(name.clone(), path.to_path_buf(), text));
             diags.push(
-                Diagnostic::new(Code::ParseError, format!("{name} is not valid UTF-8 text"))
+                Diagnostic::new(Code::UnreadableFile, format!("{name} is not valid UTF-8 text"))
                     .at(Loc::new(id, at..at + 1))
-                    .hint("save the file as UTF-8"),
+                    .hint("save the file as UTF-8 (in Excel: «CSV UTF-8»)"),
             );
             None
         }

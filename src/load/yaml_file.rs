@@ -23,6 +23,17 @@ pub fn parse(text: &str) -> Result<(Node, Vec<Duplicate>), SyntaxError> {
         .map(|(i, _)| i)
         .chain(std::iter::once(text.len()))
         .collect();
+    // YAML allows only printable characters (YAML 1.2, 5.1); the parser would
+    // silently stop at a NUL byte and lose the rest of the file.
+    if let Some((at, c)) = text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Err(SyntaxError {
+            message: format!("control character U+{:04X} is not allowed in YAML", u32::from(c)),
+            span: at..at + c.len_utf8(),
+        });
+    }
     let byte = |m: &Marker| char_to_byte.get(m.index()).copied().unwrap_or(text.len());
     let mut builder = Builder {
         text,

@@ -4,9 +4,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::items::{competence_ref, unit_ref};
-use super::{define, Ids};
+use super::Ids;
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::load::{csv_file, display_name, read_text, RawSet};
+use crate::load::csv_file::{self, Row};
+use crate::load::{display_name, read_text, RawSet};
 use crate::model::{Answer, Staff};
 use crate::source::{Loc, Sources};
 
@@ -98,7 +99,7 @@ fn survey_refs(rows: Vec<Answer>, ids: &Ids, diags: &mut Diagnostics) -> Vec<Ans
             ok = false;
         }
         if ok {
-            out.push(a);
+            out.push(row.value);
         }
     }
     out

@@ -61,12 +61,12 @@ pub fn validate(
         survey,
     };
     plan.normalise();
-    lint::lint(&plan, diags);
     if diags.has_errors() {
-        None
-    } else {
-        Some(plan)
+        // Warnings about a plan that does not load would only be noise.
+        return None;
     }
+    lint::lint(&plan, diags);
+    Some(plan)
 }
 
 /// Ids defined per kind, with where they were defined, for reference checks.

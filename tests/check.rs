@@ -1,0 +1,261 @@
+//! `plan check` over fixture plans: every diagnostic code has a case that
+//! triggers it, asserting code, file and line. See tests/fixtures/check/README.md.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use kompetanseplan::diag::Code;
+use serde::Deserialize;
+
+const FIXTURES: &str = "tests/fixtures/check";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    description: String,
+    #[serde(default)]
+    args: Vec<String>,
+    #[serde(default)]
+    patch: Vec<Patch>,
+    #[serde(default)]
+    write: Vec<Write>,
+    #[serde(default)]
+    remove: Vec<String>,
+    exit: i32,
+    expect: Vec<Expect>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Patch {
+    file: String,
+    find: String,
+    replace: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Write {
+    file: String,
+    #[serde(default)]
+    content: String,
+    /// Raw bytes, for encodings that TOML strings cannot hold.
+    #[serde(default)]
+    bytes: Vec<u8>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, Clone)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    code: String,
+    file: Option<String>,
+    line: Option<usize>,
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Build the case's plan in a temporary directory: the base plan with the case's
+/// patches, written files and removals applied.
+fn build(case: &Case, name: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&Path::new(FIXTURES).join("base"), tmp.path());
+    for p in &case.patch {
+        let path = tmp.path().join(&p.file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(&p.find), "{name}: `{}` not found in {}", p.find, p.file);
+        std::fs::write(&path, text.replacen(&p.find, &p.replace, 1)).unwrap();
+    }
+    for w in &case.write {
+        let path = tmp.path().join(&w.file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let bytes = if w.bytes.is_empty() { w.content.as_bytes().to_vec() } else { w.bytes.clone() };
+        std::fs::write(path, bytes).unwrap();
+    }
+    for r in &case.remove {
+        std::fs::remove_file(tmp.path().join(r)).unwrap();
+    }
+    tmp
+}
+
+fn cases() -> Vec<(String, Case)> {
+    let mut out = Vec::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(FIXTURES)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir() && p.file_name().unwrap() != "base")
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(dir.join("case.toml")).unwrap();
+        let case: Case = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}/case.toml: {e}"));
+        out.push((name, case));
+    }
+    out
+}
+
+fn run_check(dir: &Path, extra: &[String]) -> (i32, serde_json::Value) {
+    let out = Command::cargo_bin("plan")
+        .unwrap()
+        .arg("check")
+        .arg(dir)
+        .args(["--format", "json", "--today", "2026-01-01"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{stderr}", String::from_utf8_lossy(&out.stdout)));
+    (out.status.code().unwrap_or(-1), json)
+}
+
+fn findings(json: &serde_json::Value, root: &Path) -> BTreeSet<Expect> {
+    let prefix = format!("{}/", root.display());
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| Expect {
+            code: d["code"].as_str().unwrap().to_string(),
+            file: d["file"].as_str().map(|f| f.strip_prefix(&prefix).unwrap_or(f).to_string()),
+            line: d["line"].as_u64().map(|l| l as usize),
+        })
+        .collect()
+}
+
+#[test]
+fn base_fixture_is_clean_under_strict() {
+    let (code, json) = run_check(Path::new(FIXTURES).join("base").as_path(), &["--strict".into()]);
+    assert_eq!(json["diagnostics"], serde_json::json!([]), "{json:#}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn every_case_reports_exactly_its_findings() {
+    let mut failures = Vec::new();
+    for (name, case) in cases() {
+        let dir = build(&case, &name);
+        let (code, json) = run_check(dir.path(), &case.args);
+        let got = findings(&json, dir.path());
+        let want: BTreeSet<Expect> = case.expect.iter().cloned().collect();
+        if got != want || code != case.exit {
+            failures.push(format!(
+                "{name} ({}):\n  want exit {} {want:?}\n  got  exit {code} {got:?}\n  {json}",
+                case.description, case.exit
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_code_has_a_fixture() {
+    let covered: BTreeSet<String> = cases()
+        .iter()
+        .flat_map(|(_, c)| c.expect.iter().map(|e| e.code.clone()))
+        .collect();
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !covered.contains(*c))
+        .collect();
+    assert!(missing.is_empty(), "codes without a fixture under {FIXTURES}: {missing:?}");
+}
+
+#[test]
+fn every_code_is_documented_and_every_documented_code_exists() {
+    let doc = std::fs::read_to_string("docs/checks.md").unwrap();
+    let documented: BTreeSet<&str> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("### `"))
+        .filter_map(|l| l.split('`').next())
+        .collect();
+    let codes: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    let undocumented: Vec<_> = codes.difference(&documented).collect();
+    let unknown: Vec<_> = documented.difference(&codes).collect();
+    assert!(undocumented.is_empty(), "codes missing from docs/checks.md: {undocumented:?}");
+    assert!(unknown.is_empty(), "docs/checks.md lists codes the tool does not have: {unknown:?}");
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let (code, json) = run_check(Path::new("examples/mini"), &[]);
+    assert_eq!(code, 0, "{json:#}");
+    assert!(json["warnings"].as_u64().unwrap() > 0);
+    let (code, json) = run_check(Path::new("examples/mini"), &["--strict".into()]);
+    assert_eq!(code, 1);
+    assert_eq!(json["warnings"], 0);
+}
+
+#[test]
+fn missing_directory_is_a_usage_error() {
+    Command::cargo_bin("plan")
+        .unwrap()
+        .args(["check", "does/not/exist"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("does/not/exist"));
+}
+
+#[test]
+fn human_format_shows_location_excerpt_and_hint() {
+    let case = Case {
+        description: String::new(),
+        args: vec![],
+        patch: vec![Patch {
+            file: "requirements.yaml".into(),
+            find: "  - unit: hjemme\n    position: sykepleier".into(),
+            replace: "  - unit: hjeme\n    position: sykepleier".into(),
+        }],
+        write: vec![],
+        remove: vec![],
+        exit: 1,
+        expect: vec![],
+    };
+    let dir = build(&case, "human");
+    let out = Command::cargo_bin("plan")
+        .unwrap()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--today", "2026-01-01"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("error[unknown-reference]: unknown unit `hjeme`"), "{text}");
+    assert!(text.contains("requirements.yaml:13:11"), "{text}");
+    assert!(text.contains("- unit: hjeme"), "{text}");
+    assert!(text.contains("help: did you mean `hjemme`?"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no colour when not a terminal: {text}");
+}
+
+#[test]
+fn github_format_emits_workflow_commands() {
+    let out = Command::cargo_bin("plan")
+        .unwrap()
+        .args(["check", "examples/mini", "--format", "github", "--today", "2026-01-01"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l.starts_with("::warning file=examples/mini/measures.toml,line=37,col=6")
+            && l.contains("title=measure-without-indicator")),
+        "{text}"
+    );
+}
