@@ -76,13 +76,22 @@ fn build(case: &Case, name: &str) -> tempfile::TempDir {
     for p in &case.patch {
         let path = tmp.path().join(&p.file);
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(&p.find), "{name}: `{}` not found in {}", p.find, p.file);
+        assert!(
+            text.contains(&p.find),
+            "{name}: `{}` not found in {}",
+            p.find,
+            p.file
+        );
         std::fs::write(&path, text.replacen(&p.find, &p.replace, 1)).unwrap();
     }
     for w in &case.write {
         let path = tmp.path().join(&w.file);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let bytes = if w.bytes.is_empty() { w.content.as_bytes().to_vec() } else { w.bytes.clone() };
+        let bytes = if w.bytes.is_empty() {
+            w.content.as_bytes().to_vec()
+        } else {
+            w.bytes.clone()
+        };
         std::fs::write(path, bytes).unwrap();
     }
     for r in &case.remove {
@@ -119,8 +128,12 @@ fn run_check(dir: &Path, extra: &[String]) -> (i32, serde_json::Value) {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{stderr}", String::from_utf8_lossy(&out.stdout)));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{stderr}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
     (out.status.code().unwrap_or(-1), json)
 }
 
@@ -132,7 +145,9 @@ fn findings(json: &serde_json::Value, root: &Path) -> BTreeSet<Expect> {
         .iter()
         .map(|d| Expect {
             code: d["code"].as_str().unwrap().to_string(),
-            file: d["file"].as_str().map(|f| f.strip_prefix(&prefix).unwrap_or(f).to_string()),
+            file: d["file"]
+                .as_str()
+                .map(|f| f.strip_prefix(&prefix).unwrap_or(f).to_string()),
             line: d["line"].as_u64().map(|l| l as usize),
         })
         .collect()
@@ -140,7 +155,10 @@ fn findings(json: &serde_json::Value, root: &Path) -> BTreeSet<Expect> {
 
 #[test]
 fn base_fixture_is_clean_under_strict() {
-    let (code, json) = run_check(Path::new(FIXTURES).join("base").as_path(), &["--strict".into()]);
+    let (code, json) = run_check(
+        Path::new(FIXTURES).join("base").as_path(),
+        &["--strict".into()],
+    );
     assert_eq!(json["diagnostics"], serde_json::json!([]), "{json:#}");
     assert_eq!(code, 0);
 }
@@ -174,7 +192,10 @@ fn every_code_has_a_fixture() {
         .map(|c| c.as_str())
         .filter(|c| !covered.contains(*c))
         .collect();
-    assert!(missing.is_empty(), "codes without a fixture under {FIXTURES}: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "codes without a fixture under {FIXTURES}: {missing:?}"
+    );
 }
 
 #[test]
@@ -188,8 +209,14 @@ fn every_code_is_documented_and_every_documented_code_exists() {
     let codes: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     let undocumented: Vec<_> = codes.difference(&documented).collect();
     let unknown: Vec<_> = documented.difference(&codes).collect();
-    assert!(undocumented.is_empty(), "codes missing from docs/checks.md: {undocumented:?}");
-    assert!(unknown.is_empty(), "docs/checks.md lists codes the tool does not have: {unknown:?}");
+    assert!(
+        undocumented.is_empty(),
+        "codes missing from docs/checks.md: {undocumented:?}"
+    );
+    assert!(
+        unknown.is_empty(),
+        "docs/checks.md lists codes the tool does not have: {unknown:?}"
+    );
 }
 
 #[test]
@@ -238,23 +265,37 @@ fn human_format_shows_location_excerpt_and_hint() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("error[unknown-reference]: unknown unit `hjeme`"), "{text}");
+    assert!(
+        text.contains("error[unknown-reference]: unknown unit `hjeme`"),
+        "{text}"
+    );
     assert!(text.contains("requirements.yaml:13:11"), "{text}");
     assert!(text.contains("- unit: hjeme"), "{text}");
     assert!(text.contains("help: did you mean `hjemme`?"), "{text}");
-    assert!(!text.contains('\u{1b}'), "no colour when not a terminal: {text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour when not a terminal: {text}"
+    );
 }
 
 #[test]
 fn github_format_emits_workflow_commands() {
     let out = Command::cargo_bin("plan")
         .unwrap()
-        .args(["check", "examples/mini", "--format", "github", "--today", "2026-01-01"])
+        .args([
+            "check",
+            "examples/mini",
+            "--format",
+            "github",
+            "--today",
+            "2026-01-01",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.lines().any(|l| l.starts_with("::warning file=examples/mini/measures.toml,line=37,col=6")
+        text.lines().any(|l| l
+            .starts_with("::warning file=examples/mini/measures.toml,line=37,col=6")
             && l.contains("title=measure-without-indicator")),
         "{text}"
     );

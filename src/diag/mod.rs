@@ -61,6 +61,7 @@ codes! {
     CsvHeader = "csv-header", Error;
     CsvFieldCount = "csv-field-count", Error;
     CsvNumber = "csv-number", Error;
+    PersonalData = "personal-data", Error;
     RevisionDue = "revision-due", Warning;
     MeasureWithoutIndicator = "measure-without-indicator", Warning;
     MeasureWithoutResponsible = "measure-without-responsible", Warning;
@@ -69,6 +70,7 @@ codes! {
     UnusedCompetence = "unused-competence", Warning;
     UnusedUnit = "unused-unit", Warning;
     PositionWithoutCapacity = "position-without-capacity", Warning;
+    RawExport = "raw-export", Warning;
     UncoveredNeed = "uncovered-need", Warning;
     StrategyMismatch = "strategy-mismatch", Warning;
     TargetUnreachable = "target-unreachable", Warning;
@@ -92,6 +94,8 @@ pub struct Diagnostic {
     pub related: Vec<(Loc, String)>,
     /// How to fix it.
     pub hint: Option<String>,
+    /// The place holds personal data: show where it is, never the text there.
+    pub redact: bool,
 }
 
 impl Diagnostic {
@@ -103,6 +107,7 @@ impl Diagnostic {
             loc: None,
             related: Vec::new(),
             hint: None,
+            redact: false,
         }
     }
 
@@ -148,6 +153,10 @@ impl Diagnostics {
 
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {

@@ -62,7 +62,14 @@ fn human(
         .with_code(d.code.as_str())
         .with_message(&d.message);
         let mut labels = Vec::new();
-        if let Some(loc) = &d.loc {
+        if d.redact {
+            // Personal data: name the place, never print the line.
+            if let Some((file, (line, col), _)) = position(d, sources) {
+                c = c.with_notes(vec![format!(
+                    "at {file}:{line}:{col} (line not shown: personal data)"
+                )]);
+            }
+        } else if let Some(loc) = &d.loc {
             if let Some(f) = sources.get(loc.file) {
                 labels.push(cs::Label::primary(loc.file.0, f.clamp(&loc.span)));
             }
@@ -75,7 +82,7 @@ fn human(
         }
         c = c.with_labels(labels);
         if let Some(h) = &d.hint {
-            c = c.with_notes(vec![format!("help: {h}")]);
+            c.notes.push(format!("help: {h}"));
         }
         let res = if color {
             let mut w = term::StylesWriter::new(termcolor::Ansi::new(&mut *out), &styles);

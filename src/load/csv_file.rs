@@ -1,12 +1,16 @@
 //! CSV files of a plan (staff roster, survey answers) → typed rows with locations.
 //!
-//! In: the text of a CSV file named by `[data]`. Out: [`Staff`] and [`Answer`]
-//! rows whose fields parsed, plus a diagnostic (file, line, column) for every
-//! header, field-count or number problem. References (unit, competence) are
-//! checked later, in [`crate::validate`].
+//! In: a file decoded by [`super::csv_read`] and its [`CsvSpec`] (column and
+//! value mappings from `[data.staff]` / `[data.survey]`). Out: [`Staff`] and
+//! [`Answer`] rows whose fields parsed, with the location of every field, plus a
+//! diagnostic (file, line, column) for every header, field-count, number or
+//! personal-data problem. References (unit, competence) are checked later, in
+//! [`crate::validate`].
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::csv_read::{field_span, is_name_header, is_national_id, parse_number, NumberError};
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::model::{Answer, Staff};
 use crate::source::{FileId, Loc};
@@ -22,118 +26,256 @@ pub const STAFF_HEADERS: [&str; 9] = [
     "studying",
     "study_done",
 ];
+/// Staff columns that a mapped export may leave out.
+const STAFF_OPTIONAL: [&str; 3] = ["wanted_percent", "studying", "study_done"];
 
 pub const SURVEY_HEADERS: [&str; 5] = ["respondent", "unit", "competence", "level", "need"];
+const SURVEY_OPTIONAL: [&str; 1] = ["need"];
 
-/// One record: its fields and where it starts.
-struct Record<'t> {
-    text: &'t str,
-    file: FileId,
-    start: usize,
-    fields: Vec<String>,
-    /// Column index of each expected header.
-    index: Vec<usize>,
+/// One survey question column of a wide export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    pub competence: String,
+    /// `true` for the self-assessed need, `false` for the level.
+    pub is_need: bool,
 }
 
-impl Record<'_> {
-    fn get(&self, col: usize) -> &str {
-        self.index
+/// How to map a file onto the v1 columns. The default is a plain v1 file.
+#[derive(Debug, Clone, Default)]
+pub struct CsvSpec {
+    /// Given as a table in `[data]` (then optional columns may be absent).
+    pub mapped: bool,
+    /// v1 field → header in the file.
+    pub columns: BTreeMap<String, String>,
+    /// v1 field → (text in the file → value in the plan).
+    pub values: BTreeMap<String, BTreeMap<String, String>>,
+    /// Wide survey layout: question header → question.
+    pub questions: Option<BTreeMap<String, Question>>,
+    /// Answer label → number; `None` = no answer ("Vet ikke").
+    pub scale: BTreeMap<String, Option<u8>>,
+}
+
+/// The decoded text and how to split it.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'t> {
+    pub text: &'t str,
+    pub file: FileId,
+    pub header_start: usize,
+    pub delimiter: u8,
+    pub decimal_comma: bool,
+}
+
+/// A parsed CSV row with the location of each v1 field (in the order of
+/// [`STAFF_HEADERS`] / [`SURVEY_HEADERS`]), for later reference checks.
+#[derive(Debug, Clone)]
+pub struct Row<T> {
+    pub value: T,
+    pub fields: Vec<Loc>,
+}
+
+impl<T> Row<T> {
+    pub fn loc(&self, col: usize) -> Loc {
+        self.fields
             .get(col)
-            .and_then(|&i| self.fields.get(i))
-            .map_or("", |s| s.trim())
-    }
-
-    fn loc(&self, col: usize) -> Loc {
-        let i = self.index.get(col).copied().unwrap_or(0);
-        Loc::new(self.file, field_span(self.text, self.start, i))
-    }
-
-    fn row_loc(&self) -> Loc {
-        let end = self.text[self.start..]
-            .find(['\n', '\r'])
-            .map_or(self.text.len(), |e| self.start + e);
-        Loc::new(self.file, self.start..end)
+            .cloned()
+            .unwrap_or(Loc::new(FileId(0), 0..0))
     }
 }
 
-/// Byte span of field `index` of the record starting at `start` (quote-aware).
-pub fn field_span(text: &str, start: usize, index: usize) -> Range<usize> {
-    let bytes = text.as_bytes();
-    let mut pos = start.min(bytes.len());
-    let mut field = 0;
-    let mut field_start = pos;
-    let mut in_quotes = false;
-    while pos < bytes.len() {
-        let b = bytes[pos];
-        if in_quotes {
-            if b == b'"' {
-                if bytes.get(pos + 1) == Some(&b'"') {
-                    pos += 1;
-                } else {
-                    in_quotes = false;
-                }
-            }
-        } else if b == b'"' {
-            in_quotes = true;
-        } else if b == b',' || b == b'\n' || b == b'\r' {
-            if field == index {
-                return field_start..pos;
-            }
-            if b != b',' {
-                break;
-            }
-            field += 1;
-            field_start = pos + 1;
+/// One record of the file, with the column index of each v1 field.
+pub(crate) struct Record<'t, 's> {
+    pub input: Input<'t>,
+    pub spec: &'s CsvSpec,
+    pub start: usize,
+    pub fields: Vec<String>,
+    /// Column of each expected field, `None` when a mapped export lacks it.
+    pub index: &'s [Option<usize>],
+    pub names: &'s [&'static str],
+}
+
+impl Record<'_, '_> {
+    /// Raw text of a column, trimmed.
+    pub fn raw(&self, column: usize) -> &str {
+        self.fields.get(column).map_or("", |s| s.trim())
+    }
+
+    /// The value of expected field `col`, after the `values` mapping.
+    pub fn get(&self, col: usize) -> &str {
+        let Some(Some(column)) = self.index.get(col) else {
+            return "";
+        };
+        let raw = self.raw(*column);
+        let field = self.names.get(col).copied().unwrap_or("");
+        self.spec
+            .values
+            .get(field)
+            .and_then(|m| m.get(raw))
+            .map_or(raw, |s| s.trim())
+    }
+
+    pub fn column_span(&self, column: usize) -> Range<usize> {
+        field_span(self.input.text, self.start, column, self.input.delimiter)
+    }
+
+    pub fn loc(&self, col: usize) -> Loc {
+        match self.index.get(col) {
+            Some(Some(column)) => Loc::new(self.input.file, self.column_span(*column)),
+            _ => self.row_loc(),
         }
-        pos += 1;
     }
-    if field == index {
-        field_start..pos
-    } else {
-        start..start
+
+    pub fn column_loc(&self, column: usize) -> Loc {
+        Loc::new(self.input.file, self.column_span(column))
+    }
+
+    pub fn row_loc(&self) -> Loc {
+        let text = self.input.text;
+        let end = text[self.start.min(text.len())..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |e| self.start + e);
+        Loc::new(self.input.file, self.start..end)
+    }
+
+    fn field_locs(&self) -> Vec<Loc> {
+        (0..self.names.len()).map(|c| self.loc(c)).collect()
+    }
+
+    pub fn number(&self, col: usize, what: &str, diags: &mut Diagnostics) -> Option<f64> {
+        let s = self.get(col);
+        match parse_number(s, self.input.decimal_comma) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let hint = match e {
+                    NumberError::Ambiguous => "with decimal comma, `.` could be a thousands separator; write 1234 or 37,5 (or set decimal_mark = \".\")".to_string(),
+                    NumberError::NotANumber if self.input.decimal_comma => "write a plain number, e.g. 37,5".to_string(),
+                    NumberError::NotANumber => "write a plain number with `.` as decimal mark, e.g. 37.5 (or set decimal_mark = \",\")".to_string(),
+                };
+                let msg = match e {
+                    NumberError::Ambiguous => {
+                        format!("`{what}` is ambiguous: `{s}` with decimal comma")
+                    }
+                    NumberError::NotANumber => format!("`{what}` must be a number, found `{s}`"),
+                };
+                diags.push(
+                    Diagnostic::new(Code::CsvNumber, msg)
+                        .at(self.loc(col))
+                        .hint(hint),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn integer(&self, col: usize, what: &str, diags: &mut Diagnostics) -> Option<i64> {
+        let v = self.number(col, what, diags)?;
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            Some(v as i64)
+        } else {
+            diags.push(
+                Diagnostic::new(
+                    Code::CsvNumber,
+                    format!("`{what}` must be a whole number, found `{}`", self.get(col)),
+                )
+                .at(self.loc(col)),
+            );
+            None
+        }
+    }
+
+    fn required(&self, col: usize, what: &str, diags: &mut Diagnostics) -> Option<String> {
+        let s = self.get(col);
+        if s.is_empty() {
+            diags.push(
+                Diagnostic::new(Code::MissingField, format!("`{what}` is empty")).at(self.loc(col)),
+            );
+            None
+        } else {
+            Some(s.to_string())
+        }
     }
 }
 
-/// Read the header and records of a CSV text. Returns `None` when the header is
-/// unusable (then nothing else can be read).
-fn records<'t>(
-    text: &'t str,
-    file: FileId,
-    expected: &[&str],
+fn out_of_range(loc: Loc, msg: String, hint: &str) -> Diagnostic {
+    Diagnostic::new(Code::OutOfRange, msg).at(loc).hint(hint)
+}
+
+fn optional(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Personal data in a header: a column of names.
+fn check_name_headers(
+    names: &[String],
+    header_loc: &dyn Fn(usize) -> Loc,
     diags: &mut Diagnostics,
-    mut each: impl FnMut(&Record<'t>, &mut Diagnostics),
+) -> bool {
+    let mut ok = true;
+    for (i, name) in names.iter().enumerate() {
+        if is_name_header(name) {
+            diags.push(
+                Diagnostic::new(Code::PersonalData, format!("column `{name}` holds names of persons"))
+                    .at(header_loc(i))
+                    .hint("remove the column from the file before it goes into the plan; identify staff and respondents by pseudonymous ids only"),
+            );
+            ok = false;
+        }
+    }
+    ok
+}
+
+/// Read header and records. `each` gets every record with the right number of
+/// fields; `extra` lists columns the caller uses beyond the v1 fields.
+pub(crate) fn records<'t>(
+    input: Input<'t>,
+    spec: &CsvSpec,
+    expected: &'static [&'static str],
+    optional_fields: &[&str],
+    extra_used: &[String],
+    diags: &mut Diagnostics,
+    mut each: impl FnMut(&Record<'t, '_>, &[String], &mut Diagnostics),
 ) {
+    let body = &input.text[input.header_start..];
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .delimiter(input.delimiter)
+        .from_reader(body.as_bytes());
+    let header_loc = |i: usize| {
+        Loc::new(
+            input.file,
+            field_span(input.text, input.header_start, i, input.delimiter),
+        )
+    };
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
             diags.push(
                 Diagnostic::new(Code::CsvHeader, format!("cannot read the CSV header: {e}"))
-                    .at(Loc::new(file, 0..0)),
+                    .at(header_loc(0)),
             );
             return;
         }
     };
     let names: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
-    let header_loc = |i: usize| Loc::new(file, field_span(text, 0, i));
-    let mut ok = true;
+    let header_line = {
+        let end = body
+            .find(['\r', '\n'])
+            .map_or(input.text.len(), |e| input.header_start + e);
+        Loc::new(input.file, input.header_start..end)
+    };
+    let mut ok = check_name_headers(&names, &header_loc, diags);
+    let mut index: Vec<Option<usize>> = Vec::with_capacity(expected.len());
+    let mut missing = Vec::new();
+    for field in expected {
+        let header = spec.columns.get(*field).map_or(*field, String::as_str);
+        let found = names.iter().position(|n| n == header);
+        if found.is_none() && !(spec.mapped && optional_fields.contains(field)) {
+            missing.push((*field, header));
+        }
+        index.push(found);
+    }
     for (i, name) in names.iter().enumerate() {
-        if !expected.contains(&name.as_str()) {
-            let mut d = Diagnostic::new(Code::CsvHeader, format!("unknown column `{name}`"))
-                .at(header_loc(i));
-            d = match suggest(name, expected.iter().copied()) {
-                Some(s) => d.hint(format!(
-                    "did you mean `{s}`? the header must be: {}",
-                    expected.join(",")
-                )),
-                None => d.hint(format!("the header must be: {}", expected.join(","))),
-            };
-            diags.push(d);
-            ok = false;
-        } else if names[..i].contains(name) {
+        if names[..i].contains(name) && (index.contains(&Some(i)) || extra_used.contains(name)) {
             diags.push(
                 Diagnostic::new(Code::CsvHeader, format!("column `{name}` is given twice"))
                     .at(header_loc(i)),
@@ -141,51 +283,101 @@ fn records<'t>(
             ok = false;
         }
     }
-    for want in expected {
-        if !names.iter().any(|n| n == want) {
-            diags.push(
-                Diagnostic::new(Code::CsvHeader, format!("missing column `{want}`"))
-                    .at(Loc::new(
-                        file,
-                        field_span(text, 0, 0).start..text.find(['\r', '\n']).unwrap_or(text.len()),
-                    ))
-                    .hint(format!("the header must be: {}", expected.join(","))),
-            );
-            ok = false;
-        }
+    let used = |i: usize, n: &String| index.contains(&Some(i)) || extra_used.contains(n);
+    let unused: Vec<(usize, &String)> = names
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| !used(*i, n) && !is_name_header(n))
+        .collect();
+    let mut typos = Vec::new();
+    for (field, header) in &missing {
+        let mut d = Diagnostic::new(Code::CsvHeader, format!("missing column `{header}`"))
+            .at(header_line.clone());
+        let near = suggest(header, unused.iter().map(|(_, n)| n.as_str()));
+        d = match near {
+            Some(n) => {
+                typos.push(n.to_string());
+                d.hint(format!("found `{n}`; did you mean `{header}`?"))
+            }
+            None if spec.mapped => d.hint(format!(
+                "map it with `columns.{field} = \"<header in the file>\"`"
+            )),
+            None => d.hint(format!("the header must be: {}", expected.join(","))),
+        };
+        diags.push(d);
+        ok = false;
+    }
+    let raw: Vec<&str> = unused
+        .iter()
+        .filter(|(_, n)| !typos.contains(n))
+        .map(|(_, n)| n.as_str())
+        .collect();
+    if let Some((first, _)) = unused.iter().find(|(_, n)| !typos.contains(n)) {
+        diags.push(
+            Diagnostic::new(Code::RawExport, format!("{} column(s) the plan does not use: {}", raw.len(), raw.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")))
+                .at(header_loc(*first))
+                .hint("this looks like a raw export: keep only the columns the analysis needs before committing the file (see docs/import.md)"),
+        );
     }
     if !ok {
         return;
     }
-    let index: Vec<usize> = expected
-        .iter()
-        .map(|e| names.iter().position(|n| n == e).unwrap_or(0))
-        .collect();
     let mut record = csv::StringRecord::new();
+    let mut id_columns_reported = vec![false; names.len()];
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let at = e.position().map_or(text.len(), |p| p.byte() as usize);
+                let at =
+                    input.header_start + e.position().map_or(body.len(), |p| p.byte() as usize);
                 diags.push(
                     Diagnostic::new(Code::ParseError, format!("unreadable CSV record: {e}"))
-                        .at(Loc::new(file, at..at)),
+                        .at(Loc::new(input.file, at..at)),
                 );
                 break;
             }
         }
-        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let mut start = input.header_start + record.position().map_or(0, |p| p.byte() as usize);
+        // After a CRLF the csv crate may report the record at the LF.
+        while matches!(input.text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
         if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
             continue; // blank line
         }
         let rec = Record {
-            text,
-            file,
+            input,
+            spec,
             start,
             fields: record.iter().map(str::to_string).collect(),
-            index: index.clone(),
+            index: &index,
+            names: expected,
         };
+        // National identity numbers: never echoed, reported once per column.
+        let mut has_id = false;
+        for (column, value) in record.iter().enumerate() {
+            if is_national_id(value) {
+                has_id = true;
+                if let Some(seen) = id_columns_reported.get_mut(column) {
+                    if !*seen {
+                        *seen = true;
+                        let header = names.get(column).map_or("?", String::as_str);
+                        let mut d = Diagnostic::new(
+                            Code::PersonalData,
+                            format!("column `{header}` holds a national identity number (fødselsnummer or D-nummer)"),
+                        )
+                        .at(rec.column_loc(column))
+                        .hint("replace it with a pseudonymous id; national identity numbers must not be in a plan");
+                        d.redact = true;
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+        if has_id {
+            continue;
+        }
         if record.len() != names.len() {
             diags.push(
                 Diagnostic::new(
@@ -197,234 +389,216 @@ fn records<'t>(
                     ),
                 )
                 .at(rec.row_loc())
-                .hint(
-                    "every row needs one value per column; leave optional values empty, e.g. `,,`",
-                ),
+                .hint("every row needs one value per column; leave optional values empty"),
             );
             continue;
         }
-        each(&rec, diags);
+        each(&rec, &names, diags);
     }
-}
-
-fn number(rec: &Record<'_>, col: usize, what: &str, diags: &mut Diagnostics) -> Option<f64> {
-    let s = rec.get(col);
-    match s.parse::<f64>() {
-        Ok(v) if v.is_finite() => Some(v),
-        _ => {
-            let mut d = Diagnostic::new(
-                Code::CsvNumber,
-                format!("`{what}` must be a number, found `{s}`"),
-            )
-            .at(rec.loc(col));
-            if s.contains(',') || s.contains('%') {
-                d = d.hint("write plain numbers with `.` as decimal mark, e.g. 37.5");
-            }
-            diags.push(d);
-            None
-        }
-    }
-}
-
-fn integer(rec: &Record<'_>, col: usize, what: &str, diags: &mut Diagnostics) -> Option<i64> {
-    let s = rec.get(col);
-    match s.parse::<i64>() {
-        Ok(v) => Some(v),
-        Err(_) => {
-            diags.push(
-                Diagnostic::new(
-                    Code::CsvNumber,
-                    format!("`{what}` must be a whole number, found `{s}`"),
-                )
-                .at(rec.loc(col)),
-            );
-            None
-        }
-    }
-}
-
-fn optional(s: &str) -> Option<String> {
-    (!s.is_empty()).then(|| s.to_string())
-}
-
-fn out_of_range(rec: &Record<'_>, col: usize, msg: String, hint: &str, diags: &mut Diagnostics) {
-    diags.push(
-        Diagnostic::new(Code::OutOfRange, msg)
-            .at(rec.loc(col))
-            .hint(hint),
-    );
-}
-
-fn required(rec: &Record<'_>, col: usize, what: &str, diags: &mut Diagnostics) -> Option<String> {
-    let s = rec.get(col);
-    if s.is_empty() {
-        diags.push(
-            Diagnostic::new(Code::MissingField, format!("`{what}` is empty")).at(rec.loc(col)),
-        );
-        None
-    } else {
-        Some(s.to_string())
-    }
-}
-
-/// A parsed CSV row with the location of each of its expected fields (in the
-/// order of the expected header), for later reference checks.
-#[derive(Debug, Clone)]
-pub struct Row<T> {
-    pub value: T,
-    pub fields: Vec<Loc>,
-}
-
-impl<T> Row<T> {
-    /// Location of expected column `col` (see [`STAFF_HEADERS`], [`SURVEY_HEADERS`]).
-    pub fn loc(&self, col: usize) -> Loc {
-        self.fields
-            .get(col)
-            .cloned()
-            .unwrap_or(Loc::new(FileId(0), 0..0))
-    }
-}
-
-fn field_locs(r: &Record<'_>, n: usize) -> Vec<Loc> {
-    (0..n).map(|c| r.loc(c)).collect()
 }
 
 /// Parse a staff roster.
-pub fn read_staff(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Row<Staff>> {
+pub fn read_staff(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Vec<Row<Staff>> {
     let mut out = Vec::new();
-    records(text, file, &STAFF_HEADERS, diags, |r, diags| {
-        let n0 = diags.iter().count();
-        let id = required(r, 0, "id", diags);
-        let unit = required(r, 1, "unit", diags);
-        let position = required(r, 2, "position", diags);
-        let percent = number(r, 3, "percent", diags);
-        if let Some(p) = percent {
-            if !(p > 0.0 && p <= 100.0) {
-                out_of_range(
-                    r,
-                    3,
-                    format!("percent {p} is outside 0 < percent ≤ 100"),
-                    "stillingsprosent is a number above 0 and at most 100",
-                    diags,
-                );
+    records(
+        input,
+        spec,
+        &STAFF_HEADERS,
+        &STAFF_OPTIONAL,
+        &[],
+        diags,
+        |r, _, diags| {
+            let n0 = diags.len();
+            let id = r.required(0, "id", diags);
+            let unit = r.required(1, "unit", diags);
+            let position = r.required(2, "position", diags);
+            let percent = r.number(3, "percent", diags);
+            if let Some(p) = percent {
+                if !(p > 0.0 && p <= 100.0) {
+                    diags.push(out_of_range(
+                        r.loc(3),
+                        format!("percent {p} is outside 0 < percent ≤ 100"),
+                        "stillingsprosent is a number above 0 and at most 100",
+                    ));
+                }
             }
-        }
-        let birth_year = integer(r, 5, "birth_year", diags);
-        if let Some(y) = birth_year {
-            if !(1900..=2100).contains(&y) {
-                out_of_range(
-                    r,
-                    5,
-                    format!("birth_year {y} is not a plausible year"),
-                    "write the four-digit year of birth",
-                    diags,
-                );
+            let birth_year = r.integer(5, "birth_year", diags);
+            if let Some(y) = birth_year {
+                if !(1900..=2100).contains(&y) {
+                    diags.push(out_of_range(
+                        r.loc(5),
+                        format!("birth_year {y} is not a plausible year"),
+                        "write the four-digit year of birth",
+                    ));
+                }
             }
-        }
-        let wanted = if r.get(6).is_empty() {
-            None
-        } else {
-            number(r, 6, "wanted_percent", diags)
-        };
-        if let Some(w) = wanted {
-            if !(w > 0.0 && w <= 100.0) {
-                out_of_range(
-                    r,
-                    6,
-                    format!("wanted_percent {w} is outside 0 < wanted_percent ≤ 100"),
-                    "leave it empty when the employee wants the same position size",
-                    diags,
-                );
-            }
-        }
-        let studying = optional(r.get(7));
-        let study_done = if r.get(8).is_empty() {
-            None
-        } else {
-            integer(r, 8, "study_done", diags)
-        };
-        if studying.is_some() != study_done.is_some() {
-            let (col, msg) = if studying.is_some() {
-                (8, "`studying` is set but `study_done` is empty")
+            let wanted = if r.get(6).is_empty() {
+                None
             } else {
-                (7, "`study_done` is set but `studying` is empty")
+                r.number(6, "wanted_percent", diags)
             };
-            diags.push(
+            if let Some(w) = wanted {
+                if !(w > 0.0 && w <= 100.0) {
+                    diags.push(out_of_range(
+                        r.loc(6),
+                        format!("wanted_percent {w} is outside 0 < wanted_percent ≤ 100"),
+                        "leave it empty when the employee wants the same position size",
+                    ));
+                }
+            }
+            let studying = optional(r.get(7));
+            let study_done = if r.get(8).is_empty() {
+                None
+            } else {
+                r.integer(8, "study_done", diags)
+            };
+            if let Some(y) = study_done {
+                if !(1900..=2200).contains(&y) {
+                    diags.push(out_of_range(
+                        r.loc(8),
+                        format!("study_done {y} is not a plausible year"),
+                        "the year the education counts, e.g. 2027",
+                    ));
+                }
+            }
+            if studying.is_some() != study_done.is_some() {
+                let (col, msg) = if studying.is_some() {
+                    (8, "`studying` is set but `study_done` is empty")
+                } else {
+                    (7, "`study_done` is set but `studying` is empty")
+                };
+                diags.push(
                 Diagnostic::new(Code::ConflictingFields, msg)
                     .at(r.loc(col))
-                    .hint(
-                        "give both the competence studied for and the year it counts, or neither",
-                    ),
+                    .hint("give both the competence studied for and the year it counts, or neither"),
             );
-        }
-        if diags.iter().count() > n0 {
-            return;
-        }
-        if let (Some(id), Some(unit), Some(position), Some(percent), Some(birth_year)) =
-            (id, unit, position, percent, birth_year)
-        {
-            out.push(Row { fields: field_locs(r, STAFF_HEADERS.len()), value: Staff {
-                id,
-                unit,
-                position,
-                percent,
-                education: optional(r.get(4)),
-                birth_year: birth_year as i32,
-                wanted_percent: wanted,
-                studying,
-                study_done: study_done.map(|y| y as i32),
-                loc: Some(r.row_loc()),
-            }});
-        }
-    });
+            }
+            if diags.len() > n0 {
+                return;
+            }
+            if let (Some(id), Some(unit), Some(position), Some(percent), Some(birth_year)) =
+                (id, unit, position, percent, birth_year)
+            {
+                out.push(Row {
+                    fields: r.field_locs(),
+                    value: Staff {
+                        id,
+                        unit,
+                        position,
+                        percent,
+                        education: optional(r.get(4)),
+                        birth_year: birth_year as i32,
+                        wanted_percent: wanted,
+                        studying,
+                        study_done: study_done.map(|y| y as i32),
+                        loc: Some(r.row_loc()),
+                    },
+                });
+            }
+        },
+    );
     out
 }
 
-/// Parse survey answers.
-pub fn read_survey(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Row<Answer>> {
+/// A 1–5 answer: a number, or a label of the scale; `Ok(None)` = no answer.
+pub(crate) fn answer(text: &str, spec: &CsvSpec) -> Result<Option<u8>, ()> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Some(v) = spec.scale.get(text) {
+        return Ok(*v);
+    }
+    match text.parse::<i64>() {
+        Ok(v) => u8::try_from(v).map(Some).map_err(|_| ()),
+        Err(_) => Err(()),
+    }
+}
+
+pub(crate) fn scale_error(what: &str, text: &str, loc: Loc, spec: &CsvSpec) -> Diagnostic {
+    let labels: Vec<&str> = spec.scale.keys().map(String::as_str).collect();
+    let d = Diagnostic::new(
+        Code::CsvNumber,
+        format!("`{what}` must be a number 1–5 or a label of `scale`, found `{text}`"),
+    )
+    .at(loc);
+    if labels.is_empty() {
+        d.hint("map answer labels to numbers with `scale = { \"Svært god\" = 5, \"Vet ikke\" = \"\" }`")
+    } else {
+        d.hint(format!("labels in `scale`: {}", labels.join(", ")))
+    }
+}
+
+/// Parse survey answers (long layout: one row per answer).
+pub fn read_survey(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Vec<Row<Answer>> {
+    if spec.questions.is_some() {
+        return super::csv_wide::read_wide(input, spec, diags);
+    }
     let mut out = Vec::new();
-    records(text, file, &SURVEY_HEADERS, diags, |r, diags| {
-        let n0 = diags.iter().count();
-        let respondent = required(r, 0, "respondent", diags);
-        let unit = required(r, 1, "unit", diags);
-        let competence = required(r, 2, "competence", diags);
-        let scale = |col: usize, what: &str, diags: &mut Diagnostics| -> Option<u8> {
-            let v = integer(r, col, what, diags)?;
-            if (1..=5).contains(&v) {
-                Some(v as u8)
-            } else {
-                out_of_range(
-                    r,
-                    col,
-                    format!("{what} {v} is outside 1–5"),
-                    "answers are on a scale from 1 to 5",
-                    diags,
-                );
-                None
+    records(
+        input,
+        spec,
+        &SURVEY_HEADERS,
+        &SURVEY_OPTIONAL,
+        &[],
+        diags,
+        |r, _, diags| {
+            let n0 = diags.len();
+            let respondent = r.required(0, "respondent", diags);
+            let unit = r.required(1, "unit", diags);
+            let competence = r.required(2, "competence", diags);
+            let scale = |col: usize, what: &str, diags: &mut Diagnostics| -> Option<u8> {
+                let text = r.get(col);
+                match answer(text, spec) {
+                    Ok(Some(v)) if (1..=5).contains(&v) => Some(v),
+                    Ok(None) => None,
+                    Ok(Some(v)) => {
+                        diags.push(out_of_range(
+                            r.loc(col),
+                            format!("{what} {v} is outside 1–5"),
+                            "answers are on a scale from 1 to 5",
+                        ));
+                        None
+                    }
+                    Err(()) => {
+                        diags.push(scale_error(what, text, r.loc(col), spec));
+                        None
+                    }
+                }
+            };
+            let level = scale(3, "level", diags);
+            let need = scale(4, "need", diags);
+            if diags.len() > n0 {
+                return;
             }
-        };
-        let level = scale(3, "level", diags);
-        let need = if r.get(4).is_empty() {
-            None
-        } else {
-            scale(4, "need", diags)
-        };
-        if diags.iter().count() > n0 {
-            return;
-        }
-        if let (Some(respondent), Some(unit), Some(competence), Some(level)) =
-            (respondent, unit, competence, level)
-        {
-            out.push(Row { fields: field_locs(r, SURVEY_HEADERS.len()), value: Answer {
-                respondent,
-                unit,
-                competence,
-                level,
-                need,
-                loc: Some(r.row_loc()),
-            }});
-        }
-    });
+            if level.is_none() {
+                if !spec.mapped {
+                    diags.push(
+                        Diagnostic::new(Code::MissingField, "`level` is empty")
+                            .at(r.loc(3))
+                            .hint(
+                                "a v1 survey row is one answer; leave out rows without an answer",
+                            ),
+                    );
+                }
+                return; // a blank answer is no answer, not zero
+            }
+            if let (Some(respondent), Some(unit), Some(competence), Some(level)) =
+                (respondent, unit, competence, level)
+            {
+                out.push(Row {
+                    fields: r.field_locs(),
+                    value: Answer {
+                        respondent,
+                        unit,
+                        competence,
+                        level,
+                        need,
+                        loc: Some(r.row_loc()),
+                    },
+                });
+            }
+        },
+    );
     out
 }
 
@@ -432,12 +606,14 @@ pub fn read_survey(text: &str, file: FileId, diags: &mut Diagnostics) -> Vec<Row
 mod tests {
     use super::*;
 
-    #[test]
-    fn field_spans_respect_quotes() {
-        let t = "a,b\n\"x,y\",z\n";
-        assert_eq!(&t[field_span(t, 4, 0)], "\"x,y\"");
-        assert_eq!(&t[field_span(t, 4, 1)], "z");
-        assert_eq!(&t[field_span(t, 0, 1)], "b");
+    fn input(t: &str) -> Input<'_> {
+        Input {
+            text: t,
+            file: FileId(0),
+            header_start: 0,
+            delimiter: b',',
+            decimal_comma: false,
+        }
     }
 
     #[test]
@@ -450,7 +626,7 @@ mod tests {
                  s4,u,p,50\n\
                  s5,u,p,50,,1980,,,\n";
         let mut d = Diagnostics::default();
-        let rows = read_staff(t, FileId(0), &mut d);
+        let rows = read_staff(input(t), &CsvSpec::default(), &mut d);
         assert_eq!(rows.len(), 1);
         let codes: Vec<_> = d.iter().map(|x| x.code).collect();
         assert_eq!(
@@ -467,12 +643,87 @@ mod tests {
     }
 
     #[test]
-    fn header_typo_gets_a_suggestion() {
-        let t = "respondent,unit,competense,level,need\n";
+    fn header_typo_gets_a_suggestion_and_extra_columns_a_warning() {
+        let t = "respondent,unit,competense,level,need,Tidspunkt\n";
         let mut d = Diagnostics::default();
-        read_survey(t, FileId(0), &mut d);
+        read_survey(input(t), &CsvSpec::default(), &mut d);
+        let all: Vec<_> = d.iter().collect();
+        assert_eq!(all[0].code, Code::CsvHeader);
+        assert!(
+            all[0].hint.as_deref().unwrap().contains("`competense`"),
+            "{:?}",
+            all[0]
+        );
+        assert_eq!(all[1].code, Code::RawExport);
+        assert!(all[1].message.contains("`Tidspunkt`"));
+        assert!(!all[1].message.contains("competense"));
+    }
+
+    #[test]
+    fn national_ids_are_refused_without_echo() {
+        let t =
+            "id,unit,position,percent,education,birth_year,wanted_percent,studying,study_done\n\
+                 15076500565,u,p,100,,1980,,,\n";
+        let mut d = Diagnostics::default();
+        let rows = read_staff(input(t), &CsvSpec::default(), &mut d);
+        assert!(rows.is_empty());
         let first = d.iter().next().unwrap();
-        assert_eq!(first.code, Code::CsvHeader);
-        assert!(first.hint.as_deref().unwrap().contains("`competence`"));
+        assert_eq!(first.code, Code::PersonalData);
+        assert!(!first.message.contains("15076500565"));
+        assert!(first.redact);
+    }
+
+    #[test]
+    fn mapped_columns_values_and_decimal_comma() {
+        let t = "Ansattnr;Enhet;Stilling;Stillingsprosent;Utdanning;Fødselsår\r\n\
+                 a1;Sjøheim;SPL;37,5;Autorisert sykepleier;1980\r\n\
+                 a2;Sjøheim;HFA;1.234;Ufaglært;1990\r\n";
+        let mut spec = CsvSpec {
+            mapped: true,
+            ..CsvSpec::default()
+        };
+        for (k, v) in [
+            ("id", "Ansattnr"),
+            ("unit", "Enhet"),
+            ("position", "Stilling"),
+            ("percent", "Stillingsprosent"),
+            ("education", "Utdanning"),
+            ("birth_year", "Fødselsår"),
+        ] {
+            spec.columns.insert(k.into(), v.into());
+        }
+        spec.values.insert(
+            "education".into(),
+            [
+                (
+                    "Autorisert sykepleier".to_string(),
+                    "sykepleier".to_string(),
+                ),
+                ("Ufaglært".into(), String::new()),
+            ]
+            .into(),
+        );
+        spec.values.insert(
+            "unit".into(),
+            [("Sjøheim".to_string(), "sjoheim".to_string())].into(),
+        );
+        let mut d = Diagnostics::default();
+        let inp = Input {
+            text: t,
+            file: FileId(0),
+            header_start: 0,
+            delimiter: b';',
+            decimal_comma: true,
+        };
+        let rows = read_staff(inp, &spec, &mut d);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].value.percent, 37.5);
+        assert_eq!(rows[0].value.education.as_deref(), Some("sykepleier"));
+        assert_eq!(rows[0].value.unit, "sjoheim");
+        let err = d.iter().next().unwrap();
+        assert_eq!(err.code, Code::CsvNumber);
+        assert!(err.message.contains("ambiguous"), "{}", err.message);
+        let span = err.loc.clone().unwrap().span;
+        assert_eq!(&t[span], "1.234");
     }
 }

@@ -3,10 +3,12 @@
 //! In: a directory. Out: [`Loaded`] — the validated [`Plan`] when the files hold no
 //! errors, every [`Diagnostic`] found, and the [`Sources`] to render them with.
 //! Every `*.toml`, `*.yaml`, `*.yml` below the directory is read in sorted path
-//! order (hidden directories and `target/` skipped); CSV files only when `[data]`
+//! order (hidden files and directories and `target/` skipped); CSV files only when `[data]`
 //! names them.
 
 pub mod csv_file;
+pub mod csv_read;
+pub mod csv_wide;
 pub mod node;
 pub mod toml_file;
 pub mod yaml_file;
@@ -105,11 +107,11 @@ pub fn discover(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
+            // Hidden files and directories (editor backups, .git) and target/.
             e.depth() == 0
-                || !(e.file_type().is_dir()
-                    && e.file_name()
-                        .to_str()
-                        .is_some_and(|n| n.starts_with('.') || n == "target"))
+                || !e.file_name().to_str().is_some_and(|n| {
+                    n.starts_with('.') || (n == "target" && e.file_type().is_dir())
+                })
         });
     for entry in walker {
         let entry = entry.with_context(|| format!("cannot read directory {}", dir.display()))?;
@@ -194,9 +196,12 @@ pub fn read_text(
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let id = sources.add(SourceFile::new(name.clone(), path.to_path_buf(), text));
             diags.push(
-                Diagnostic::new(Code::UnreadableFile, format!("{name} is not valid UTF-8 text"))
-                    .at(Loc::new(id, at..at + 1))
-                    .hint("save the file as UTF-8 (in Excel: «CSV UTF-8»)"),
+                Diagnostic::new(
+                    Code::UnreadableFile,
+                    format!("{name} is not valid UTF-8 text"),
+                )
+                .at(Loc::new(id, at..at + 1))
+                .hint("save the file as UTF-8 (in Excel: «CSV UTF-8»)"),
             );
             None
         }

@@ -30,7 +30,10 @@ pub fn parse(text: &str) -> Result<(Node, Vec<Duplicate>), SyntaxError> {
         .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
     {
         return Err(SyntaxError {
-            message: format!("control character U+{:04X} is not allowed in YAML", u32::from(c)),
+            message: format!(
+                "control character U+{:04X} is not allowed in YAML",
+                u32::from(c)
+            ),
             span: at..at + c.len_utf8(),
         });
     }

@@ -6,27 +6,28 @@
 //! Out: read by the analysis, the checks, the report and the demo generator.
 
 pub mod raw;
+pub mod raw_data;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::source::Loc;
 
-/// Education level of a formal competence (utdanningsnivå, NUS2000's first digit).
+/// Utdanningsnivå: education level of a formal competence (NUS2000's first digit).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum EduLevel {
-    /// Ingen: no formal education (ufaglært).
+    /// Ingen: no formal education (ufaglært); the level of staff with an empty `education`.
     None,
-    /// Videregående (NUS 4), e.g. fagbrev helsefagarbeider.
+    /// Videregående opplæring (NUS 4), e.g. fagbrev helsefagarbeider, hjelpepleier.
     UpperSecondary,
-    /// Fagskole (NUS 5).
+    /// Fagskole (NUS 5), høyere yrkesfaglig utdanning.
     Vocational,
-    /// Bachelor (NUS 6), e.g. sykepleier, vernepleier.
+    /// Bachelor, høyskole (NUS 6), e.g. sykepleier, vernepleier.
     Bachelor,
-    /// Master (NUS 7).
+    /// Mastergrad (NUS 7).
     Master,
     /// Doktorgrad (NUS 8).
     Doctorate,
@@ -54,23 +55,23 @@ impl EduLevel {
     }
 }
 
-/// Dimension of a real competence (KS: the competence concept).
+/// Dimensjon: dimension of a real competence (KS: kunnskaper, ferdigheter, holdninger, evner).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
-    /// Kunnskaper.
+    /// Kunnskaper: knowledge.
     Knowledge,
-    /// Ferdigheter.
+    /// Ferdigheter: skills.
     Skill,
-    /// Holdninger.
+    /// Holdninger: attitudes.
     Attitude,
-    /// Evner.
+    /// Evner: abilities.
     Ability,
 }
 
-/// Competence strategy (kompetansestrategi).
+/// Kompetansestrategi: competence strategy of a measure (KS step 6).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -104,7 +105,7 @@ impl Strategy {
     }
 }
 
-/// Learning arena (læringsarena).
+/// Læringsarena: learning arena of a measure.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -118,15 +119,15 @@ pub enum Arena {
     OutsideWork,
 }
 
-/// Computed indicator metric.
+/// Beregningsmåte: how a computed indicator is computed from the roster.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
-    /// Utdanningsandel: share of FTE with an education level.
+    /// Utdanningsandel: share of FTE (årsverk) whose education level is in `levels`, among staff whose level is in `among`.
     EducationShare,
-    /// Stillingsandel: share of staff with at least a given position size.
+    /// Stillingsandel: share of staff (heads) with a stillingsprosent of at least `min_percent`.
     PositionShare,
 }
 

@@ -3,41 +3,45 @@
 //! In: one TOML/YAML file (via the located node tree). Out: these structs, which
 //! [`crate::validate`] turns into the [`crate::model`] that later stages use.
 //! The doc comments become the descriptions of the JSON Schema under `schemas/`
-//! (`plan schema`), so each one gives the Norwegian term.
+//! (`plan schema`), so each one gives the Norwegian term. The `#[schemars(...)]`
+//! ranges, patterns and conditions mirror the checks in [`crate::validate`], so
+//! an editor flags what `plan check` would; they never add a rule of their own.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{Arena, Dimension, EduLevel, Metric, Strategy};
 
-/// One plan file (TOML or YAML). Every collection is optional in a single file;
-/// collections from all files of the plan directory are merged.
+/// One plan file (TOML or YAML). Every collection is optional in a single file; collections from all files of the plan directory are merged.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Kompetanseplan file (format v1)")]
 pub struct PlanFile {
     /// Planen: the plan's identity, period and organisation. Exactly once per plan directory.
+    #[schemars(default, with = "RawPlan")]
     pub plan: Option<RawPlan>,
-    /// Forutsetninger: assumptions of the projection.
+    /// Forutsetninger: assumptions of the projection. At most once per plan directory.
+    #[schemars(default, with = "RawAssumptions")]
     pub assumptions: Option<RawAssumptions>,
-    /// Data: the CSV files with the staff roster and survey answers.
+    /// Datafiler: the CSV files with the staff roster (bemanningsoversikt) and survey answers (kartlegging). At most once per plan directory.
+    #[schemars(default, with = "RawData")]
     pub data: Option<RawData>,
-    /// Kompetanser: formal competences (utdanning, autorisasjon) and real competence areas (realkompetanse).
+    /// Kompetanser: formal competences (formalkompetanse: utdanning, autorisasjon) and real competence areas (realkompetanse).
     #[serde(default)]
     pub competence: Vec<RawCompetence>,
     /// Enheter: units (virksomheter, avdelinger).
     #[serde(default)]
     pub unit: Vec<RawUnit>,
-    /// Bemanningsplan: capacity requirements (kompetansekrav, kapasitet) in FTE (årsverk).
+    /// Bemanningsplan: capacity requirements (kompetansekrav, kapasitet) in FTE (årsverk), one line per unit and position.
     #[serde(default)]
     pub capacity: Vec<RawCapacity>,
-    /// Kvalitetskrav: real-competence requirements (kompetansekrav, kvalitet).
+    /// Kvalitetskrav: real-competence requirements (kompetansekrav, kvalitet), one line per unit, competence and level.
     #[serde(default)]
     pub quality: Vec<RawQuality>,
     /// Hovedmål: main goals with their strategies.
     #[serde(default)]
     pub goal: Vec<RawGoal>,
-    /// Tiltak: measures.
+    /// Tiltak: measures (tiltaksplan).
     #[serde(default)]
     pub measure: Vec<RawMeasure>,
     /// Indikatorer: indicators to follow the plan up (oppfølging og evaluering).
@@ -45,151 +49,187 @@ pub struct PlanFile {
     pub indicator: Vec<RawIndicator>,
 }
 
-/// Planperiode: first and last year of the plan.
+/// Planperiode: first and last year of the plan (from ≤ to).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
-    /// Fra år: first year of the plan period.
+    /// Fra år: first year of the plan period, e.g. 2025.
+    #[schemars(range(min = 1900, max = 2200))]
     pub from: i64,
-    /// Til år: last year of the plan period.
+    /// Til år: last year of the plan period, e.g. 2029 (not before `from`).
+    #[schemars(range(min = 1900, max = 2200))]
     pub to: i64,
 }
 
-/// Planen (plan): identity, period and organisation (KS steps 1–2).
+/// Planen (plan): identity, period and organisation (KS steps 1–2). Exactly once per plan directory.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
     /// Kommune: name of the municipality.
     pub municipality: String,
     /// Kommunenummer: four digits as a string, leading zero kept (e.g. "0301").
+    #[schemars(regex(pattern = r"^[0-9]{4}$"))]
     pub municipality_number: String,
     /// Tittel: title of the plan.
     pub title: String,
-    /// Planperiode: years the plan covers.
+    /// Planperiode: years the plan covers, e.g. { from = 2025, to = 2029 }.
     pub period: RawPeriod,
-    /// Basisår: year of the roster (defaults to period.from).
+    /// Basisår: year of the roster and survey, within the period (default: period.from).
+    #[schemars(range(min = 1900, max = 2200))]
     pub base_year: Option<i64>,
-    /// Vedtatt: date the plan was adopted (YYYY-MM-DD).
-    #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    /// Vedtatt: date the plan was adopted (YYYY-MM-DD; a TOML date or a string).
+    #[schemars(with = "String", regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub adopted: String,
-    /// Sist revidert: date of the last revision, rullering (YYYY-MM-DD).
-    #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    /// Sist revidert: date of the last revision, rullering (YYYY-MM-DD, not before `adopted`). More than 12 months ago gives a warning.
+    #[schemars(with = "String", regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub last_revised: String,
-    /// Prosjekteier: owner of the plan.
+    /// Prosjekteier: owner of the plan, e.g. "Kommunalsjef helse og omsorg".
     pub owner: String,
-    /// Styringsgruppe: steering group.
+    /// Styringsgruppe: steering group (roles or names of bodies).
     pub steering_group: Vec<String>,
-    /// Arbeidsgruppe: working group.
+    /// Arbeidsgruppe: working group, with tillitsvalgte and verneombud.
     pub working_group: Vec<String>,
-    /// Brukermedvirkning: user participation (eldreråd, råd for personer med funksjonsnedsettelse, ...).
+    /// Brukermedvirkning: user participation (eldreråd, råd for personer med funksjonsnedsettelse, ungdomsråd, ...).
     pub user_participation: Vec<String>,
-    /// Forankring: how the plan is anchored (management, unions, politics).
+    /// Forankring: how the plan is anchored (management, unions, politics). Optional, default empty.
     #[serde(default)]
     pub anchoring: Vec<String>,
 }
 
-/// Forutsetninger (assumptions).
+/// Forutsetninger (assumptions) of the projection over the plan period. At most once per plan directory.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAssumptions {
-    /// Pensjonsalder: general retirement age (default 67).
+    /// Pensjonsalder: general retirement age in years, 50–80 (default 67). A competence's særaldersgrense overrides it.
+    #[schemars(range(min = 50, max = 80), extend("default" = 67))]
     pub retirement_age: Option<i64>,
-    /// Turnover: share of staff leaving per year, 0..1 (default 0).
+    /// Turnover (avgang): share of staff leaving per year, 0–1 (default 0), e.g. 0.1 for 10 %.
+    #[schemars(range(min = 0.0, max = 1.0), extend("default" = 0.0))]
     pub turnover_rate: Option<f64>,
-    /// Minste gruppestørrelse: anonymity threshold for survey and staff figures (default 5).
+    /// Minste gruppestørrelse: anonymity threshold (personvern), 1–1000 (default 5). Survey results from fewer respondents are suppressed.
+    #[schemars(range(min = 1, max = 1000), extend("default" = 5))]
     pub min_group_size: Option<i64>,
 }
 
-/// Datafiler: CSV files, paths relative to the plan directory.
+/// Datafiler: CSV files, paths relative to the plan directory. CSV files are read only when named here.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawData {
-    /// Bemanningsoversikt: staff roster CSV.
-    pub staff: Option<String>,
-    /// Kartlegging: survey answers CSV.
-    pub survey: Option<String>,
+    /// Bemanningsoversikt: staff roster CSV (id,unit,position,percent,education,birth_year,wanted_percent,studying,study_done), e.g. "data/staff.csv".
+    pub staff: Option<super::raw_data::RawSource>,
+    /// Kartlegging: survey answers CSV (respondent,unit,competence,level,need), e.g. "data/survey.csv".
+    pub survey: Option<super::raw_data::RawSource>,
 }
 
-/// Formal (formalkompetanse) or real (realkompetanse) competence.
+/// Kompetansetype: formal (formalkompetanse) or real (realkompetanse) competence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CompetenceKind {
-    /// Formalkompetanse: an education or authorisation.
+    /// Formalkompetanse: an education or authorisation; needs `level`.
     Formal,
-    /// Realkompetanse: a skill area.
+    /// Realkompetanse: a skill area; needs `dimension`.
     Real,
 }
 
-/// Kompetanse: a formal competence or a real competence area.
+/// Kompetanse: a formal competence (utdanning, autorisasjon; with `level`) or a real competence area (realkompetanse; with `dimension`).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    extend(
+        "if" = { "properties": { "kind": { "const": "formal" } } },
+        "then" = {
+            "required": ["level"],
+            "properties": { "level": { "not": { "type": "null" } }, "dimension": { "type": "null" } }
+        },
+        "else" = {
+            "required": ["dimension"],
+            "properties": { "dimension": { "not": { "type": "null" } }, "level": { "type": "null" } }
+        }
+    )
+)]
 pub struct RawCompetence {
-    /// Id used in references.
+    /// Id: unique among competences, used in references (capacity `accepts`, quality, measures, the staff and survey CSVs), e.g. "sykepleier".
     pub id: String,
-    /// Navn: display name.
+    /// Navn: display name, e.g. "Sykepleier".
     pub name: String,
-    /// Type: `formal` or `real`.
+    /// Type: `formal` (formalkompetanse) or `real` (realkompetanse).
     pub kind: CompetenceKind,
-    /// Utdanningsnivå: education level, for formal competences.
+    /// Utdanningsnivå: education level; required for formal competences, not allowed for real ones.
     pub level: Option<EduLevel>,
-    /// Dimensjon: kunnskaper, ferdigheter, holdninger, evner — for real competences.
+    /// Dimensjon: kunnskaper, ferdigheter, holdninger, evner; required for real competences, not allowed for formal ones.
     pub dimension: Option<Dimension>,
-    /// STYRK-08 occupation code (4 digits).
+    /// STYRK-08 yrkeskode: four digits as a string, e.g. "2223" (sykepleiere), "5321" (helsefagarbeidere).
+    #[schemars(regex(pattern = r"^[0-9]{4}$"))]
     pub styrk: Option<String>,
-    /// Særaldersgrense: retirement age override for staff with this competence.
+    /// Særaldersgrense: retirement age (50–80) for staff with this education, overriding assumptions.retirement_age; 65 for many care positions.
+    #[schemars(range(min = 50, max = 80))]
     pub retirement_age: Option<i64>,
-    /// Kan læres: whether own staff can be trained in it (default true).
+    /// Kan læres: whether own staff can be trained in it (default true). Quality needs of a non-trainable competence must be acquired.
+    #[schemars(extend("default" = true))]
     pub trainable: Option<bool>,
-    /// Beskrivelse.
+    /// Beskrivelse: free text.
     pub description: Option<String>,
 }
 
-/// Enhet: a unit (virksomhet, avdeling).
+/// Enhet: a unit (virksomhet, avdeling), e.g. a helse- og omsorgssenter or the hjemmetjeneste.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawUnit {
+    /// Id: unique among units, used in references and in the CSVs' `unit` column, e.g. "sjoheim".
     pub id: String,
-    /// Navn.
+    /// Navn: display name, e.g. "Sjøheim helse- og omsorgssenter".
     pub name: String,
-    /// Tjeneste: the service (free text).
+    /// Tjeneste: the service (free text), e.g. "Helsetjenester i hjemmet".
     pub service: String,
-    /// Beskrivelse.
+    /// Beskrivelse: free text.
     pub description: Option<String>,
 }
 
-/// Bemanningsplanlinje: required FTE (årsverk) for one position in one unit.
+/// Bemanningsplanlinje: required FTE (årsverk) for one position in one unit. (unit, position) is unique.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCapacity {
     /// Enhet: unit id.
     pub unit: String,
-    /// Stilling: position id (matches `position` in the staff CSV).
+    /// Stilling: position id (matches `position` in the staff CSV), e.g. "sykepleier".
+    #[schemars(regex(pattern = r"\S"))]
     pub position: String,
-    /// Stillingstittel.
+    /// Stillingstittel: display title, e.g. "Sykepleier".
     pub title: String,
-    /// Årsverk: required FTE in the base year (≥ 0).
+    /// Årsverk: required FTE in the base year, 0 or more, e.g. 6.0.
+    #[schemars(range(min = 0.0))]
     pub fte: f64,
-    /// Godkjent formalkompetanse: accepted formal competence ids; the first is the primary one.
+    /// Godkjent formalkompetanse: accepted formal competence ids, at least one; the first is the primary one.
+    #[schemars(length(min = 1))]
     pub accepts: Vec<String>,
-    /// Årlig vekst: growth of the requirement per year, as a fraction (0.05 = 5 %).
+    /// Årlig vekst: growth of the requirement per year as a fraction, −0.5–1 (default 0), e.g. 0.05 for 5 %.
+    #[schemars(range(min = -0.5, max = 1.0), extend("default" = 0.0))]
     pub annual_growth: Option<f64>,
-    /// STYRK-08 code of the position.
+    /// STYRK-08 yrkeskode of the position: four digits as a string.
+    #[schemars(regex(pattern = r"^[0-9]{4}$"))]
     pub styrk: Option<String>,
 }
 
-/// Kvalitetskrav: share or number of a unit's staff who must master a real competence.
+/// Kvalitetskrav: share (`share`) or number (`count`) of a unit's staff who must master a real competence at `min_level` or above. Give exactly one of `share` and `count`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("oneOf" = [
+    { "required": ["share"], "properties": { "share": { "type": "number" } } },
+    { "required": ["count"], "properties": { "count": { "type": "integer" } } }
+]))]
 pub struct RawQuality {
     /// Enhet: unit id.
     pub unit: String,
-    /// Realkompetanse: a competence of kind `real`.
+    /// Realkompetanse: id of a competence of kind `real`.
     pub competence: String,
-    /// Minste nivå: self-assessed level 1–5 that counts as mastering it.
+    /// Minste nivå: self-assessed survey level 1–5 that counts as mastering it.
+    #[schemars(range(min = 1, max = 5))]
     pub min_level: i64,
-    /// Andel: share of the unit's staff, 0..1 (give this or `count`).
+    /// Andel: share of the unit's staff (headcount), 0–1, e.g. 0.5. Give this or `count`.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub share: Option<f64>,
-    /// Antall: number of persons (give this or `share`).
+    /// Antall: number of persons, 0 or more. Give this or `share`.
+    #[schemars(range(min = 0, max = 4294967295_i64))]
     pub count: Option<i64>,
 }
 
@@ -197,87 +237,144 @@ pub struct RawQuality {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGoal {
+    /// Id: unique among goals, used in `measure.goal`, e.g. "heltid".
     pub id: String,
-    /// Tittel.
+    /// Tittel: the goal, e.g. "Flere heltidsstillinger".
     pub title: String,
-    /// Strategier.
+    /// Strategier: the strategies towards the goal (free text).
     pub strategies: Vec<String>,
 }
 
-/// Tiltak: a measure.
+/// Tiltak: a measure, in one of the four competence strategies.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeasure {
+    /// Id: unique among measures, e.g. "okt-stilling".
     pub id: String,
-    /// Hovedmål: goal id.
+    /// Hovedmål: id of the goal the measure serves.
     pub goal: String,
-    /// Tittel.
+    /// Tittel: what is done.
     pub title: String,
     /// Strategi: mobilise (mobilisere), develop (utvikle), acquire (rekruttere/anskaffe), phase_out (avvikle).
     pub strategy: Strategy,
-    /// Kompetanser the measure addresses (ids).
+    /// Kompetanser: ids of the competences the measure builds, mobilises or acquires (at least one).
+    #[schemars(length(min = 1))]
     pub competences: Vec<String>,
-    /// Enheter: unit ids; omitted = all units.
+    /// Enheter: unit ids the measure covers; omitted = all units.
     pub units: Option<Vec<String>>,
-    /// Ansvarlig: roles, e.g. radmann, hr, virksomhetsleder, forstelinjeleder, tillitsvalgt.
+    /// Ansvarlig: roles, e.g. radmann, hr, virksomhetsleder, forstelinjeleder, tillitsvalgt. Empty gives a warning.
     #[serde(default)]
     pub responsible: Vec<String>,
-    /// Læringsarena: in_work (i arbeid), at_work (på arbeid), outside_work (utenfor arbeid).
+    /// Læringsarena: in_work (læring i arbeid), at_work (på arbeid), outside_work (utenfor arbeid).
     pub arena: Option<Arena>,
-    /// Start (year).
+    /// Start: first year of the measure. Outside the plan period gives a warning.
+    #[schemars(range(min = 1900, max = 2200))]
     pub start: i64,
-    /// Slutt (year).
+    /// Slutt: last year of the measure (not before `start`).
+    #[schemars(range(min = 1900, max = 2200))]
     pub end: i64,
-    /// Kostnad i kroner per år.
+    /// Kostnad: cost in kroner (NOK) per year, 0 or more.
+    #[schemars(range(min = 0.0))]
     pub cost_nok: Option<f64>,
-    /// Indikatorer (ids).
+    /// Indikatorer: ids of the indicators that evaluate the measure. Empty gives a warning.
     #[serde(default)]
     pub indicators: Vec<String>,
 }
 
-/// Observasjon: a value in a year.
+/// Observasjon (måling): a value in a year.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawObservation {
-    /// År.
+    /// År: the year of the value.
+    #[schemars(range(min = 1900, max = 2200))]
     pub year: i64,
-    /// Verdi.
+    /// Verdi: the value, in the indicator's unit.
     pub value: f64,
 }
 
-/// Måltall: target value in a year.
+/// Måltall: target value in a year; give `min`, `max` or both (min ≤ max).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("anyOf" = [
+    { "required": ["min"], "properties": { "min": { "type": "number" } } },
+    { "required": ["max"], "properties": { "max": { "type": "number" } } }
+]))]
 pub struct RawTarget {
-    /// Målår.
+    /// Målår: the year the target applies to.
+    #[schemars(range(min = 1900, max = 2200))]
     pub year: i64,
-    /// Minst.
+    /// Minst: the value must be at least this.
     pub min: Option<f64>,
-    /// Høyst.
+    /// Høyst: the value must be at most this.
     pub max: Option<f64>,
 }
 
-/// Indikator: computed from the roster (`metric`) or manual (`baseline`, `observed`).
+/// Indikator: either computed from the roster (`metric`, with `levels`/`among` or `min_percent`) or manual (`unit`, `baseline`, `observed`); both with an optional `target`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("allOf" = [
+    {
+        "if": { "required": ["metric"], "properties": { "metric": { "type": "string" } } },
+        "then": {
+            "properties": {
+                "unit": { "type": "null" },
+                "baseline": { "type": "null" },
+                "observed": { "type": "null" }
+            }
+        },
+        "else": {
+            "properties": {
+                "levels": { "type": "null" },
+                "among": { "type": "null" },
+                "min_percent": { "type": "null" }
+            },
+            "anyOf": [
+                { "required": ["unit"], "properties": { "unit": { "type": "string" } } },
+                { "required": ["baseline"], "properties": { "baseline": { "type": "object" } } },
+                { "required": ["observed"], "properties": { "observed": { "type": "array" } } }
+            ]
+        }
+    },
+    {
+        "if": { "required": ["metric"], "properties": { "metric": { "const": "education_share" } } },
+        "then": {
+            "required": ["levels"],
+            "properties": { "levels": { "type": "array" }, "min_percent": { "type": "null" } }
+        }
+    },
+    {
+        "if": { "required": ["metric"], "properties": { "metric": { "const": "position_share" } } },
+        "then": {
+            "required": ["min_percent"],
+            "properties": {
+                "min_percent": { "type": "number" },
+                "levels": { "type": "null" },
+                "among": { "type": "null" }
+            }
+        }
+    }
+]))]
 pub struct RawIndicator {
+    /// Id: unique among indicators, used in `measure.indicators`, e.g. "heltid".
     pub id: String,
-    /// Tittel.
+    /// Tittel: what is measured, e.g. "Andel ansatte i heltidsstilling".
     pub title: String,
-    /// Beregnet indikator: education_share (utdanningsandel) or position_share (andel store stillinger).
+    /// Beregnet indikator (metric): education_share (utdanningsandel, share of FTE) or position_share (stillingsandel, share of staff). Omit for a manual indicator.
     pub metric: Option<Metric>,
-    /// education_share: levels counted in the numerator.
+    /// Utdanningsnivåer (education_share only, required): levels counted in the numerator.
+    #[schemars(length(min = 1))]
     pub levels: Option<Vec<EduLevel>>,
-    /// education_share: levels counted in the denominator (all staff when omitted).
+    /// Blant nivåer (education_share only): levels counted in the denominator (all staff when omitted; no education counts as `none`).
     pub among: Option<Vec<EduLevel>>,
-    /// position_share: minimum stillingsprosent counted.
+    /// Minste stillingsprosent (position_share only, required): staff with at least this stillingsprosent are counted, above 0 and at most 100, e.g. 100 for heltid.
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 100))]
     pub min_percent: Option<f64>,
-    /// Manual indicator: unit of measure (e.g. "antall").
+    /// Måleenhet (manual indicator): unit of measure, e.g. "antall".
     pub unit: Option<String>,
-    /// Manual indicator: utgangspunkt (baseline value).
+    /// Utgangspunkt (manual indicator): baseline value in a year.
     pub baseline: Option<RawObservation>,
-    /// Manual indicator: observed values (målinger).
+    /// Målinger (manual indicator): observed values, one per year.
     pub observed: Option<Vec<RawObservation>>,
-    /// Måltall: target.
+    /// Måltall: target. Omitted gives a warning.
     pub target: Option<RawTarget>,
 }

@@ -1,15 +1,232 @@
-//! The CSV data named by `[data]`: read, parse and check their references.
+//! The CSV data named by `[data]`: read through the one CSV reader, map, parse
+//! and check their references.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::items::{competence_ref, unit_ref};
 use super::Ids;
-use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::load::csv_file::{self, Row};
-use crate::load::{display_name, read_text, RawSet};
+use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
+use crate::load::csv_file::{self, CsvSpec, Input, Question, Row, STAFF_HEADERS, SURVEY_HEADERS};
+use crate::load::csv_read::{self, Encoding, ReadOptions};
+use crate::load::{display_name, Item, RawSet};
+use crate::model::raw::RawData;
+use crate::model::raw_data::{RawAnswerField, RawEncoding, RawLayout, RawScaleValue, RawSource};
 use crate::model::{Answer, Staff};
-use crate::source::{Loc, Sources};
+use crate::source::{Loc, SourceFile, Sources};
+
+/// Which data file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Staff,
+    Survey,
+}
+
+impl Kind {
+    fn key(self) -> &'static str {
+        match self {
+            Kind::Staff => "staff",
+            Kind::Survey => "survey",
+        }
+    }
+
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::Staff => &STAFF_HEADERS,
+            Kind::Survey => &SURVEY_HEADERS,
+        }
+    }
+}
+
+/// Location of a nested key under `[data.<kind>]`, as deep as it exists.
+fn at(item: &Item<RawData>, path: &[&str]) -> Loc {
+    let mut node = &item.node;
+    let mut loc = item.loc();
+    for key in path {
+        match node.entry(key) {
+            Some((k, v)) => {
+                loc = Loc::new(
+                    item.file,
+                    if v.span.is_empty() {
+                        k.span.clone()
+                    } else {
+                        v.span.clone()
+                    },
+                );
+                node = v;
+            }
+            None => break,
+        }
+    }
+    loc
+}
+
+fn key_loc(item: &Item<RawData>, path: &[&str], key: &str) -> Loc {
+    let mut node = &item.node;
+    for p in path {
+        match node.get(p) {
+            Some(n) => node = n,
+            None => return at(item, path),
+        }
+    }
+    node.entry(key).map_or_else(
+        || at(item, path),
+        |(k, _)| Loc::new(item.file, k.span.clone()),
+    )
+}
+
+/// Turn a `[data.<kind>]` value into reading options and a mapping spec,
+/// reporting every bad option.
+pub fn spec(
+    item: &Item<RawData>,
+    kind: Kind,
+    source: &RawSource,
+    ids: &Ids,
+    diags: &mut Diagnostics,
+) -> Option<(ReadOptions, CsvSpec)> {
+    let RawSource::Table(t) = source else {
+        return Some((ReadOptions::default(), CsvSpec::default()));
+    };
+    let k = kind.key();
+    let n0 = diags.len();
+    let mut opts = ReadOptions {
+        skip: t.skip.unwrap_or(0) as usize,
+        encoding: t.encoding.map(|e| match e {
+            RawEncoding::Utf8 => Encoding::Utf8,
+            RawEncoding::Windows1252 => Encoding::Windows1252,
+        }),
+        ..ReadOptions::default()
+    };
+    opts.delimiter = match t.delimiter.as_deref() {
+        None => None,
+        Some(",") => Some(b','),
+        Some(";") => Some(b';'),
+        Some("\t" | "tab") => Some(b'\t'),
+        Some(other) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("delimiter `{other}` is not supported"),
+                )
+                .at(at(item, &[k, "delimiter"]))
+                .hint("use \",\", \";\" or \"\\t\" (tab), or leave it out to detect it"),
+            );
+            None
+        }
+    };
+    opts.decimal_comma = match t.decimal_mark.as_deref() {
+        None => None,
+        Some(",") => Some(true),
+        Some(".") => Some(false),
+        Some(other) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("decimal_mark `{other}` is not supported"),
+                )
+                .at(at(item, &[k, "decimal_mark"]))
+                .hint("use \",\" or \".\""),
+            );
+            None
+        }
+    };
+    let fields = kind.fields();
+    let check_field = |field: &str, section: &str, diags: &mut Diagnostics| {
+        let allowed: &[&str] = if kind == Kind::Survey && t.layout == Some(RawLayout::Wide) {
+            &["respondent", "unit", "level", "need"]
+        } else {
+            fields
+        };
+        if !allowed.contains(&field) {
+            let mut d = Diagnostic::new(
+                Code::UnknownKey,
+                format!("`{field}` in `{section}` is not a field of the {k} file"),
+            )
+            .at(key_loc(item, &[k, section], field));
+            d = match suggest(field, allowed.iter().copied()) {
+                Some(s) => d.hint(format!("did you mean `{s}`?")),
+                None => d.hint(format!("fields: {}", allowed.join(", "))),
+            };
+            diags.push(d);
+        }
+    };
+    for field in t.columns.keys() {
+        check_field(field, "columns", diags);
+    }
+    for field in t.values.keys() {
+        check_field(field, "values", diags);
+    }
+    let wide = t.layout == Some(RawLayout::Wide);
+    if wide && kind == Kind::Staff {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                "`layout = \"wide\"` is for survey exports only",
+            )
+            .at(at(item, &[k, "layout"])),
+        );
+    }
+    if wide && t.questions.is_empty() {
+        diags.push(Diagnostic::new(Code::MissingField, "a wide survey needs `questions`").at(at(item, &[k, "layout"])).hint("map each question column: questions.\"Hvor god er du på demensomsorg?\" = { competence = \"demensomsorg\", field = \"level\" }"));
+    }
+    if !wide && !t.questions.is_empty() {
+        diags.push(
+            Diagnostic::new(
+                Code::ConflictingFields,
+                "`questions` needs `layout = \"wide\"`",
+            )
+            .at(at(item, &[k, "questions"])),
+        );
+    }
+    let mut questions = BTreeMap::new();
+    for (header, q) in &t.questions {
+        competence_ref(
+            ids,
+            &q.competence,
+            at(item, &[k, "questions", header, "competence"]),
+            Some(false),
+            diags,
+        );
+        questions.insert(
+            header.clone(),
+            Question {
+                competence: q.competence.clone(),
+                is_need: q.field == RawAnswerField::Need,
+            },
+        );
+    }
+    let mut scale = BTreeMap::new();
+    for (label, v) in &t.scale {
+        let value = match v {
+            RawScaleValue::Number(n) if (1..=5).contains(n) => Some(Some(*n as u8)),
+            RawScaleValue::Text(s) if s.is_empty() => Some(None),
+            _ => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        format!("scale value for `{label}` must be 1–5 or \"\" (no answer)"),
+                    )
+                    .at(at(item, &[k, "scale", label])),
+                );
+                None
+            }
+        };
+        if let Some(v) = value {
+            scale.insert(label.clone(), v);
+        }
+    }
+    if diags.len() > n0 {
+        return None;
+    }
+    let spec = CsvSpec {
+        mapped: true,
+        columns: t.columns.clone(),
+        values: t.values.clone(),
+        questions: wide.then_some(questions),
+        scale,
+    };
+    Some((opts, spec))
+}
 
 /// Read the staff and survey CSVs named in `[data]` (if any).
 pub fn read(
@@ -23,77 +240,161 @@ pub fn read(
     let Some(data) = raw.data.first() else {
         return (Vec::new(), Vec::new());
     };
-    let mut open = |key: &str, rel: &Option<String>, diags: &mut Diagnostics| {
-        let rel = rel.as_ref()?;
-        let path = dir.join(rel);
-        if !path.is_file() {
-            diags.push(
-                Diagnostic::new(
-                    Code::MissingDataFile,
-                    format!("`data.{key}` names `{rel}`, which does not exist"),
-                )
-                .at(data.field(key))
-                .hint("paths are relative to the plan directory, e.g. \"data/staff.csv\""),
-            );
-            return None;
+    let mut staff = Vec::new();
+    let mut survey = Vec::new();
+    for kind in [Kind::Staff, Kind::Survey] {
+        let source = match kind {
+            Kind::Staff => &data.value.staff,
+            Kind::Survey => &data.value.survey,
+        };
+        let Some(source) = source else { continue };
+        let Some((opts, spec)) = spec(data, kind, source, ids, diags) else {
+            continue;
+        };
+        let Some((file, decoded)) = open(
+            dir,
+            data,
+            kind,
+            source.path(),
+            &opts,
+            sources,
+            diags,
+            inputs,
+        ) else {
+            continue;
+        };
+        let input = Input {
+            text: &decoded.text,
+            file,
+            header_start: decoded.header_start,
+            delimiter: decoded.delimiter,
+            decimal_comma: decoded.decimal_comma,
+        };
+        match kind {
+            Kind::Staff => {
+                staff = staff_refs(csv_file::read_staff(input, &spec, diags), ids, diags)
+            }
+            Kind::Survey => {
+                survey = survey_refs(csv_file::read_survey(input, &spec, diags), ids, diags)
+            }
         }
-        inputs.push(path.clone());
-        let id = read_text(&path, display_name(dir, &path), sources, diags)?;
-        sources.get(id).map(|f| (id, f.text.clone()))
-    };
-    let staff_file = open("staff", &data.value.staff, diags);
-    let survey_file = open("survey", &data.value.survey, diags);
-    let staff = staff_file
-        .map(|(id, text)| staff_refs(csv_file::read_staff(&text, id, diags), ids, diags))
-        .unwrap_or_default();
-    let survey = survey_file
-        .map(|(id, text)| survey_refs(csv_file::read_survey(&text, id, diags), ids, diags))
-        .unwrap_or_default();
+    }
     (staff, survey)
 }
 
-fn row_loc(loc: &Option<Loc>) -> Loc {
-    loc.clone()
-        .unwrap_or(Loc::new(crate::source::FileId(0), 0..0))
+/// Read and decode one data file and register it as a source.
+#[allow(clippy::too_many_arguments)]
+pub fn open(
+    dir: &Path,
+    data: &Item<RawData>,
+    kind: Kind,
+    rel: &str,
+    opts: &ReadOptions,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    inputs: &mut Vec<PathBuf>,
+) -> Option<(crate::source::FileId, csv_read::Decoded)> {
+    let key = kind.key();
+    let path = dir.join(rel);
+    let loc = match data.node.get(key).and_then(|n| n.get("path")) {
+        Some(n) => Loc::new(data.file, n.span.clone()),
+        None => at(data, &[key]),
+    };
+    if !path.is_file() {
+        diags.push(
+            Diagnostic::new(
+                Code::MissingDataFile,
+                format!("`data.{key}` names `{rel}`, which does not exist"),
+            )
+            .at(loc)
+            .hint("paths are relative to the plan directory, e.g. \"data/staff.csv\""),
+        );
+        return None;
+    }
+    inputs.push(path.clone());
+    let name = display_name(dir, &path);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(Code::UnreadableFile, format!("cannot read {name}: {e}")).at(loc),
+            );
+            return None;
+        }
+    };
+    match csv_read::decode(&bytes, opts) {
+        Ok(decoded) => {
+            let id = sources.add(SourceFile::new(name, path, decoded.text.clone()));
+            Some((id, decoded))
+        }
+        Err(offset) => {
+            let id = sources.add(SourceFile::new(
+                name.clone(),
+                path,
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
+            diags.push(
+                Diagnostic::new(
+                    Code::UnreadableFile,
+                    format!("{name} is not valid UTF-8, but `encoding = \"utf-8\"` is given"),
+                )
+                .at(Loc::new(id, offset..offset + 1))
+                .hint("set `encoding = \"windows-1252\"`, or save the file as UTF-8"),
+            );
+            None
+        }
+    }
 }
 
-fn staff_refs(rows: Vec<Staff>, ids: &Ids, diags: &mut Diagnostics) -> Vec<Staff> {
+fn staff_refs(rows: Vec<Row<Staff>>, ids: &Ids, diags: &mut Diagnostics) -> Vec<Staff> {
     let mut seen: BTreeMap<String, Loc> = BTreeMap::new();
     let mut out = Vec::with_capacity(rows.len());
-    for s in rows {
-        let loc = row_loc(&s.loc);
-        let mut ok = define(&mut seen, "staff", &s.id, loc.clone(), diags);
-        ok &= unit_ref(ids, &s.unit, loc.clone(), diags);
+    for row in rows {
+        let s = &row.value;
+        // Ids are pseudonyms but still personal data: point at them, never echo them.
+        let mut ok = true;
+        if let Some(first) = seen.get(&s.id) {
+            diags.push(
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    "this staff id is already used by another row",
+                )
+                .at(row.loc(0))
+                .related(first.clone(), "first used here")
+                .hint("every employee needs a unique pseudonymous id"),
+            );
+            ok = false;
+        } else {
+            seen.insert(s.id.clone(), row.loc(0));
+        }
+        ok &= unit_ref(ids, &s.unit, row.loc(1), diags);
         if let Some(e) = &s.education {
-            ok &= competence_ref(ids, e, loc.clone(), Some(true), diags);
+            ok &= competence_ref(ids, e, row.loc(4), Some(true), diags);
         }
         if let Some(e) = &s.studying {
-            ok &= competence_ref(ids, e, loc.clone(), Some(true), diags);
+            ok &= competence_ref(ids, e, row.loc(7), Some(true), diags);
         }
         if ok {
-            out.push(s);
+            out.push(row.value);
         }
     }
     out
 }
 
-fn survey_refs(rows: Vec<Answer>, ids: &Ids, diags: &mut Diagnostics) -> Vec<Answer> {
+fn survey_refs(rows: Vec<Row<Answer>>, ids: &Ids, diags: &mut Diagnostics) -> Vec<Answer> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::with_capacity(rows.len());
-    for a in rows {
-        let loc = row_loc(&a.loc);
-        let mut ok = unit_ref(ids, &a.unit, loc.clone(), diags);
-        ok &= competence_ref(ids, &a.competence, loc.clone(), Some(false), diags);
+    for row in rows {
+        let a = &row.value;
+        let mut ok = unit_ref(ids, &a.unit, row.loc(1), diags);
+        ok &= competence_ref(ids, &a.competence, row.loc(2), Some(false), diags);
         if !seen.insert((a.respondent.clone(), a.unit.clone(), a.competence.clone())) {
             diags.push(
                 Diagnostic::new(
                     Code::DuplicateId,
-                    format!(
-                        "respondent `{}` answered `{}` twice",
-                        a.respondent, a.competence
-                    ),
+                    format!("a respondent answered `{}` twice", a.competence),
                 )
-                .at(loc)
+                .at(row.loc(0))
                 .hint("keep one answer per respondent and competence"),
             );
             ok = false;

@@ -1,0 +1,306 @@
+//! The one reader every plan CSV goes through: bytes → text, delimiter and
+//! decimal mark, as exported by real tools (Excel on a Norwegian PC, Nettskjema,
+//! Microsoft Forms, HR systems).
+//!
+//! In: raw bytes and the options of `[data.staff]` / `[data.survey]`. Out: UTF-8
+//! text (BOM stripped), the byte offset where the header starts (after `skip`
+//! preamble lines), the delimiter, and whether numbers use a decimal comma.
+
+use std::ops::Range;
+
+/// Text encodings a data file may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Windows1252,
+}
+
+/// How to read one CSV file; `None` = detect.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub delimiter: Option<u8>,
+    pub encoding: Option<Encoding>,
+    /// `Some(true)` for `decimal_mark = ","`, `Some(false)` for `"."`.
+    pub decimal_comma: Option<bool>,
+    /// Preamble lines before the header.
+    pub skip: usize,
+}
+
+/// A decoded CSV file, ready for the csv crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: Encoding,
+    /// Byte offset of the header line in `text`.
+    pub header_start: usize,
+    pub delimiter: u8,
+    pub decimal_comma: bool,
+}
+
+/// Decode bytes. Fails only when `encoding = "utf-8"` is demanded and the bytes
+/// are not UTF-8 (the byte offset of the first bad byte is returned).
+pub fn decode(bytes: &[u8], opts: &ReadOptions) -> Result<Decoded, usize> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, encoding) = match (opts.encoding, std::str::from_utf8(bytes)) {
+        (Some(Encoding::Windows1252), _) => (cp1252(bytes), Encoding::Windows1252),
+        (_, Ok(s)) => (s.to_string(), Encoding::Utf8),
+        (Some(Encoding::Utf8), Err(e)) => return Err(e.valid_up_to()),
+        (None, Err(_)) => (cp1252(bytes), Encoding::Windows1252),
+    };
+    let header_start = skip_lines(&text, opts.skip);
+    let delimiter = opts
+        .delimiter
+        .unwrap_or_else(|| detect_delimiter(&text[header_start..]));
+    let decimal_comma = opts.decimal_comma.unwrap_or(delimiter == b';');
+    Ok(Decoded {
+        text,
+        encoding,
+        header_start,
+        delimiter,
+        decimal_comma,
+    })
+}
+
+/// Windows-1252 maps every byte to a character, so nothing becomes U+FFFD.
+fn cp1252(bytes: &[u8]) -> String {
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
+}
+
+/// Byte offset after `n` lines (CRLF or LF).
+fn skip_lines(text: &str, n: usize) -> usize {
+    let mut at = 0;
+    for _ in 0..n {
+        match text[at..].find('\n') {
+            Some(i) => at += i + 1,
+            None => return text.len(),
+        }
+    }
+    at
+}
+
+/// The delimiter of a header line: the most frequent of `,` `;` tab outside
+/// quotes (`,` on a tie or when none occurs).
+pub fn detect_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut in_quotes = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b'\n' | b'\r' if !in_quotes => break,
+            b',' if !in_quotes => counts[0] += 1,
+            b';' if !in_quotes => counts[1] += 1,
+            b'\t' if !in_quotes => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let candidates = [b',', b';', b'\t'];
+    let mut best = 0;
+    for i in 1..3 {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    candidates[best]
+}
+
+/// Why a numeric field could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    NotANumber,
+    /// `1.234` with decimal comma: a thousands separator or a decimal point?
+    Ambiguous,
+}
+
+/// Parse a number; with `decimal_comma`, `37,5` is 37.5 and a `.` is refused as
+/// ambiguous. Spaces (also no-break spaces) around the number are ignored.
+pub fn parse_number(s: &str, decimal_comma: bool) -> Result<f64, NumberError> {
+    let s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    let normalised;
+    let s = if decimal_comma {
+        if s.contains('.') {
+            return Err(NumberError::Ambiguous);
+        }
+        if s.matches(',').count() > 1 {
+            return Err(NumberError::NotANumber);
+        }
+        normalised = s.replace(',', ".");
+        normalised.as_str()
+    } else {
+        s
+    };
+    let plain = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+'));
+    match s.parse::<f64>() {
+        Ok(v) if plain && v.is_finite() => Ok(v),
+        _ => Err(NumberError::NotANumber),
+    }
+}
+
+/// Whether `s` is an 11-digit Norwegian national identity number (fødselsnummer
+/// or D-nummer) with valid mod-11 check digits. Separators are not allowed in
+/// the digits, but a value may be surrounded by spaces.
+pub fn is_national_id(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() != 11 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let d: Vec<u32> = s.bytes().map(|b| u32::from(b - b'0')).collect();
+    let check = |weights: &[u32]| -> Option<u32> {
+        let sum: u32 = weights.iter().zip(&d).map(|(w, x)| w * x).sum();
+        match 11 - sum % 11 {
+            11 => Some(0),
+            10 => None,
+            k => Some(k),
+        }
+    };
+    let k1 = check(&[3, 7, 6, 1, 8, 9, 4, 5, 2]);
+    let k2 = check(&[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+    k1 == Some(d[9]) && k2 == Some(d[10])
+}
+
+/// Whether a column header means a person's name.
+pub fn is_name_header(header: &str) -> bool {
+    let h = header.trim().to_lowercase();
+    let words: Vec<&str> = h
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    const NAMES: [&str; 12] = [
+        "navn",
+        "fornavn",
+        "etternavn",
+        "mellomnavn",
+        "name",
+        "firstname",
+        "lastname",
+        "surname",
+        "fullname",
+        "ansattnavn",
+        "fulltnavn",
+        "personnavn",
+    ];
+    let joined = words.concat();
+    NAMES.contains(&joined.as_str())
+        || (words.len() <= 3 && words.iter().any(|w| NAMES.contains(w)) && !h.contains("enhet"))
+}
+
+/// Span of the `n`-th field of the record starting at `start` (quote-aware).
+pub fn field_span(text: &str, start: usize, index: usize, delimiter: u8) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let mut pos = start.min(bytes.len());
+    let mut field = 0;
+    let mut field_start = pos;
+    let mut in_quotes = false;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if in_quotes {
+            if b == b'"' {
+                if bytes.get(pos + 1) == Some(&b'"') {
+                    pos += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if b == b'"' {
+            in_quotes = true;
+        } else if b == delimiter || b == b'\n' || b == b'\r' {
+            if field == index {
+                return field_start..pos;
+            }
+            if b != delimiter {
+                break;
+            }
+            field += 1;
+            field_start = pos + 1;
+        }
+        pos += 1;
+    }
+    if field == index {
+        field_start..pos
+    } else {
+        start..start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_stripped_and_cp1252_decoded() {
+        let d = decode(b"\xEF\xBB\xBFid;navn\r\n", &ReadOptions::default()).unwrap();
+        assert_eq!(d.text, "id;navn\r\n");
+        assert_eq!(d.delimiter, b';');
+        assert!(d.decimal_comma);
+        let d = decode(b"enhet,stilling\nSj\xf8heim,x\n", &ReadOptions::default()).unwrap();
+        assert_eq!(d.encoding, Encoding::Windows1252);
+        assert!(d.text.contains("Sjøheim"));
+        assert!(!d.text.contains('\u{FFFD}'));
+        let strict = ReadOptions {
+            encoding: Some(Encoding::Utf8),
+            ..ReadOptions::default()
+        };
+        assert_eq!(decode(b"ab\xf8", &strict), Err(2));
+    }
+
+    #[test]
+    fn delimiter_detection_ignores_quoted_text() {
+        assert_eq!(detect_delimiter("a,b,c\n"), b',');
+        assert_eq!(detect_delimiter("\"a,b\";c;d\n"), b';');
+        assert_eq!(detect_delimiter("a\tb\tc"), b'\t');
+        assert_eq!(detect_delimiter("single\n1;2;3;4"), b',');
+    }
+
+    #[test]
+    fn skip_preamble_lines() {
+        let opts = ReadOptions {
+            skip: 2,
+            ..ReadOptions::default()
+        };
+        let d = decode(b"Rapport\r\nEksportert\r\na;b\r\n1;2\r\n", &opts).unwrap();
+        assert_eq!(&d.text[d.header_start..], "a;b\r\n1;2\r\n");
+    }
+
+    #[test]
+    fn numbers_with_decimal_comma() {
+        assert_eq!(parse_number("37,5", true), Ok(37.5));
+        assert_eq!(parse_number(" 80 ", true), Ok(80.0));
+        assert_eq!(parse_number("1.234", true), Err(NumberError::Ambiguous));
+        assert_eq!(parse_number("1,2,3", true), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("37.5", false), Ok(37.5));
+        assert_eq!(parse_number("37,5", false), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("inf", false), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("80%", false), Err(NumberError::NotANumber));
+    }
+
+    #[test]
+    fn national_ids_by_check_digits() {
+        // A synthetic number constructed to satisfy mod-11 (a common test value).
+        assert!(is_national_id("15076500565"));
+        assert!(is_national_id(" 15076500565 "));
+        assert!(!is_national_id("15076500566"));
+        assert!(!is_national_id("1507650056"));
+        assert!(!is_national_id("abcdefghijk"));
+    }
+
+    #[test]
+    fn name_headers() {
+        for h in [
+            "Navn",
+            "Fornavn",
+            "ETTERNAVN",
+            "Full name",
+            "Ansattnavn",
+            "name",
+        ] {
+            assert!(is_name_header(h), "{h}");
+        }
+        for h in ["Enhetsnavn", "Stillingsprosent", "id", "Enhet navn"] {
+            assert!(!is_name_header(h), "{h}");
+        }
+    }
+}
