@@ -9,6 +9,7 @@ pub mod analyse;
 pub mod checks;
 pub mod cmd;
 pub mod diag;
+pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod model;

@@ -2,6 +2,9 @@
 //! analysis (needs no measure covers, strategies that cannot work, targets the
 //! plan's own projection misses).
 
+mod logic;
+pub use logic::logic;
+
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Date, Plan};
 
@@ -31,6 +34,3 @@ pub fn today() -> Date {
         .to_zoned(jiff::tz::TimeZone::UTC)
         .date()
 }
-
-/// Logic checks from the analysis (implemented with the analysis).
-pub fn logic(_plan: &Plan, _diags: &mut Diagnostics) {}

@@ -1,10 +1,112 @@
-//! `plan analyse` (in progress).
+//! `plan analyse [DIR]`: Lai's analysis as gap tables, JSON, CSV or Markdown.
+//!
+//! In: the command line. Out: the analysis on stdout (or four CSV files with
+//! `--out`), exit code 0; the plan's errors on stderr with exit code 1; usage
+//! and I/O problems (missing directory, unknown `--unit`, `--year` outside the
+//! period) as errors with exit code 2.
 
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Debug, clap::Args)]
-pub struct Args {}
+use anyhow::{bail, Context};
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not available yet")
+use crate::analyse::analyse_unit;
+use crate::diag::render::{render as render_diags, DiagFormat};
+use crate::diag::suggest;
+use crate::i18n::Lang;
+use crate::load::load_plan;
+use crate::render::{self, Format};
+use crate::write::{atomic_write, ensure_not_input};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Plan directory.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Only this year of the period (capacity rows and indicator values).
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Only this unit (its capacity and quality lines and workforce figures).
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Output format [default: table on a terminal, json otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write capacity.csv, quality.csv, indicators.csv and workforce.csv into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Language of table and Markdown headings.
+    #[arg(long, value_enum, default_value_t = Lang::Nb)]
+    pub lang: Lang,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let loaded = load_plan(&args.dir)?;
+    let Some(plan) = &loaded.plan else {
+        let list = loaded.diagnostics.finish();
+        let stderr = std::io::stderr();
+        let mut err = stderr.lock();
+        let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        render_diags(&mut err, DiagFormat::Human, &list, &loaded.sources, color)
+            .context("cannot write the diagnostics")?;
+        return Ok(ExitCode::from(1));
+    };
+    if let Some(u) = &args.unit {
+        if plan.unit(u).is_none() {
+            let ids = plan.units.iter().map(|u| u.id.as_str());
+            match suggest(u, ids) {
+                Some(s) => bail!("unknown unit `{u}` (did you mean `{s}`?)"),
+                None => bail!(
+                    "unknown unit `{u}`; the plan's units are: {}",
+                    plan.units
+                        .iter()
+                        .map(|u| u.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        }
+    }
+    let mut analysis = analyse_unit(plan, args.unit.as_deref());
+    if let Some(y) = args.year {
+        if !analysis.years().contains(&y) {
+            bail!(
+                "--year {y} is outside the analysed years {}–{} (base year to end of period)",
+                analysis.base_year,
+                analysis.end_year
+            );
+        }
+        analysis.keep_year(y);
+    }
+    if let Some(dir) = &args.out {
+        if let Some(f) = args.format.filter(|&f| f != Format::Csv) {
+            let name = clap::ValueEnum::to_possible_value(&f)
+                .map(|v| v.get_name().to_string())
+                .unwrap_or_default();
+            bail!("--out writes CSV files; --format {name} cannot be combined with it");
+        }
+        let tables = render::csv::tables(&analysis).context("cannot build the CSV tables")?;
+        for (name, _) in &tables {
+            ensure_not_input(&dir.join(name), &loaded.inputs)?;
+        }
+        for (name, bytes) in &tables {
+            atomic_write(&dir.join(name), bytes)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let format = args.format.unwrap_or(if super::stdout_is_terminal() {
+        Format::Table
+    } else {
+        Format::Json
+    });
+    let mut buf = Vec::new();
+    render::render(&mut buf, format, &analysis, args.lang).context("cannot render the analysis")?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    out.write_all(&buf)
+        .and_then(|()| out.flush())
+        .context("cannot write the analysis")?;
+    Ok(ExitCode::SUCCESS)
 }

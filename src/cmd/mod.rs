@@ -2,6 +2,7 @@
 
 pub mod analyse;
 pub mod check;
+pub mod import;
 pub mod init;
 pub mod schema;
 
@@ -32,6 +33,8 @@ pub enum Command {
     Init(init::Args),
     /// Write the JSON Schemas for the plan files.
     Schema(schema::Args),
+    /// Read an HR or survey export through a mapping and print the v1 CSV.
+    Import(import::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -40,6 +43,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Analyse(args) => analyse::run(args),
         Command::Init(args) => init::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 

@@ -192,8 +192,11 @@ pub fn read_text(
     match String::from_utf8(bytes) {
         Ok(text) => Some(sources.add(SourceFile::new(name, path.to_path_buf(), text))),
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            // Show the text as Windows-1252 (no U+FFFD), at the same character.
+            let bytes = e.as_bytes();
+            let shown = |b: &[u8]| encoding_rs::WINDOWS_1252.decode_without_bom_handling(b).0.into_owned();
+            let at = shown(bytes.get(..e.utf8_error().valid_up_to()).unwrap_or(bytes)).len();
+            let text = shown(bytes);
             let id = sources.add(SourceFile::new(name.clone(), path.to_path_buf(), text));
             diags.push(
                 Diagnostic::new(
@@ -337,7 +340,7 @@ impl Ctx<'_> {
 }
 
 /// Deserialize one item; on failure report a diagnostic at the exact place.
-fn deserialize_item<T: DeserializeOwned>(
+pub(crate) fn deserialize_item<T: DeserializeOwned>(
     file: FileId,
     label: &str,
     node: &Node,

@@ -81,7 +81,7 @@ pub fn spec(
     item: &Item<RawData>,
     kind: Kind,
     source: &RawSource,
-    ids: &Ids,
+    ids: Option<&Ids>,
     diags: &mut Diagnostics,
 ) -> Option<(ReadOptions, CsvSpec)> {
     let RawSource::Table(t) = source else {
@@ -180,13 +180,10 @@ pub fn spec(
     }
     let mut questions = BTreeMap::new();
     for (header, q) in &t.questions {
-        competence_ref(
-            ids,
-            &q.competence,
-            at(item, &[k, "questions", header, "competence"]),
-            Some(false),
-            diags,
-        );
+        if let Some(ids) = ids {
+            let loc = at(item, &[k, "questions", header, "competence"]);
+            competence_ref(ids, &q.competence, loc, Some(false), diags);
+        }
         questions.insert(
             header.clone(),
             Question {
@@ -248,7 +245,7 @@ pub fn read(
             Kind::Survey => &data.value.survey,
         };
         let Some(source) = source else { continue };
-        let Some((opts, spec)) = spec(data, kind, source, ids, diags) else {
+        let Some((opts, spec)) = spec(data, kind, source, Some(ids), diags) else {
             continue;
         };
         let Some((file, decoded)) = open(
@@ -328,18 +325,15 @@ pub fn open(
             Some((id, decoded))
         }
         Err(offset) => {
-            let id = sources.add(SourceFile::new(
-                name.clone(),
-                path,
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ));
+            // Show the place without U+FFFD: decode as Windows-1252 for display,
+            // and move the offset to the same character in the decoded text.
+            let shown = |b: &[u8]| encoding_rs::WINDOWS_1252.decode_without_bom_handling(b).0.into_owned();
+            let at = shown(bytes.get(..offset).unwrap_or(&bytes)).len();
+            let id = sources.add(SourceFile::new(name.clone(), path, shown(&bytes)));
             diags.push(
-                Diagnostic::new(
-                    Code::UnreadableFile,
-                    format!("{name} is not valid UTF-8, but `encoding = \"utf-8\"` is given"),
-                )
-                .at(Loc::new(id, offset..offset + 1))
-                .hint("set `encoding = \"windows-1252\"`, or save the file as UTF-8"),
+                Diagnostic::new(Code::UnreadableFile, format!("{name} is not valid UTF-8, but `encoding = \"utf-8\"` is given"))
+                    .at(Loc::new(id, at..at + 1))
+                    .hint("set `encoding = \"windows-1252\"`, or save the file as UTF-8"),
             );
             None
         }

@@ -4,7 +4,7 @@
 //! reference resolved, every number in range) when there are no errors, and a
 //! diagnostic for every problem found — all of them, not just the first.
 
-mod data;
+pub mod data;
 mod items;
 mod lint;
 

@@ -1,0 +1,257 @@
+//! Capacity (bemanning): required vs available FTE per capacity line and year,
+//! and the need split into mobilise / develop / acquire, plus surplus.
+//!
+//! In: the plan's capacity lines and the indexed roster. Out: [`CapacityRow`]s
+//! sorted by (unit, position, year). Each unit's staff is aggregated once per
+//! year into (position, edu) groups, so the cost is linear in staff × years.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::roster::{edu, extra_percent, Roster};
+use crate::model::{CapacityLine, Plan, Staff};
+
+/// Differences smaller than this (FTE) are floating-point noise and count as 0.
+pub const EPSILON: f64 = 1e-9;
+
+/// One capacity line in one year (all figures in FTE, årsverk).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CapacityRow {
+    pub unit: String,
+    pub position: String,
+    pub year: i32,
+    /// Krav: fte × (1 + annual_growth)^(y − B).
+    pub required: f64,
+    /// Kapital: Σ f·w of qualified staff in the position.
+    pub available: f64,
+    /// Ufaglært: Σ f·w of staff in the position without an accepted competence.
+    pub unqualified: f64,
+    /// required − available.
+    pub gap: f64,
+    /// Behov: max(gap, 0).
+    pub need: f64,
+    /// Avvikle / omstille: max(−gap, 0).
+    pub surplus: f64,
+    pub mobilise: f64,
+    pub develop: f64,
+    pub acquire: f64,
+    /// The line's primary competence (first of `accepts`); not in the JSON.
+    #[serde(skip)]
+    pub primary: String,
+}
+
+/// Sums for one unit in one year, in percentage points (Σ percent·w), which
+/// keeps base-year sums exact.
+#[derive(Default)]
+struct UnitYear<'a> {
+    /// (position, edu(y)) → (Σ p·w, Σ x·w).
+    groups: BTreeMap<(&'a str, Option<&'a str>), (f64, f64)>,
+    /// (studying, edu(y)) → Σ p·w of staff who qualify within the period (y < done ≤ E).
+    students: BTreeMap<(&'a str, Option<&'a str>), f64>,
+}
+
+impl<'a> UnitYear<'a> {
+    fn build(roster: &Roster<'a>, staff: &[&'a Staff], y: i32) -> Self {
+        let mut u = UnitYear::default();
+        for s in staff {
+            let w = roster.weight(s, y);
+            let e = edu(s, y);
+            let g = u.groups.entry((s.position.as_str(), e)).or_default();
+            g.0 += s.percent * w;
+            g.1 += extra_percent(s) * w;
+            if let (Some(st), Some(done)) = (s.studying.as_deref(), s.study_done) {
+                if y < done && done <= roster.end() {
+                    *u.students.entry((st, e)).or_default() += s.percent * w;
+                }
+            }
+        }
+        u
+    }
+}
+
+/// Every capacity line in every year B..=E.
+pub(crate) fn capacity(plan: &Plan, roster: &Roster) -> Vec<CapacityRow> {
+    let mut lines: Vec<&CapacityLine> = plan.capacity.iter().collect();
+    lines.sort_by(|a, b| (&a.unit, &a.position).cmp(&(&b.unit, &b.position)));
+    let years: Vec<i32> = roster.years().collect();
+    let mut rows = Vec::with_capacity(lines.len() * years.len());
+    let mut i = 0;
+    while let Some(first) = lines.get(i) {
+        let unit = first.unit.as_str();
+        let n = lines[i..].iter().take_while(|l| l.unit == unit).count();
+        let staff = roster.unit(unit);
+        let per_year: Vec<UnitYear> = years
+            .iter()
+            .map(|&y| UnitYear::build(roster, staff, y))
+            .collect();
+        for line in &lines[i..i + n] {
+            for (&y, agg) in years.iter().zip(&per_year) {
+                rows.push(row(line, y, roster.base(), agg));
+            }
+        }
+        i += n;
+    }
+    rows
+}
+
+fn row(line: &CapacityLine, y: i32, base: i32, agg: &UnitYear) -> CapacityRow {
+    let accepts = |e: Option<&str>| e.is_some_and(|e| line.accepts.iter().any(|a| a == e));
+    let primary = line.primary();
+    let (mut avail, mut unq, mut mob) = (0.0, 0.0, 0.0);
+    for (&(pos, e), &(p, x)) in &agg.groups {
+        if pos == line.position {
+            if accepts(e) {
+                avail += p;
+                mob += x;
+            } else {
+                unq += p;
+            }
+        }
+    }
+    // competence placed where it is not used: other positions, edu = primary
+    for (&(pos, e), &(p, _)) in &agg.groups {
+        if pos != line.position && e == Some(primary) {
+            mob += p;
+        }
+    }
+    let mut dev = 0.0;
+    for (&(studying, e), &p) in &agg.students {
+        if !accepts(e) && accepts(Some(studying)) {
+            dev += p;
+        }
+    }
+    let required = line.fte * (1.0 + line.annual_growth).powi(y - base);
+    let available = avail / 100.0;
+    let mut gap = required - available;
+    if gap.abs() < EPSILON {
+        gap = 0.0;
+    }
+    // explicit branches: f64::max may keep a negative zero
+    let need = if gap > 0.0 { gap } else { 0.0 };
+    let surplus = if gap < 0.0 { -gap } else { 0.0 };
+    let mobilise = need.min(mob / 100.0);
+    let rest = need - mobilise;
+    let develop = rest.min(dev / 100.0);
+    CapacityRow {
+        unit: line.unit.clone(),
+        position: line.position.clone(),
+        year: y,
+        required,
+        available,
+        unqualified: unq / 100.0,
+        gap,
+        need,
+        surplus,
+        mobilise,
+        develop,
+        acquire: rest - develop,
+        primary: primary.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::testkit::*;
+
+    fn rows(plan: &Plan) -> Vec<CapacityRow> {
+        capacity(plan, &Roster::new(plan))
+    }
+
+    fn get<'r>(rows: &'r [CapacityRow], pos: &str, y: i32) -> &'r CapacityRow {
+        rows.iter()
+            .find(|r| r.position == pos && r.year == y)
+            .unwrap()
+    }
+
+    #[test]
+    fn available_unqualified_and_split() {
+        let mut plan = plan_2025_2029();
+        plan.capacity = vec![cap("u", "spl", 4.0, &["spl"], 0.0)];
+        plan.staff = vec![
+            person("a", "u", "spl", 100.0, Some("spl"), 1980),
+            person("b", "u", "spl", 50.0, Some("spl"), 1980).wants(100.0),
+            person("c", "u", "spl", 50.0, Some("hfa"), 1980), // unqualified
+            person("d", "u", "fag", 100.0, Some("spl"), 1980), // nurse elsewhere
+            person("e", "u", "fag", 80.0, Some("hfa"), 1980).studying("spl", 2027),
+            person("f", "u", "fag", 100.0, Some("hfa"), 1980).studying("spl", 2031), // after E
+        ];
+        let r = rows(&plan);
+        let y = get(&r, "spl", 2025);
+        assert_eq!((y.required, y.available, y.unqualified), (4.0, 1.5, 0.5));
+        assert_eq!((y.gap, y.need, y.surplus), (2.5, 2.5, 0.0));
+        // mobilisable 0.5 (b wants 100) + 1.0 (d) = 1.5; developable 0.8 (e)
+        assert_eq!((y.mobilise, y.develop), (1.5, 0.8));
+        assert!(close(y.acquire, 0.2));
+        // 2027: e is a nurse in another position: mobilisable, no longer developable
+        let y = get(&r, "spl", 2027);
+        assert_eq!((y.mobilise, y.develop), (2.3, 0.0));
+        assert!(close(y.acquire, 0.2));
+    }
+
+    #[test]
+    fn growth_turnover_and_retirement() {
+        let mut plan = plan_2025_2029();
+        plan.assumptions.turnover_rate = 0.2;
+        plan.capacity = vec![cap("u", "fag", 5.0, &["hfa", "hp", "spl"], 0.05)];
+        plan.staff = vec![
+            person("a", "u", "fag", 100.0, Some("hfa"), 1990),
+            person("b", "u", "fag", 100.0, Some("hp"), 1958), // 67 in 2025, retired 2026
+        ];
+        let r = rows(&plan);
+        let y = get(&r, "fag", 2025);
+        assert_eq!((y.required, y.available), (5.0, 2.0)); // b counts in the base year
+        let y = get(&r, "fag", 2029);
+        assert!(close(y.required, 5.0 * 1.05f64.powi(4)));
+        assert!(close(y.available, 0.8f64.powi(4)));
+        assert!(close(y.acquire, y.need));
+    }
+
+    #[test]
+    fn surplus_when_over_staffed() {
+        let mut plan = plan_2025_2029();
+        plan.capacity = vec![cap("u", "fag", 1.0, &["hfa"], 0.0)];
+        plan.staff = vec![
+            person("a", "u", "fag", 100.0, Some("hfa"), 1990),
+            person("b", "u", "fag", 50.0, Some("hfa"), 1990),
+        ];
+        let y = get(&rows(&plan), "fag", 2025).clone();
+        assert_eq!((y.gap, y.need, y.surplus, y.acquire), (-0.5, 0.0, 0.5, 0.0));
+    }
+
+    #[test]
+    fn unit_without_staff_and_empty_roster() {
+        let mut plan = plan_2025_2029();
+        plan.capacity = vec![
+            cap("u", "spl", 2.0, &["spl"], 0.0),
+            cap("v", "spl", 1.0, &["spl"], 0.0),
+        ];
+        plan.staff = vec![person("a", "u", "spl", 100.0, Some("spl"), 1990)];
+        let r = rows(&plan);
+        assert_eq!(r.len(), 10);
+        let v = r.iter().find(|r| r.unit == "v" && r.year == 2025).unwrap();
+        assert_eq!((v.available, v.need, v.acquire), (0.0, 1.0, 1.0));
+        // staff of another unit is never mobilisable here
+        assert_eq!(v.mobilise, 0.0);
+        plan.staff.clear();
+        assert!(rows(&plan).iter().all(|r| r.acquire == r.required));
+    }
+
+    #[test]
+    fn rows_sorted_by_unit_position_year() {
+        let mut plan = plan_2025_2029();
+        plan.capacity = vec![
+            cap("v", "a", 1.0, &["spl"], 0.0),
+            cap("u", "b", 1.0, &["spl"], 0.0),
+            cap("u", "a", 1.0, &["spl"], 0.0),
+        ];
+        let keys: Vec<_> = rows(&plan)
+            .iter()
+            .map(|r| (r.unit.clone(), r.position.clone(), r.year))
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
+    }
+}

@@ -1,0 +1,155 @@
+//! The roster indexed for the analysis.
+//!
+//! In: a [`Plan`]. Out: a [`Roster`] — staff in canonical order (unit, position,
+//! id) with the slice of each unit, competence look-up, and the per-person rules
+//! of the projection: edu(y), the retirement age R and the weight w(y).
+
+use std::collections::BTreeMap;
+use std::ops::{Range, RangeInclusive};
+
+use crate::model::{Competence, EduLevel, Plan, Staff};
+
+pub(crate) struct Roster<'a> {
+    /// Every staff row, sorted by (unit, position, id).
+    pub staff: Vec<&'a Staff>,
+    units: BTreeMap<&'a str, Range<usize>>,
+    competences: BTreeMap<&'a str, &'a Competence>,
+    base: i32,
+    end: i32,
+    turnover: f64,
+    retirement_age: u32,
+}
+
+impl<'a> Roster<'a> {
+    /// Index the plan's staff. Linear when the plan is already sorted (as
+    /// `validate` leaves it); correct whatever order it is in.
+    pub fn new(plan: &'a Plan) -> Self {
+        let mut staff: Vec<&Staff> = plan.staff.iter().collect();
+        staff.sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
+        let mut units: BTreeMap<&str, Range<usize>> = BTreeMap::new();
+        for (i, s) in staff.iter().enumerate() {
+            units
+                .entry(s.unit.as_str())
+                .and_modify(|r| r.end = i + 1)
+                .or_insert(i..i + 1);
+        }
+        Roster {
+            staff,
+            units,
+            competences: plan
+                .competences
+                .iter()
+                .map(|c| (c.id.as_str(), c))
+                .collect(),
+            base: plan.meta.base_year,
+            end: plan.meta.period.to,
+            turnover: plan.assumptions.turnover_rate,
+            retirement_age: plan.assumptions.retirement_age,
+        }
+    }
+
+    /// B..=E.
+    pub fn years(&self) -> RangeInclusive<i32> {
+        self.base..=self.end
+    }
+
+    pub fn base(&self) -> i32 {
+        self.base
+    }
+
+    pub fn end(&self) -> i32 {
+        self.end
+    }
+
+    /// The staff of `unit` (empty when it has none), in canonical order.
+    pub fn unit(&self, unit: &str) -> &[&'a Staff] {
+        self.units
+            .get(unit)
+            .and_then(|r| self.staff.get(r.clone()))
+            .unwrap_or(&[])
+    }
+
+    pub fn competence(&self, id: &str) -> Option<&'a Competence> {
+        self.competences.get(id).copied()
+    }
+
+    /// Education level of a formal competence; no education is `none`.
+    pub fn level(&self, edu: Option<&str>) -> EduLevel {
+        edu.and_then(|e| self.competence(e))
+            .and_then(Competence::level)
+            .unwrap_or(EduLevel::None)
+    }
+
+    /// R: the retirement age of the competence `edu` if it sets one, else the plan's.
+    pub fn retirement_age(&self, edu: Option<&str>) -> u32 {
+        edu.and_then(|e| self.competence(e))
+            .and_then(|c| c.retirement_age)
+            .unwrap_or(self.retirement_age)
+    }
+
+    /// w(y): 1 in the base year; later 0 past R, else (1 − turnover)^(y − B).
+    pub fn weight(&self, s: &Staff, y: i32) -> f64 {
+        if y <= self.base {
+            return 1.0;
+        }
+        let age = i64::from(y) - i64::from(s.birth_year);
+        if age > i64::from(self.retirement_age(edu(s, y))) {
+            return 0.0;
+        }
+        (1.0 - self.turnover).powi(y - self.base)
+    }
+}
+
+/// edu(y): `studying` once `study_done` is reached, else `education`.
+pub(crate) fn edu(s: &Staff, y: i32) -> Option<&str> {
+    match (&s.studying, s.study_done) {
+        (Some(st), Some(done)) if y >= done => Some(st.as_str()),
+        _ => s.education.as_deref(),
+    }
+}
+
+/// x in percentage points: max(wanted − percent, 0).
+pub(crate) fn extra_percent(s: &Staff) -> f64 {
+    s.wanted_percent.map_or(0.0, |w| (w - s.percent).max(0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::testkit::*;
+
+    #[test]
+    fn edu_switches_in_the_year_study_is_done() {
+        let s = person("a", "u", "p", 100.0, Some("hfa"), 1980).studying("spl", 2027);
+        assert_eq!(edu(&s, 2026), Some("hfa"));
+        assert_eq!(edu(&s, 2027), Some("spl"));
+    }
+
+    #[test]
+    fn weight_rules() {
+        let mut plan = plan_2025_2029();
+        plan.assumptions.turnover_rate = 0.1;
+        let old = person("o", "u", "p", 100.0, Some("spl"), 1960); // R = 65 (spl)
+        let young = person("y", "u", "p", 100.0, None, 1990); // R = 67
+        plan.staff = vec![old.clone(), young.clone()];
+        let r = Roster::new(&plan);
+        // base year: the roster is the truth, even past retirement age
+        assert_eq!(r.weight(&old, 2025), 1.0);
+        // 2025 − 1960 = 65 ≤ 65 still works; 2026: 66 > 65 retired
+        assert_eq!(r.weight(&old, 2026), 0.0);
+        assert!((r.weight(&young, 2027) - 0.81).abs() < 1e-12);
+        assert_eq!(r.retirement_age(None), 67);
+        assert_eq!(r.retirement_age(Some("spl")), 65);
+        assert_eq!(r.level(None), EduLevel::None);
+        assert_eq!(r.level(Some("spl")), EduLevel::Bachelor);
+    }
+
+    #[test]
+    fn wanted_percent_below_percent_is_no_extra() {
+        let mut s = person("a", "u", "p", 80.0, None, 1980);
+        s.wanted_percent = Some(60.0);
+        assert_eq!(extra_percent(&s), 0.0);
+        s.wanted_percent = Some(100.0);
+        assert_eq!(extra_percent(&s), 20.0);
+    }
+}

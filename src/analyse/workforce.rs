@@ -1,0 +1,184 @@
+//! Workforce key figures (grunndata) of the base-year roster.
+//!
+//! In: the roster (optionally one unit of it). Out: [`Workforce`] — headcount,
+//! FTE, mean age, part-time share, age bands, FTE by education level and the
+//! staff reaching their retirement age in each year of the period. Only counts
+//! and sums: no person's id or birth year.
+
+use serde::Serialize;
+
+use super::roster::{edu, Roster};
+use crate::model::{EduLevel, Plan, Staff};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Workforce {
+    pub headcount: u64,
+    pub fte: f64,
+    /// Mean of B − birth_year; `None` without staff.
+    pub mean_age: Option<f64>,
+    /// Share of heads with percent < 100; `None` without staff.
+    pub part_time_share: Option<f64>,
+    /// Mean stillingsprosent; `None` without staff.
+    pub mean_percent: Option<f64>,
+    /// <30, 30–39, 40–49, 50–59, 60–66, 67+ (age in the base year).
+    pub age_bands: Vec<Group>,
+    /// Every education level, in order (edu(B)).
+    pub education: Vec<Group>,
+    /// Every year B..=E: staff reaching their retirement age R that year.
+    pub retirements: Vec<YearGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    pub group: String,
+    pub headcount: u64,
+    pub fte: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearGroup {
+    pub year: i32,
+    pub headcount: u64,
+    pub fte: f64,
+}
+
+/// Age band labels, lower bounds.
+pub const AGE_BANDS: [(&str, i32); 6] = [
+    ("<30", 0),
+    ("30-39", 30),
+    ("40-49", 40),
+    ("50-59", 50),
+    ("60-66", 60),
+    ("67+", 67),
+];
+
+fn band(age: i32) -> usize {
+    AGE_BANDS
+        .iter()
+        .rposition(|&(_, lo)| age >= lo)
+        .unwrap_or(0)
+}
+
+/// The year s reaches R: the first y in B..=E with y − birth_year ≥ R(y)
+/// (staff already past R in the base year count in the base year).
+fn retirement_year(roster: &Roster, s: &Staff) -> Option<i32> {
+    roster.years().find(|&y| {
+        i64::from(y) - i64::from(s.birth_year) >= i64::from(roster.retirement_age(edu(s, y)))
+    })
+}
+
+pub(crate) fn workforce(_plan: &Plan, roster: &Roster, unit: Option<&str>) -> Workforce {
+    let staff: &[&Staff] = match unit {
+        Some(u) => roster.unit(u),
+        None => &roster.staff,
+    };
+    let b = roster.base();
+    let group = |g: &str| Group {
+        group: g.to_string(),
+        headcount: 0,
+        fte: 0.0,
+    };
+    let mut bands: Vec<Group> = AGE_BANDS.iter().map(|(g, _)| group(g)).collect();
+    let mut education: Vec<Group> = EduLevel::ALL.iter().map(|l| group(l.as_str())).collect();
+    let mut retirements: Vec<YearGroup> = roster
+        .years()
+        .map(|year| YearGroup {
+            year,
+            headcount: 0,
+            fte: 0.0,
+        })
+        .collect();
+    let (mut pct, mut age, mut part) = (0.0, 0i64, 0u64);
+    for s in staff {
+        pct += s.percent;
+        let a = b - s.birth_year;
+        age += i64::from(a);
+        part += u64::from(s.percent < 100.0);
+        let add = |g: Option<&mut Group>| {
+            if let Some(g) = g {
+                g.headcount += 1;
+                g.fte += s.percent;
+            }
+        };
+        add(bands.get_mut(band(a)));
+        let level = roster.level(edu(s, b));
+        add(education.iter_mut().find(|g| g.group == level.as_str()));
+        if let Some(y) = retirement_year(roster, s) {
+            if let Some(g) = retirements.iter_mut().find(|g| g.year == y) {
+                g.headcount += 1;
+                g.fte += s.percent;
+            }
+        }
+    }
+    // sums were in percentage points
+    for g in bands.iter_mut().chain(education.iter_mut()) {
+        g.fte /= 100.0;
+    }
+    for g in &mut retirements {
+        g.fte /= 100.0;
+    }
+    let n = staff.len() as u64;
+    let mean = |x: f64| (n > 0).then(|| x / n as f64);
+    Workforce {
+        headcount: n,
+        fte: pct / 100.0,
+        mean_age: mean(age as f64),
+        part_time_share: mean(part as f64),
+        mean_percent: mean(pct),
+        age_bands: bands,
+        education,
+        retirements,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::testkit::*;
+
+    #[test]
+    fn key_figures_bands_and_retirements() {
+        let mut plan = plan_2025_2029();
+        plan.staff = vec![
+            person("a", "u", "p", 100.0, Some("spl"), 1961), // 64, reaches 65 in 2026
+            person("b", "u", "p", 50.0, None, 2000),         // 25
+            person("c", "v", "p", 75.0, Some("hfa"), 1955),  // 70: past 67 → base year
+        ];
+        let w = workforce(&plan, &Roster::new(&plan), None);
+        assert_eq!((w.headcount, w.fte), (3, 2.25));
+        assert!(close(w.mean_age.unwrap(), (64.0 + 25.0 + 70.0) / 3.0));
+        assert!(close(w.part_time_share.unwrap(), 2.0 / 3.0));
+        let bands: Vec<u64> = w.age_bands.iter().map(|g| g.headcount).collect();
+        assert_eq!(bands, vec![1, 0, 0, 0, 1, 1]);
+        let edu: Vec<(String, f64)> = w
+            .education
+            .iter()
+            .map(|g| (g.group.clone(), g.fte))
+            .collect();
+        assert_eq!(edu[0], ("none".into(), 0.5));
+        assert_eq!(edu[1], ("upper_secondary".into(), 0.75));
+        assert_eq!(edu[3], ("bachelor".into(), 1.0));
+        let ret: Vec<(i32, u64)> = w
+            .retirements
+            .iter()
+            .map(|g| (g.year, g.headcount))
+            .collect();
+        assert_eq!(
+            ret,
+            vec![(2025, 1), (2026, 1), (2027, 0), (2028, 0), (2029, 0)]
+        );
+        let v = workforce(&plan, &Roster::new(&plan), Some("v"));
+        assert_eq!((v.headcount, v.fte), (1, 0.75));
+    }
+
+    #[test]
+    fn empty_roster() {
+        let plan = plan_2025_2029();
+        let w = workforce(&plan, &Roster::new(&plan), None);
+        assert_eq!(
+            (w.headcount, w.fte, w.mean_age, w.part_time_share),
+            (0, 0.0, None, None)
+        );
+        assert_eq!(w.retirements.len(), 5);
+    }
+}

@@ -1,0 +1,188 @@
+//! The plan's logic, from the analysis: `uncovered-need`, `strategy-mismatch`,
+//! `target-unreachable`.
+//!
+//! In: a validated [`Plan`]. Out: warnings pushed onto [`Diagnostics`]. Messages
+//! name units, positions, competences and measures, never staff; a suppressed
+//! quality line's messages carry no numbers at all.
+
+use crate::analyse::coverage::{coverage, Line, NeedSize};
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::model::{Measure, Plan, Target};
+
+pub fn logic(plan: &Plan, diags: &mut Diagnostics) {
+    let c = coverage(plan);
+    for u in &c.uncovered {
+        diags.push(
+            Diagnostic::new(Code::UncoveredNeed, uncovered_message(&u.line, u.size))
+                .at_opt(loc(&u.line))
+                .hint(format!(
+                    "add a measure with `competences` containing `{}` whose `units` include `{}` (or omit `units`)",
+                    u.line.competence(),
+                    u.line.unit()
+                )),
+        );
+    }
+    for m in &c.mismatches {
+        let mut d = Diagnostic::new(Code::StrategyMismatch, mismatch_message(&m.line, &m.measures))
+            .at_opt(loc(&m.line))
+            .hint("the analysis splits the need into mobilise, develop and acquire; choose a strategy whose part is above zero (see `plan analyse`)");
+        for ms in &m.measures {
+            if let Some(l) = &ms.loc {
+                d = d.related(l.clone(), format!("measure `{}`", ms.id));
+            }
+        }
+        diags.push(d);
+    }
+    for t in &c.target_misses {
+        diags.push(
+            Diagnostic::new(
+                Code::TargetUnreachable,
+                format!(
+                    "indicator `{}` reaches {} in {} by the plan's own projection, missing its target ({})",
+                    t.indicator.id,
+                    short(t.value, 3),
+                    t.year,
+                    target_text(t.indicator.target.as_ref())
+                ),
+            )
+            .at_opt(t.indicator.loc.clone())
+            .hint("add or strengthen measures that move the indicator, or revise the target"),
+        );
+    }
+}
+
+fn loc(line: &Line) -> Option<crate::source::Loc> {
+    match line {
+        Line::Capacity(c) => c.loc.clone(),
+        Line::Quality { line, .. } => line.loc.clone(),
+    }
+}
+
+/// A number rounded half away from zero to at most `decimals` decimals,
+/// trailing zeros dropped.
+fn short(x: f64, decimals: usize) -> String {
+    let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+    let s = format!("{:.decimals$}", (x * scale).round() / scale);
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
+fn target_text(t: Option<&Target>) -> String {
+    match t.map(|t| (t.min, t.max)) {
+        Some((Some(lo), Some(hi))) => format!("{}–{}", short(lo, 3), short(hi, 3)),
+        Some((Some(lo), None)) => format!("at least {}", short(lo, 3)),
+        Some((None, Some(hi))) => format!("at most {}", short(hi, 3)),
+        _ => "none".into(),
+    }
+}
+
+fn subject(line: &Line) -> String {
+    match line {
+        Line::Capacity(c) => format!("capacity line `{}`/`{}`", c.unit, c.position),
+        Line::Quality { line, .. } => {
+            format!("quality line `{}`/`{}`", line.unit, line.competence)
+        }
+    }
+}
+
+fn uncovered_message(line: &Line, size: Option<NeedSize>) -> String {
+    let who = subject(line);
+    match (line, size) {
+        (Line::Capacity(_), Some(s)) => {
+            let (fy, fv) = s.first;
+            let (py, pv) = s.peak;
+            let amount = if py == fy {
+                format!("{} FTE in {fy}", short(fv, 1))
+            } else {
+                format!("{} FTE in {fy}, rising to {} in {py},", short(fv, 1), short(pv, 1))
+            };
+            format!("{who} has a need of {amount} that no measure addresses")
+        }
+        (Line::Quality { line: q, .. }, Some(s)) => format!(
+            "{who} (level ≥ {}) lacks {} persons in {} that no measure addresses",
+            q.min_level,
+            short(s.first.1, 0),
+            s.first.0
+        ),
+        // suppressed: no numbers at all, not even the level
+        (_, None) => format!(
+            "{who} has a need that no measure addresses (its figures are hidden: too few survey answers)"
+        ),
+    }
+}
+
+fn mismatch_message(line: &Line, measures: &[&Measure]) -> String {
+    let mut strategies: Vec<&str> = measures.iter().map(|m| m.strategy.as_str()).collect();
+    strategies.sort_unstable();
+    strategies.dedup();
+    let ids: Vec<String> = measures.iter().map(|m| format!("`{}`", m.id)).collect();
+    format!(
+        "the need of {} is addressed only by {} ({}), but the analysis finds nothing to {} in any year",
+        subject(line),
+        ids.join(", "),
+        strategies.join(", "),
+        strategies.join(" or ").replace('_', " ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::testkit::*;
+    use crate::model::{QualityAmount, Strategy};
+
+    fn messages(plan: &Plan) -> Vec<(Code, String)> {
+        let mut d = Diagnostics::default();
+        logic(plan, &mut d);
+        d.iter().map(|d| (d.code, d.message.clone())).collect()
+    }
+
+    #[test]
+    fn uncovered_capacity_and_suppressed_quality() {
+        let mut plan = plan_2025_2029();
+        plan.capacity = vec![cap("u", "fag", 3.0, &["hfa"], 0.1)];
+        plan.quality = vec![qual("u", "demens", 3, QualityAmount::Count(2))];
+        plan.staff = vec![person("secret7", "u", "fag", 100.0, Some("hfa"), 1980)];
+        plan.survey = vec![
+            answer("r1", "u", "demens", 1),
+            answer("r2", "u", "demens", 4),
+        ];
+        let m = messages(&plan);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].0, Code::UncoveredNeed);
+        assert!(
+            m[0].1.contains("2 FTE in 2025, rising to 3.4 in 2029,"),
+            "{}",
+            m[0].1
+        );
+        assert!(!m[1].1.chars().any(|c| c.is_ascii_digit()), "{}", m[1].1);
+        assert!(m.iter().all(|(_, s)| !s.contains("secret7")));
+    }
+
+    #[test]
+    fn mismatch_and_target() {
+        let mut plan = plan_2025_2029();
+        plan.capacity = vec![cap("u", "spl", 1.0, &["spl"], 0.0)];
+        plan.measures = vec![measure("m", Strategy::PhaseOut, &["spl"], None)];
+        let m = messages(&plan);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].0, Code::StrategyMismatch);
+        assert!(m[0].1.contains("nothing to phase out"), "{}", m[0].1);
+    }
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(short(3.0775, 1), "3.1");
+        assert_eq!(short(1.25, 1), "1.3");
+        assert_eq!(short(2.0, 1), "2");
+        assert_eq!(short(0.554, 3), "0.554");
+    }
+}

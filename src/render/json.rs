@@ -1,0 +1,65 @@
+//! JSON: the analysis as one object, floats in full (shortest round-trip) precision.
+//!
+//! In: an [`Analysis`]. Out: `{base_year, end_year, capacity, quality,
+//! indicators, workforce}`, pretty-printed, ending with a newline.
+
+use std::io::{self, Write};
+
+use crate::analyse::Analysis;
+
+pub fn render(out: &mut dyn Write, a: &Analysis) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, a).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::{analyse, testkit::*};
+    use crate::model::QualityAmount;
+
+    #[test]
+    fn top_level_keys_and_nulls_for_suppressed_rows() {
+        let mut plan = plan_2025_2029();
+        plan.capacity = vec![cap("u", "spl", 1.0, &["spl"], 0.0)];
+        plan.quality = vec![qual("u", "demens", 3, QualityAmount::Count(1))];
+        plan.staff = vec![person("secret-id", "u", "spl", 100.0, Some("spl"), 1971)];
+        let mut buf = Vec::new();
+        render(&mut buf, &analyse(&plan)).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "base_year",
+                "capacity",
+                "end_year",
+                "indicators",
+                "quality",
+                "workforce"
+            ]
+        );
+        assert!(v["quality"][0]["available"].is_null());
+        assert_eq!(v["quality"][0]["suppressed"], true);
+        assert!(!text.contains("secret-id") && !text.contains("1971"));
+        let row = v["capacity"][0].as_object().unwrap();
+        let fields: Vec<&str> = row.keys().map(String::as_str).collect();
+        let mut want = [
+            "unit",
+            "position",
+            "year",
+            "required",
+            "available",
+            "unqualified",
+            "gap",
+            "need",
+            "surplus",
+            "mobilise",
+            "develop",
+            "acquire",
+        ];
+        want.sort_unstable();
+        assert_eq!(fields, want);
+    }
+}
