@@ -22,9 +22,28 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
     tmp.write_all(contents)
         .and_then(|()| tmp.flush())
         .with_context(|| format!("cannot write {}", path.display()))?;
+    set_permissions(tmp.as_file(), path)
+        .with_context(|| format!("cannot set permissions of {}", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// The temporary file is private (0600); give the result the permissions of the
+/// file it replaces, or those of an ordinary document (0644) when it is new.
+#[cfg(unix)]
+fn set_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let perms = match std::fs::metadata(target) {
+        Ok(m) => m.permissions(),
+        Err(_) => std::fs::Permissions::from_mode(0o644),
+    };
+    file.set_permissions(perms)
+}
+
+#[cfg(not(unix))]
+fn set_permissions(_file: &std::fs::File, _target: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
@@ -66,6 +85,12 @@ mod tests {
         atomic_write(&p, b"one").unwrap();
         atomic_write(&p, b"two").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "a new file is readable like any document");
+        }
         let err = write_new(&p, b"three").unwrap_err();
         assert!(err.to_string().contains("refusing to overwrite"));
         assert_eq!(std::fs::read(&p).unwrap(), b"two");

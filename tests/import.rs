@@ -36,7 +36,13 @@ fn plan_dir(kind: &str) -> tempfile::TempDir {
 }
 
 fn plan(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::cargo_bin("plan").unwrap().args(args).arg(dir).env("NO_COLOR", "1").output().unwrap()
+    Command::cargo_bin("plan")
+        .unwrap()
+        .args(args)
+        .arg(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -46,14 +52,23 @@ fn every_export_gives_the_analysis_of_its_clean_twin() {
     for kind in KINDS {
         let dir = plan_dir(kind);
         let out = plan(&["analyse", "--format", "json"], dir.path());
-        assert!(out.status.success(), "{kind}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{kind}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(
             String::from_utf8(out.stdout).unwrap(),
             String::from_utf8(twin.stdout.clone()).unwrap(),
             "{kind} differs from examples/mini"
         );
         let check = plan(&["check", "--today", "2026-01-01"], dir.path());
-        assert_eq!(check.status.code(), Some(0), "{kind}: {}", String::from_utf8_lossy(&check.stdout));
+        assert_eq!(
+            check.status.code(),
+            Some(0),
+            "{kind}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
     }
 }
 
@@ -63,15 +78,27 @@ fn import_prints_the_mapped_v1_csv() {
     let out = Command::cargo_bin("plan")
         .unwrap()
         .current_dir(dir.path())
-        .args(["import", "staff", "data/ansatte.csv", "--mapping", "plan.toml"])
+        .args([
+            "import",
+            "staff",
+            "data/ansatte.csv",
+            "--mapping",
+            "plan.toml",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got = String::from_utf8(out.stdout).unwrap();
     let want = std::fs::read_to_string("examples/mini/data/staff.csv").unwrap();
     // Same roster; only the ids differ (S01 in the export, s01 in the twin).
     let strip = |t: &str| -> Vec<String> {
-        t.lines().map(|l| l.split_once(',').map_or(l, |(_, rest)| rest).to_string()).collect()
+        t.lines()
+            .map(|l| l.split_once(',').map_or(l, |(_, rest)| rest).to_string())
+            .collect()
     };
     assert_eq!(strip(&got), strip(&want));
 
@@ -79,12 +106,25 @@ fn import_prints_the_mapped_v1_csv() {
     let out = Command::cargo_bin("plan")
         .unwrap()
         .current_dir(dir.path())
-        .args(["import", "survey", "data/kartlegging.csv", "--mapping", "plan.toml"])
+        .args([
+            "import",
+            "survey",
+            "data/kartlegging.csv",
+            "--mapping",
+            "plan.toml",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got = String::from_utf8(out.stdout).unwrap();
-    assert!(got.starts_with("respondent,unit,competence,level,need\n"), "{got}");
+    assert!(
+        got.starts_with("respondent,unit,competence,level,need\n"),
+        "{got}"
+    );
     // Nine answers: "Vet ikke" and blank answers are no answer, not zero.
     assert_eq!(got.lines().count(), 10, "{got}");
     assert!(got.contains(",sjoheim,demensomsorg,4,2\n"), "{got}");
@@ -103,14 +143,24 @@ fn ambiguous_numbers_and_wrong_encodings_are_located_errors() {
     let out = plan(&["check", "--today", "2026-01-01"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("error[csv-number]: `percent` is ambiguous"), "{stdout}");
+    assert!(
+        stdout.contains("error[csv-number]: `percent` is ambiguous"),
+        "{stdout}"
+    );
     assert!(stdout.contains("data/ansatte.csv:2:"), "{stdout}");
 
     // Declaring UTF-8 for a Windows-1252 file is refused, not decoded into U+FFFD.
     let dir = plan_dir("excel-nb");
     let plan_toml = dir.path().join("plan.toml");
     let t = std::fs::read_to_string(&plan_toml).unwrap();
-    std::fs::write(&plan_toml, t.replace("path = \"data/ansatte.csv\"", "path = \"data/ansatte.csv\"\nencoding = \"utf-8\"")).unwrap();
+    std::fs::write(
+        &plan_toml,
+        t.replace(
+            "path = \"data/ansatte.csv\"",
+            "path = \"data/ansatte.csv\"\nencoding = \"utf-8\"",
+        ),
+    )
+    .unwrap();
     let out = plan(&["check", "--today", "2026-01-01"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -123,7 +173,15 @@ fn mixed_delimiters_are_errors_with_lines() {
     let dir = plan_dir("bom-utf8");
     let path = dir.path().join("data/staff.csv");
     let t = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, t.replacen("s03,sjoheim,sykepleier,100,sykepleier,1990,,,", "s03;sjoheim;sykepleier;100;sykepleier;1990;;;", 1)).unwrap();
+    std::fs::write(
+        &path,
+        t.replacen(
+            "s03,sjoheim,sykepleier,100,sykepleier,1990,,,",
+            "s03;sjoheim;sykepleier;100;sykepleier;1990;;;",
+            1,
+        ),
+    )
+    .unwrap();
     let out = plan(&["check", "--today", "2026-01-01"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -137,12 +195,23 @@ fn national_identity_numbers_in_exports_are_refused_and_never_echoed() {
     let dir = plan_dir("excel-nb");
     let path = dir.path().join("data/ansatte.csv");
     let bytes = std::fs::read(&path).unwrap();
-    let text = encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned().replacen("S03;", &format!("{fnr};"), 1);
+    let text = encoding_rs::WINDOWS_1252
+        .decode(&bytes)
+        .0
+        .into_owned()
+        .replacen("S03;", &format!("{fnr};"), 1);
     std::fs::write(&path, encoding_rs::WINDOWS_1252.encode(&text).0).unwrap();
     for format in ["human", "json", "github"] {
-        let out = plan(&["check", "--today", "2026-01-01", "--format", format], dir.path());
+        let out = plan(
+            &["check", "--today", "2026-01-01", "--format", format],
+            dir.path(),
+        );
         assert_eq!(out.status.code(), Some(1));
-        let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(all.contains("personal-data"), "{all}");
         assert!(all.contains("ansatte.csv"), "{all}");
         assert!(!all.contains(fnr), "{format} echoes the number: {all}");
@@ -150,7 +219,13 @@ fn national_identity_numbers_in_exports_are_refused_and_never_echoed() {
     let out = Command::cargo_bin("plan")
         .unwrap()
         .current_dir(dir.path())
-        .args(["import", "staff", "data/ansatte.csv", "--mapping", "plan.toml"])
+        .args([
+            "import",
+            "staff",
+            "data/ansatte.csv",
+            "--mapping",
+            "plan.toml",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -9,7 +9,12 @@ use assert_cmd::Command;
 use proptest::prelude::*;
 
 const BASE: &str = "tests/fixtures/check/base";
-const FILES: [&str; 4] = ["plan.toml", "requirements.yaml", "data/staff.csv", "data/survey.csv"];
+const FILES: [&str; 4] = [
+    "plan.toml",
+    "requirements.yaml",
+    "data/staff.csv",
+    "data/survey.csv",
+];
 
 fn copy_base() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
@@ -61,7 +66,12 @@ fn garbage_in_every_file_kind_is_exit_1_with_the_file_named() {
                 .unwrap();
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert!(!stderr.contains("panicked"), "{file}: {stderr}");
-            assert_eq!(out.status.code(), Some(1), "{file} with {bytes:?}: {}", String::from_utf8_lossy(&out.stdout));
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{file} with {bytes:?}: {}",
+                String::from_utf8_lossy(&out.stdout)
+            );
             let stdout = String::from_utf8_lossy(&out.stdout);
             assert!(stdout.contains(file), "{file} is not named: {stdout}");
         }

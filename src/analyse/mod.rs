@@ -9,6 +9,7 @@
 pub mod capacity;
 pub mod coverage;
 pub mod indicators;
+pub mod privacy;
 pub mod quality;
 mod roster;
 pub mod totals;

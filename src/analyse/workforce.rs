@@ -14,7 +14,9 @@ use crate::model::{EduLevel, Plan, Staff};
 pub struct Workforce {
     pub headcount: u64,
     pub fte: f64,
-    /// Mean of B − birth_year; `None` without staff.
+    /// Fewer staff than `min_group_size`: means and breakdowns are hidden.
+    pub suppressed: bool,
+    /// Mean of B − birth_year; `None` without staff or when suppressed.
     pub mean_age: Option<f64>,
     /// Share of heads with percent < 100; `None` without staff.
     pub part_time_share: Option<f64>,
@@ -28,18 +30,34 @@ pub struct Workforce {
     pub retirements: Vec<YearGroup>,
 }
 
+/// A cell of a breakdown; `None` values when suppressed (see [`super::privacy`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Group {
     pub group: String,
-    pub headcount: u64,
-    pub fte: f64,
+    pub headcount: Option<u64>,
+    pub fte: Option<f64>,
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearGroup {
     pub year: i32,
-    pub headcount: u64,
-    pub fte: f64,
+    pub headcount: Option<u64>,
+    pub fte: Option<f64>,
+    pub suppressed: bool,
+}
+
+/// Hide the small cells of a breakdown (primary and secondary suppression).
+fn protect(cells: &mut [(Option<u64>, Option<f64>, bool)], min_group_size: u32) {
+    let counts: Vec<u64> = cells.iter().map(|c| c.0.unwrap_or(0)).collect();
+    for (cell, hide) in cells
+        .iter_mut()
+        .zip(super::privacy::suppress(&counts, min_group_size))
+    {
+        if hide {
+            *cell = (None, None, true);
+        }
+    }
 }
 
 /// Age band labels, lower bounds.
@@ -67,34 +85,27 @@ fn retirement_year(roster: &Roster, s: &Staff) -> Option<i32> {
     })
 }
 
-pub(crate) fn workforce(_plan: &Plan, roster: &Roster, unit: Option<&str>) -> Workforce {
+pub(crate) fn workforce(plan: &Plan, roster: &Roster, unit: Option<&str>) -> Workforce {
     let staff: &[&Staff] = match unit {
         Some(u) => roster.unit(u),
         None => &roster.staff,
     };
     let b = roster.base();
-    let group = |g: &str| Group {
+    let group = |g: &str| Acc {
         group: g.to_string(),
         headcount: 0,
         fte: 0.0,
     };
-    let mut bands: Vec<Group> = AGE_BANDS.iter().map(|(g, _)| group(g)).collect();
-    let mut education: Vec<Group> = EduLevel::ALL.iter().map(|l| group(l.as_str())).collect();
-    let mut retirements: Vec<YearGroup> = roster
-        .years()
-        .map(|year| YearGroup {
-            year,
-            headcount: 0,
-            fte: 0.0,
-        })
-        .collect();
+    let mut bands: Vec<Acc> = AGE_BANDS.iter().map(|(g, _)| group(g)).collect();
+    let mut education: Vec<Acc> = EduLevel::ALL.iter().map(|l| group(l.as_str())).collect();
+    let mut retirements: Vec<Acc> = roster.years().map(|y| group(&y.to_string())).collect();
     let (mut pct, mut age, mut part) = (0.0, 0i64, 0u64);
     for s in staff {
         pct += s.percent;
         let a = b - s.birth_year;
         age += i64::from(a);
         part += u64::from(s.percent < 100.0);
-        let add = |g: Option<&mut Group>| {
+        let add = |g: Option<&mut Acc>| {
             if let Some(g) = g {
                 g.headcount += 1;
                 g.fte += s.percent;
@@ -104,31 +115,59 @@ pub(crate) fn workforce(_plan: &Plan, roster: &Roster, unit: Option<&str>) -> Wo
         let level = roster.level(edu(s, b));
         add(education.iter_mut().find(|g| g.group == level.as_str()));
         if let Some(y) = retirement_year(roster, s) {
-            if let Some(g) = retirements.iter_mut().find(|g| g.year == y) {
-                g.headcount += 1;
-                g.fte += s.percent;
-            }
+            let y = y.to_string();
+            add(retirements.iter_mut().find(|g| g.group == y));
         }
     }
-    // sums were in percentage points
-    for g in bands.iter_mut().chain(education.iter_mut()) {
-        g.fte /= 100.0;
-    }
-    for g in &mut retirements {
-        g.fte /= 100.0;
-    }
+    let min = plan.assumptions.min_group_size;
     let n = staff.len() as u64;
-    let mean = |x: f64| (n > 0).then(|| x / n as f64);
+    let suppressed = n < u64::from(min);
+    let mean = |x: f64| (n > 0 && !suppressed).then(|| x / n as f64);
     Workforce {
         headcount: n,
         fte: pct / 100.0,
+        suppressed,
         mean_age: mean(age as f64),
         part_time_share: mean(part as f64),
         mean_percent: mean(pct),
-        age_bands: bands,
-        education,
-        retirements,
+        age_bands: finish(bands, min),
+        education: finish(education, min),
+        retirements: finish(retirements, min)
+            .into_iter()
+            .map(|g| YearGroup {
+                year: g.group.parse().unwrap_or_default(),
+                headcount: g.headcount,
+                fte: g.fte,
+                suppressed: g.suppressed,
+            })
+            .collect(),
     }
+}
+
+/// A cell being summed (FTE in percentage points).
+struct Acc {
+    group: String,
+    headcount: u64,
+    fte: f64,
+}
+
+/// Percentage points to FTE, and suppression of small cells.
+fn finish(cells: Vec<Acc>, min_group_size: u32) -> Vec<Group> {
+    let mut values: Vec<(Option<u64>, Option<f64>, bool)> = cells
+        .iter()
+        .map(|c| (Some(c.headcount), Some(c.fte / 100.0), false))
+        .collect();
+    protect(&mut values, min_group_size);
+    cells
+        .into_iter()
+        .zip(values)
+        .map(|(c, (headcount, fte, suppressed))| Group {
+            group: c.group,
+            headcount,
+            fte,
+            suppressed,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -144,16 +183,17 @@ mod tests {
             person("b", "u", "p", 50.0, None, 2000),         // 25
             person("c", "v", "p", 75.0, Some("hfa"), 1955),  // 70: past 67 → base year
         ];
+        plan.assumptions.min_group_size = 1;
         let w = workforce(&plan, &Roster::new(&plan), None);
         assert_eq!((w.headcount, w.fte), (3, 2.25));
         assert!(close(w.mean_age.unwrap(), (64.0 + 25.0 + 70.0) / 3.0));
         assert!(close(w.part_time_share.unwrap(), 2.0 / 3.0));
-        let bands: Vec<u64> = w.age_bands.iter().map(|g| g.headcount).collect();
+        let bands: Vec<u64> = w.age_bands.iter().map(|g| g.headcount.unwrap()).collect();
         assert_eq!(bands, vec![1, 0, 0, 0, 1, 1]);
         let edu: Vec<(String, f64)> = w
             .education
             .iter()
-            .map(|g| (g.group.clone(), g.fte))
+            .map(|g| (g.group.clone(), g.fte.unwrap()))
             .collect();
         assert_eq!(edu[0], ("none".into(), 0.5));
         assert_eq!(edu[1], ("upper_secondary".into(), 0.75));
@@ -161,7 +201,7 @@ mod tests {
         let ret: Vec<(i32, u64)> = w
             .retirements
             .iter()
-            .map(|g| (g.year, g.headcount))
+            .map(|g| (g.year, g.headcount.unwrap()))
             .collect();
         assert_eq!(
             ret,
@@ -169,6 +209,31 @@ mod tests {
         );
         let v = workforce(&plan, &Roster::new(&plan), Some("v"));
         assert_eq!((v.headcount, v.fte), (1, 0.75));
+    }
+
+    #[test]
+    fn small_groups_are_hidden() {
+        let mut plan = plan_2025_2029();
+        plan.staff = (0..7)
+            .map(|i| person(&format!("p{i}"), "u", "p", 100.0, Some("spl"), 1981))
+            .chain([person("old", "u", "p", 100.0, Some("spl"), 1958)])
+            .collect();
+        // min_group_size 5: the lone 67+ person is hidden, and so is the
+        // next-smallest band, so the total does not give them away
+        let w = workforce(&plan, &Roster::new(&plan), None);
+        assert!(!w.suppressed);
+        let shown: Vec<Option<u64>> = w.age_bands.iter().map(|g| g.headcount).collect();
+        assert_eq!(shown, vec![Some(0), Some(0), None, Some(0), Some(0), None]);
+        assert!(w.mean_age.is_some());
+        // a unit of one person: no breakdown, no mean age
+        plan.staff.truncate(1);
+        let w = workforce(&plan, &Roster::new(&plan), None);
+        assert!(w.suppressed);
+        assert_eq!(w.mean_age, None);
+        assert!(w
+            .age_bands
+            .iter()
+            .all(|g| g.headcount.is_none() && g.suppressed));
     }
 
     #[test]

@@ -41,7 +41,12 @@ pub struct Args {
 
 /// The mapping as a `[data]` item whose `<kind>` is the mapping table with
 /// `path` set to the export file.
-fn mapping_item(args: &Args, kind: &str, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Item<RawData>> {
+fn mapping_item(
+    args: &Args,
+    kind: &str,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<Item<RawData>> {
     let file_text = args.file.to_string_lossy().into_owned();
     let path_node = |at| Node::new(NodeKind::Str(file_text.clone()), at);
     let mut table = match &args.mapping {
@@ -50,20 +55,40 @@ fn mapping_item(args: &Args, kind: &str, sources: &mut Sources, diags: &mut Diag
             let id = read_text(m, m.to_string_lossy().into_owned(), sources, diags)?;
             let text = sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
             let is_toml = m.extension().and_then(|e| e.to_str()) == Some("toml");
-            let parsed = if is_toml { toml_file::parse(&text) } else { yaml_file::parse(&text).map(|(n, _)| n) };
+            let parsed = if is_toml {
+                toml_file::parse(&text)
+            } else {
+                yaml_file::parse(&text).map(|(n, _)| n)
+            };
             let root = match parsed {
                 Ok(n) => n,
                 Err(e) => {
-                    diags.push(Diagnostic::new(Code::ParseError, format!("the mapping is not valid: {}", e.message)).at(Loc::new(id, e.span)));
+                    diags.push(
+                        Diagnostic::new(
+                            Code::ParseError,
+                            format!("the mapping is not valid: {}", e.message),
+                        )
+                        .at(Loc::new(id, e.span)),
+                    );
                     return None;
                 }
             };
-            let inner = root.get("data").and_then(|d| d.get(kind)).cloned().unwrap_or(root);
-            return Some(wrap(inner, kind, id, &path_node, diags)?);
+            let inner = root
+                .get("data")
+                .and_then(|d| d.get(kind))
+                .cloned()
+                .unwrap_or(root);
+            return wrap(inner, kind, id, &path_node, diags);
         }
     };
     if let NodeKind::Table(entries) = &mut table.kind {
-        entries.push((Key { name: "path".into(), span: 0..0 }, path_node(0..0)));
+        entries.push((
+            Key {
+                name: "path".into(),
+                span: 0..0,
+            },
+            path_node(0..0),
+        ));
     }
     wrap(table, kind, crate::source::FileId(0), &path_node, diags)
 }
@@ -77,12 +102,31 @@ fn wrap(
 ) -> Option<Item<RawData>> {
     if let NodeKind::Table(entries) = &mut inner.kind {
         entries.retain(|(k, _)| k.name != "path");
-        entries.push((Key { name: "path".into(), span: 0..0 }, path_node(0..0)));
+        entries.push((
+            Key {
+                name: "path".into(),
+                span: 0..0,
+            },
+            path_node(0..0),
+        ));
     }
     let span = inner.span.clone();
-    let data = Node::new(NodeKind::Table(vec![(Key { name: kind.into(), span: span.clone() }, inner)]), span);
+    let data = Node::new(
+        NodeKind::Table(vec![(
+            Key {
+                name: kind.into(),
+                span: span.clone(),
+            },
+            inner,
+        )]),
+        span,
+    );
     let value: RawData = deserialize_item(file, &format!("data.{kind}"), &data, diags)?;
-    Some(Item { value, file, node: data })
+    Some(Item {
+        value,
+        file,
+        node: data,
+    })
 }
 
 fn fmt_num(v: f64) -> String {
@@ -154,7 +198,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             if let Some((opts, csv_spec)) = spec(&item, kind, &source, None, &mut diags) {
                 let mut inputs = Vec::new();
                 let dir = Path::new("");
-                if let Some((file, decoded)) = open(dir, &item, kind, &args.file.to_string_lossy(), &opts, &mut sources, &mut diags, &mut inputs) {
+                if let Some((file, decoded)) = open(
+                    dir,
+                    &item,
+                    kind,
+                    &args.file.to_string_lossy(),
+                    &opts,
+                    &mut sources,
+                    &mut diags,
+                    &mut inputs,
+                ) {
                     let input = Input {
                         text: &decoded.text,
                         file,
@@ -164,11 +217,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     };
                     match kind {
                         Kind::Staff => {
-                            let rows: Vec<Staff> = csv_file::read_staff(input, &csv_spec, &mut diags).into_iter().map(|r| r.value).collect();
+                            let rows: Vec<Staff> =
+                                csv_file::read_staff(input, &csv_spec, &mut diags)
+                                    .into_iter()
+                                    .map(|r| r.value)
+                                    .collect();
                             write_staff(&mut buffer, &rows)?;
                         }
                         Kind::Survey => {
-                            let rows: Vec<Answer> = csv_file::read_survey(input, &csv_spec, &mut diags).into_iter().map(|r| r.value).collect();
+                            let rows: Vec<Answer> =
+                                csv_file::read_survey(input, &csv_spec, &mut diags)
+                                    .into_iter()
+                                    .map(|r| r.value)
+                                    .collect();
                             write_survey(&mut buffer, &rows)?;
                         }
                     }
@@ -181,7 +242,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !list.is_empty() {
         let stderr = std::io::stderr();
         let color = super::ColorChoice::Auto.enabled(std::io::IsTerminal::is_terminal(&stderr));
-        render(&mut stderr.lock(), DiagFormat::Human, &list, &sources, color).context("cannot write diagnostics")?;
+        render(
+            &mut stderr.lock(),
+            DiagFormat::Human,
+            &list,
+            &sources,
+            color,
+        )
+        .context("cannot write diagnostics")?;
     }
     if failed {
         return Ok(ExitCode::from(1));

@@ -194,7 +194,12 @@ pub fn read_text(
         Err(e) => {
             // Show the text as Windows-1252 (no U+FFFD), at the same character.
             let bytes = e.as_bytes();
-            let shown = |b: &[u8]| encoding_rs::WINDOWS_1252.decode_without_bom_handling(b).0.into_owned();
+            let shown = |b: &[u8]| {
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(b)
+                    .0
+                    .into_owned()
+            };
             let at = shown(bytes.get(..e.utf8_error().valid_up_to()).unwrap_or(bytes)).len();
             let text = shown(bytes);
             let id = sources.add(SourceFile::new(name.clone(), path.to_path_buf(), text));

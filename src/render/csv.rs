@@ -167,21 +167,19 @@ fn workforce(a: &Analysis) -> io::Result<Vec<u8>> {
     rec("mean_age", "", opt(f.mean_age.map(num)))?;
     rec("part_time_share", "", opt(f.part_time_share.map(num)))?;
     rec("mean_percent", "", opt(f.mean_percent.map(num)))?;
+    let count = |h: Option<u64>| opt(h.map(|h| h.to_string()));
     for g in &f.age_bands {
-        rec("age_band_headcount", &g.group, g.headcount.to_string())?;
-        rec("age_band_fte", &g.group, num(g.fte))?;
+        rec("age_band_headcount", &g.group, count(g.headcount))?;
+        rec("age_band_fte", &g.group, opt(g.fte.map(num)))?;
     }
     for g in &f.education {
-        rec("education_headcount", &g.group, g.headcount.to_string())?;
-        rec("education_fte", &g.group, num(g.fte))?;
+        rec("education_headcount", &g.group, count(g.headcount))?;
+        rec("education_fte", &g.group, opt(g.fte.map(num)))?;
     }
     for g in &f.retirements {
-        rec(
-            "retirement_headcount",
-            &g.year.to_string(),
-            g.headcount.to_string(),
-        )?;
-        rec("retirement_fte", &g.year.to_string(), num(g.fte))?;
+        let year = g.year.to_string();
+        rec("retirement_headcount", &year, count(g.headcount))?;
+        rec("retirement_fte", &year, opt(g.fte.map(num)))?;
     }
     finish(w)
 }

@@ -306,7 +306,7 @@ fn workforce(a: &Analysis, lang: Lang) -> Vec<Section> {
             opt(w.mean_percent, &|x| lang.percent(x / 100.0)),
         ]),
     ];
-    let groups = |title: &str, first: &str, gs: Vec<(String, u64, f64)>| {
+    let groups = |title: &str, first: &str, gs: Vec<(String, Option<u64>, Option<f64>)>| {
         let mut s = section(
             fill(title, &[("year", &year)]),
             &[first, m.headcount, m.fte],
@@ -314,7 +314,13 @@ fn workforce(a: &Analysis, lang: Lang) -> Vec<Section> {
         );
         s.rows = gs
             .into_iter()
-            .map(|(g, h, f)| row(vec![g, h.to_string(), lang.number(f, 1)]))
+            .map(|(g, h, f)| {
+                row(vec![
+                    g,
+                    h.map_or_else(|| m.missing.to_string(), |h| h.to_string()),
+                    opt(f, &|x| lang.number(x, 1)),
+                ])
+            })
             .collect();
         s
     };

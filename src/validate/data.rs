@@ -327,13 +327,21 @@ pub fn open(
         Err(offset) => {
             // Show the place without U+FFFD: decode as Windows-1252 for display,
             // and move the offset to the same character in the decoded text.
-            let shown = |b: &[u8]| encoding_rs::WINDOWS_1252.decode_without_bom_handling(b).0.into_owned();
+            let shown = |b: &[u8]| {
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(b)
+                    .0
+                    .into_owned()
+            };
             let at = shown(bytes.get(..offset).unwrap_or(&bytes)).len();
             let id = sources.add(SourceFile::new(name.clone(), path, shown(&bytes)));
             diags.push(
-                Diagnostic::new(Code::UnreadableFile, format!("{name} is not valid UTF-8, but `encoding = \"utf-8\"` is given"))
-                    .at(Loc::new(id, at..at + 1))
-                    .hint("set `encoding = \"windows-1252\"`, or save the file as UTF-8"),
+                Diagnostic::new(
+                    Code::UnreadableFile,
+                    format!("{name} is not valid UTF-8, but `encoding = \"utf-8\"` is given"),
+                )
+                .at(Loc::new(id, at..at + 1))
+                .hint("set `encoding = \"windows-1252\"`, or save the file as UTF-8"),
             );
             None
         }

@@ -1,0 +1,154 @@
+//! The demo's indicators (KS step 7): computed ones from the roster, with
+//! targets set from the plan's own projection, and manual ones with baselines.
+//!
+//! In: the projection, the units and the number of staff in studies. Out:
+//! indicators.toml. Computed targets lie at least half a percentage point on
+//! the safe side of the projected value in the target year, so
+//! `plan check --strict` finds every target reachable.
+
+use std::fmt::Write;
+
+use super::projection::{ceil_target, floor_target, Projection};
+use super::services::Service;
+use super::units::DemoUnit;
+use super::{BASE_YEAR as B, END_YEAR as E};
+use crate::init::files::toml_directive;
+use crate::init::text::q;
+
+/// Levels (indices into `LEVELS`): bachelor and master; everyone with a health education.
+const COLLEGE: [usize; 2] = [3, 4];
+const EDUCATED: [usize; 4] = [1, 2, 3, 4];
+const NONE: [usize; 1] = [0];
+
+fn pct(x: f64) -> String {
+    format!("{:.1} %", x * 100.0).replace('.', ",")
+}
+
+fn computed(
+    out: &mut String,
+    id: &str,
+    title: &str,
+    spec: &str,
+    base: f64,
+    end: f64,
+    target: &str,
+) {
+    let _ = write!(
+        out,
+        "\n# {B}: {}; planens framskriving for {E}: {}.\n[[indicator]]\nid = {}\ntitle = {}\n{spec}target = {{ year = {E}, {target} }}\n",
+        pct(base),
+        pct(end),
+        q(id),
+        q(title),
+    );
+}
+
+/// A manual indicator: id, title, unit of measure, baseline, target (year, `min`/`max`, value).
+type ManualRow<'a> = (&'a str, &'a str, &'a str, f64, (i32, &'a str, f64));
+
+fn manual(
+    out: &mut String,
+    id: &str,
+    title: &str,
+    unit: &str,
+    baseline: f64,
+    target: (i32, &str, f64),
+) {
+    let _ = write!(
+        out,
+        "\n[[indicator]]\nid = {}\ntitle = {}\nunit = {}\nbaseline = {{ year = {B}, value = {baseline} }}\ntarget = {{ year = {}, {} = {} }}\n",
+        q(id),
+        q(title),
+        q(unit),
+        target.0,
+        target.1,
+        target.2,
+    );
+}
+
+pub(super) fn indicators_toml(p: &Projection, units: &[DemoUnit], studying: u32) -> String {
+    let mut out = toml_directive("indicators.toml");
+    out.push_str(
+        "\n# Steg 7 – Oppfølging og evaluering. Beregnede indikatorer (metric) regnes ut av\n\
+         # bemanningsoversikten for hvert år i planperioden; måltallene er delmål på veien\n\
+         # mot 70/30 og heltidskultur som planens egen framskriving viser at vi når.\n\
+         # Manuelle indikatorer føres inn ved hver rullering (observed).\n",
+    );
+    let share = |num: &[usize], among: Option<&[usize]>| {
+        (
+            p.education_share(B, num, among),
+            p.education_share(E, num, among),
+        )
+    };
+    let (b, e) = share(&COLLEGE, Some(&EDUCATED));
+    computed(
+        &mut out,
+        "andel-hoyskole",
+        "Andel høyskoleutdannede av årsverkene med helsefaglig utdanning (mål: 70/30)",
+        "metric = \"education_share\"\nlevels = [\"bachelor\", \"master\"]\namong = [\"upper_secondary\", \"vocational\", \"bachelor\", \"master\"]\n",
+        b,
+        e,
+        &format!("min = {:.2}", floor_target(e)),
+    );
+    let (b, e) = share(&NONE, None);
+    computed(
+        &mut out,
+        "andel-ufaglaerte",
+        "Andel årsverk uten helsefaglig utdanning",
+        "metric = \"education_share\"\nlevels = [\"none\"]\n",
+        b,
+        e,
+        &format!("max = {:.2}", ceil_target(e)),
+    );
+    let (b, e) = (p.position_share(B, true), p.position_share(E, true));
+    computed(
+        &mut out,
+        "heltid",
+        "Andel ansatte i heltidsstilling",
+        "metric = \"position_share\"\nmin_percent = 100\n",
+        b,
+        e,
+        &format!("min = {:.2}", floor_target(e)),
+    );
+    let (b, e) = (p.position_share(B, false), p.position_share(E, false));
+    computed(
+        &mut out,
+        "stillinger-75",
+        "Andel ansatte i stilling på minst 75 %",
+        "metric = \"position_share\"\nmin_percent = 75\n",
+        b,
+        e,
+        &format!("min = {:.2}", floor_target(e)),
+    );
+
+    let n = units.len() as f64;
+    let home = units
+        .iter()
+        .filter(|u| u.service == Service::Hjemme)
+        .count()
+        .max(1) as f64;
+    let s = f64::from(studying);
+    #[rustfmt::skip]
+    let rows: [ManualRow; 16] = [
+        ("omgjorte-stillinger", "Antall ledige fagarbeiderstillinger omgjort til stillinger med krav om høyskoleutdanning", "antall", 0.0, (E, "min", 2.0 * n)),
+        ("videreutdanning", "Antall ansatte i etter- og videreutdanning", "antall", s, (E, "min", s + n)),
+        ("studenter", "Antall sykepleier- og vernepleierstudenter i praksis per år", "antall", 3.0 * n, (E, "min", 4.0 * n)),
+        ("laerlinger", "Antall lærlinger i helsearbeiderfaget", "antall", n, (E, "min", 2.0 * n)),
+        ("praksisveiledere", "Antall ansatte med praksisveilederutdanning", "antall", n, (E, "min", 3.0 * n)),
+        ("fagutviklingsstillinger", "Antall virksomheter med fagutviklingssykepleier", "antall", (n / 3.0).ceil(), (2028, "min", n)),
+        ("fagdager", "Antall fagdager åpne på tvers av virksomheter per år", "antall", 4.0, (2027, "min", 10.0)),
+        ("abc-deltakere", "Antall ansatte som har fullført Demensomsorgens eller Miljøbehandlingens ABC", "antall", 8.0 * n, (2028, "min", 30.0 * n)),
+        ("ressurspersoner", "Antall ressurspersoner (palliasjon, sår, ernæring, smittevern)", "antall", 2.0 * n, (E, "min", 5.0 * n)),
+        ("legemiddel-godkjent", "Andel som deler ut legemidler med godkjent opplæring siste to år", "prosent", 72.0, (2027, "min", 95.0)),
+        ("hverdagsrehabilitering", "Antall brukere som har fått hverdagsrehabilitering per år", "antall", 12.0 * home, (E, "min", 30.0 * home)),
+        ("opplaering-tvang", "Andel ansatte i tilrettelagte tjenester med opplæring i forebygging av tvang og makt", "prosent", 55.0, (2027, "min", 90.0)),
+        ("etikk-avdelinger", "Andel avdelinger med etisk refleksjon minst hver måned", "prosent", 40.0, (2027, "min", 100.0)),
+        ("velferdsteknologi-brukere", "Antall brukere med digitalt tilsyn eller elektronisk medisindispenser", "antall", 40.0 * home, (E, "min", 120.0 * home)),
+        ("lederutdanning", "Andel ledere med personalansvar som har lederutdanning", "prosent", 35.0, (E, "min", 80.0)),
+        ("sykefravaer", "Sykefravær i helse og omsorg", "prosent", 10.8, (E, "max", 8.5)),
+    ];
+    for (id, title, unit, baseline, target) in rows {
+        manual(&mut out, id, title, unit, baseline, target);
+    }
+    out
+}
