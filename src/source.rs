@@ -32,6 +32,9 @@ pub struct SourceFile {
     /// Full path on disk.
     pub path: PathBuf,
     pub text: String,
+    /// Holds personal data (a staff roster or survey answers): diagnostics name
+    /// the place but never print its text.
+    pub personal: bool,
     line_starts: Vec<usize>,
 }
 
@@ -43,8 +46,15 @@ impl SourceFile {
             name,
             path,
             text,
+            personal: false,
             line_starts,
         }
+    }
+
+    /// Mark the file as personal data.
+    pub fn personal(mut self) -> Self {
+        self.personal = true;
+        self
     }
 
     /// 1-based line and column (in characters) of a byte offset.

@@ -62,7 +62,12 @@ fn human(
         .with_code(d.code.as_str())
         .with_message(&d.message);
         let mut labels = Vec::new();
-        if d.redact {
+        let personal = d
+            .loc
+            .as_ref()
+            .and_then(|l| sources.get(l.file))
+            .is_some_and(|f| f.personal);
+        if d.redact || personal {
             // Personal data: name the place, never print the line.
             if let Some((file, (line, col), _)) = position(d, sources) {
                 c = c.with_notes(vec![format!(

@@ -154,6 +154,10 @@ impl Record<'_, '_> {
                     NumberError::Ambiguous => {
                         format!("`{what}` is ambiguous: `{s}` with decimal comma")
                     }
+                    // A birth year is personal: say what is wrong, not what is there.
+                    NumberError::NotANumber if what == "birth_year" => {
+                        format!("`{what}` must be a number")
+                    }
                     NumberError::NotANumber => format!("`{what}` must be a number, found `{s}`"),
                 };
                 diags.push(
@@ -172,11 +176,8 @@ impl Record<'_, '_> {
             Some(v as i64)
         } else {
             diags.push(
-                Diagnostic::new(
-                    Code::CsvNumber,
-                    format!("`{what}` must be a whole number, found `{}`", self.get(col)),
-                )
-                .at(self.loc(col)),
+                Diagnostic::new(Code::CsvNumber, format!("`{what}` must be a whole number"))
+                    .at(self.loc(col)),
             );
             None
         }
@@ -427,7 +428,7 @@ pub fn read_staff(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> 
                 if !(1900..=2100).contains(&y) {
                     diags.push(out_of_range(
                         r.loc(5),
-                        format!("birth_year {y} is not a plausible year"),
+                        "birth_year is not a plausible year (1900–2100)".to_string(),
                         "write the four-digit year of birth",
                     ));
                 }

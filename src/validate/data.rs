@@ -321,7 +321,7 @@ pub fn open(
     };
     match csv_read::decode(&bytes, opts) {
         Ok(decoded) => {
-            let id = sources.add(SourceFile::new(name, path, decoded.text.clone()));
+            let id = sources.add(SourceFile::new(name, path, decoded.text.clone()).personal());
             Some((id, decoded))
         }
         Err(offset) => {
@@ -334,7 +334,7 @@ pub fn open(
                     .into_owned()
             };
             let at = shown(bytes.get(..offset).unwrap_or(&bytes)).len();
-            let id = sources.add(SourceFile::new(name.clone(), path, shown(&bytes)));
+            let id = sources.add(SourceFile::new(name.clone(), path, shown(&bytes)).personal());
             diags.push(
                 Diagnostic::new(
                     Code::UnreadableFile,
