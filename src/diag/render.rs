@@ -9,7 +9,7 @@ use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
 use super::{Diagnostic, Severity};
-use crate::source::Sources;
+use crate::source::{Loc, Sources};
 
 /// Output format of `plan check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -62,17 +62,13 @@ fn human(
         .with_code(d.code.as_str())
         .with_message(&d.message);
         let mut labels = Vec::new();
-        let personal = d
-            .loc
-            .as_ref()
-            .and_then(|l| sources.get(l.file))
-            .is_some_and(|f| f.personal);
-        if d.redact || personal {
-            // Personal data: name the place, never print the line.
+        // Personal data (a roster or survey line): name the place, never print it.
+        let hidden = |loc: &Loc| sources.get(loc.file).is_none_or(|f| f.personal);
+        if d.redact || d.loc.as_ref().is_some_and(hidden) {
             if let Some((file, (line, col), _)) = position(d, sources) {
-                c = c.with_notes(vec![format!(
-                    "at {file}:{line}:{col} (line not shown: personal data)"
-                )]);
+                c.notes.push(format!(
+                    "at {file}:{line}:{col} (the line is not shown: it holds personal data)"
+                ));
             }
         } else if let Some(loc) = &d.loc {
             if let Some(f) = sources.get(loc.file) {
@@ -80,9 +76,14 @@ fn human(
             }
         }
         for (loc, label) in &d.related {
-            if let Some(f) = sources.get(loc.file) {
-                labels
-                    .push(cs::Label::secondary(loc.file.0, f.clamp(&loc.span)).with_message(label));
+            match sources.get(loc.file) {
+                Some(f) if !f.personal && !d.redact => labels
+                    .push(cs::Label::secondary(loc.file.0, f.clamp(&loc.span)).with_message(label)),
+                Some(f) => {
+                    let (line, col) = f.line_col(loc.span.start);
+                    c.notes.push(format!("{label}: {}:{line}:{col}", f.name));
+                }
+                None => {}
             }
         }
         c = c.with_labels(labels);
@@ -209,7 +210,7 @@ fn github(out: &mut dyn Write, diags: &[Diagnostic], sources: &Sources) -> io::R
 mod tests {
     use super::*;
     use crate::diag::Code;
-    use crate::source::{Loc, SourceFile};
+    use crate::source::SourceFile;
 
     fn setup() -> (Sources, Vec<Diagnostic>) {
         let mut s = Sources::default();
