@@ -14,6 +14,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod source;
 pub mod validate;

@@ -4,6 +4,7 @@ pub mod analyse;
 pub mod check;
 pub mod import;
 pub mod init;
+pub mod report;
 pub mod schema;
 
 use std::io::IsTerminal;
@@ -35,6 +36,8 @@ pub enum Command {
     Schema(schema::Args),
     /// Read an HR or survey export through a mapping and print the v1 CSV.
     Import(import::Args),
+    /// Write the plan document (Markdown, KS's seven steps) with SVG figures.
+    Report(report::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -44,6 +47,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Import(args) => import::run(args),
+        Command::Report(args) => report::run(args),
     }
 }
 

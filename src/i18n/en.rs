@@ -60,4 +60,5 @@ pub const MESSAGES: Messages = Messages {
         "Doctorate",
     ],
     strategies: ["Mobilise", "Develop", "Recruit/acquire", "Phase out"],
+    report: &super::report_en::REPORT,
 };

@@ -7,6 +7,9 @@
 
 mod en;
 mod nb;
+pub mod report;
+mod report_en;
+mod report_nb;
 
 use crate::model::{EduLevel, Strategy};
 
@@ -80,6 +83,8 @@ pub struct Messages {
     pub edu_levels: [&'static str; 6],
     /// Names of [`Strategy::ALL`], in order.
     pub strategies: [&'static str; 4],
+    /// The words of `plan report`.
+    pub report: &'static report::ReportMessages,
 }
 
 impl Lang {

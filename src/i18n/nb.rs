@@ -60,4 +60,5 @@ pub const MESSAGES: Messages = Messages {
         "Doktorgrad",
     ],
     strategies: ["Mobilisere", "Utvikle", "Rekruttere/anskaffe", "Avvikle"],
+    report: &super::report_nb::REPORT,
 };

@@ -82,18 +82,83 @@ impl<T> Row<T> {
     }
 }
 
+/// Parsed rows, in file order, and where their fields are.
+#[derive(Debug, Clone)]
+pub struct Parsed<T> {
+    pub rows: Vec<T>,
+    pub fields: FieldLocs,
+}
+
+/// Where the v1 fields of parsed rows are. For a long file nothing is stored
+/// per row: a field's span is found again from the row's start (its `loc`)
+/// only when a diagnostic needs it, so a 2.6-million-row survey costs no
+/// memory for locations.
+#[derive(Debug, Clone)]
+pub enum FieldLocs {
+    /// v1 field → column in the file (`None` when a mapped export lacks it).
+    Columns {
+        file: FileId,
+        delimiter: u8,
+        index: Vec<Option<usize>>,
+    },
+    /// Given per row (wide survey exports, where one row becomes several answers).
+    Given(Vec<Vec<Loc>>),
+}
+
+impl FieldLocs {
+    /// Location of v1 field `col` of row `i`, whose own location is `row`; `text`
+    /// is the file's decoded text.
+    pub fn loc(&self, text: &str, i: usize, row: Option<&Loc>, col: usize) -> Loc {
+        let fallback = || Loc::new(FileId(0), 0..0);
+        match self {
+            FieldLocs::Columns {
+                file,
+                delimiter,
+                index,
+            } => match (row, index.get(col)) {
+                (Some(row), Some(Some(column))) => Loc::new(
+                    *file,
+                    field_span(text, row.span.start, *column, *delimiter),
+                ),
+                (Some(row), Some(None)) => row.clone(),
+                _ => fallback(),
+            },
+            FieldLocs::Given(rows) => rows
+                .get(i)
+                .and_then(|r| r.get(col))
+                .cloned()
+                .unwrap_or_else(fallback),
+        }
+    }
+
+    /// Every row with its field locations computed, for callers that want them all.
+    fn rows<T>(&self, text: &str, rows: Vec<T>, row_loc: impl Fn(&T) -> Option<&Loc>) -> Vec<Row<T>> {
+        let n = match self {
+            FieldLocs::Columns { index, .. } => index.len(),
+            FieldLocs::Given(_) => SURVEY_HEADERS.len(),
+        };
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, value)| Row {
+                fields: (0..n).map(|c| self.loc(text, i, row_loc(&value), c)).collect(),
+                value,
+            })
+            .collect()
+    }
+}
+
 /// One record of the file, with the column index of each v1 field.
-pub(crate) struct Record<'t, 's> {
+pub(crate) struct Record<'t, 's, 'r> {
     pub input: Input<'t>,
     pub spec: &'s CsvSpec,
     pub start: usize,
-    pub fields: Vec<String>,
+    pub fields: &'r csv::StringRecord,
     /// Column of each expected field, `None` when a mapped export lacks it.
     pub index: &'s [Option<usize>],
     pub names: &'s [&'static str],
 }
 
-impl Record<'_, '_> {
+impl Record<'_, '_, '_> {
     /// Raw text of a column, trimmed.
     pub fn raw(&self, column: usize) -> &str {
         self.fields.get(column).map_or("", |s| s.trim())
@@ -129,15 +194,13 @@ impl Record<'_, '_> {
     }
 
     pub fn row_loc(&self) -> Loc {
-        let text = self.input.text;
-        let end = text[self.start.min(text.len())..]
-            .find(['\n', '\r'])
-            .map_or(text.len(), |e| self.start + e);
+        let bytes = self.input.text.as_bytes();
+        let start = self.start.min(bytes.len());
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |e| start + e);
         Loc::new(self.input.file, self.start..end)
-    }
-
-    fn field_locs(&self) -> Vec<Loc> {
-        (0..self.names.len()).map(|c| self.loc(c)).collect()
     }
 
     pub fn number(&self, col: usize, what: &str, diags: &mut Diagnostics) -> Option<f64> {
@@ -233,8 +296,8 @@ pub(crate) fn records<'t>(
     optional_fields: &[&str],
     extra_used: &[String],
     diags: &mut Diagnostics,
-    mut each: impl FnMut(&Record<'t, '_>, &[String], &mut Diagnostics),
-) {
+    mut each: impl FnMut(&Record<'t, '_, '_>, &[String], &mut Diagnostics),
+) -> Option<Vec<Option<usize>>> {
     let body = &input.text[input.header_start..];
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -254,7 +317,7 @@ pub(crate) fn records<'t>(
                 Diagnostic::new(Code::CsvHeader, format!("cannot read the CSV header: {e}"))
                     .at(header_loc(0)),
             );
-            return;
+            return None;
         }
     };
     let names: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
@@ -321,7 +384,7 @@ pub(crate) fn records<'t>(
         );
     }
     if !ok {
-        return;
+        return None;
     }
     let mut record = csv::StringRecord::new();
     let mut id_columns_reported = vec![false; names.len()];
@@ -351,7 +414,7 @@ pub(crate) fn records<'t>(
             input,
             spec,
             start,
-            fields: record.iter().map(str::to_string).collect(),
+            fields: &record,
             index: &index,
             names: expected,
         };
@@ -396,12 +459,21 @@ pub(crate) fn records<'t>(
         }
         each(&rec, &names, diags);
     }
+    Some(index)
 }
 
-/// Parse a staff roster.
+/// Parse a staff roster, with every field's location.
 pub fn read_staff(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Vec<Row<Staff>> {
+    let parsed = parse_staff(input, spec, diags);
+    parsed
+        .fields
+        .rows(input.text, parsed.rows, |s: &Staff| s.loc.as_ref())
+}
+
+/// Parse a staff roster; field locations on demand.
+pub fn parse_staff(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Parsed<Staff> {
     let mut out = Vec::new();
-    records(
+    let index = records(
         input,
         spec,
         &STAFF_HEADERS,
@@ -480,25 +552,29 @@ pub fn read_staff(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> 
             if let (Some(id), Some(unit), Some(position), Some(percent), Some(birth_year)) =
                 (id, unit, position, percent, birth_year)
             {
-                out.push(Row {
-                    fields: r.field_locs(),
-                    value: Staff {
-                        id,
-                        unit,
-                        position,
-                        percent,
-                        education: optional(r.get(4)),
-                        birth_year: birth_year as i32,
-                        wanted_percent: wanted,
-                        studying,
-                        study_done: study_done.map(|y| y as i32),
-                        loc: Some(r.row_loc()),
-                    },
+                out.push(Staff {
+                    id,
+                    unit,
+                    position,
+                    percent,
+                    education: optional(r.get(4)),
+                    birth_year: birth_year as i32,
+                    wanted_percent: wanted,
+                    studying,
+                    study_done: study_done.map(|y| y as i32),
+                    loc: Some(r.row_loc()),
                 });
             }
         },
     );
-    out
+    Parsed {
+        rows: out,
+        fields: FieldLocs::Columns {
+            file: input.file,
+            delimiter: input.delimiter,
+            index: index.unwrap_or_default(),
+        },
+    }
 }
 
 /// A 1–5 answer: a number, or a label of the scale; `Ok(None)` = no answer.
@@ -529,13 +605,21 @@ pub(crate) fn scale_error(what: &str, text: &str, loc: Loc, spec: &CsvSpec) -> D
     }
 }
 
-/// Parse survey answers (long layout: one row per answer).
+/// Parse survey answers (long layout: one row per answer), with every field's location.
 pub fn read_survey(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Vec<Row<Answer>> {
+    let parsed = parse_survey(input, spec, diags);
+    parsed
+        .fields
+        .rows(input.text, parsed.rows, |a: &Answer| a.loc.as_ref())
+}
+
+/// Parse survey answers, long or wide layout; field locations on demand.
+pub fn parse_survey(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Parsed<Answer> {
     if spec.questions.is_some() {
         return super::csv_wide::read_wide(input, spec, diags);
     }
     let mut out = Vec::new();
-    records(
+    let index = records(
         input,
         spec,
         &SURVEY_HEADERS,
@@ -586,21 +670,25 @@ pub fn read_survey(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) ->
             if let (Some(respondent), Some(unit), Some(competence), Some(level)) =
                 (respondent, unit, competence, level)
             {
-                out.push(Row {
-                    fields: r.field_locs(),
-                    value: Answer {
-                        respondent,
-                        unit,
-                        competence,
-                        level,
-                        need,
-                        loc: Some(r.row_loc()),
-                    },
+                out.push(Answer {
+                    respondent,
+                    unit,
+                    competence,
+                    level,
+                    need,
+                    loc: Some(r.row_loc()),
                 });
             }
         },
     );
-    out
+    Parsed {
+        rows: out,
+        fields: FieldLocs::Columns {
+            file: input.file,
+            delimiter: input.delimiter,
+            index: index.unwrap_or_default(),
+        },
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::csv_file::{answer, records, scale_error, CsvSpec, Input, Row};
+use super::csv_file::{answer, records, scale_error, CsvSpec, FieldLocs, Input, Parsed};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::Answer;
 use crate::source::Loc;
@@ -16,12 +16,16 @@ use crate::source::Loc;
 /// Fields of a wide export besides the questions.
 const WIDE_HEADERS: [&str; 2] = ["respondent", "unit"];
 
-pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Vec<Row<Answer>> {
+pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Parsed<Answer> {
+    let mut out = Vec::new();
+    let mut locs = Vec::new();
     let Some(questions) = &spec.questions else {
-        return Vec::new();
+        return Parsed {
+            rows: out,
+            fields: FieldLocs::Given(locs),
+        };
     };
     let headers: Vec<String> = questions.keys().cloned().collect();
-    let mut out = Vec::new();
     records(
         input,
         spec,
@@ -94,27 +98,28 @@ pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> V
             for (competence, (level, need, level_loc, need_loc)) in per {
                 let Some(level) = level else { continue };
                 let level_loc = level_loc.unwrap_or_else(|| r.row_loc());
-                out.push(Row {
-                    fields: vec![
-                        r.loc(0),
-                        r.loc(1),
-                        level_loc.clone(),
-                        level_loc,
-                        need_loc.unwrap_or_else(|| r.row_loc()),
-                    ],
-                    value: Answer {
-                        respondent: respondent.clone(),
-                        unit: unit.clone(),
-                        competence: competence.to_string(),
-                        level,
-                        need,
-                        loc: Some(r.row_loc()),
-                    },
+                locs.push(vec![
+                    r.loc(0),
+                    r.loc(1),
+                    level_loc.clone(),
+                    level_loc,
+                    need_loc.unwrap_or_else(|| r.row_loc()),
+                ]);
+                out.push(Answer {
+                    respondent: respondent.clone(),
+                    unit: unit.clone(),
+                    competence: competence.to_string(),
+                    level,
+                    need,
+                    loc: Some(r.row_loc()),
                 });
             }
         },
     );
-    out
+    Parsed {
+        rows: out,
+        fields: FieldLocs::Given(locs),
+    }
 }
 
 #[cfg(test)]
@@ -167,18 +172,11 @@ mod tests {
             delimiter: b'\t',
             decimal_comma: false,
         };
-        let rows = read_wide(inp, &spec, &mut d);
+        let rows = read_wide(inp, &spec, &mut d).rows;
         assert!(d.is_empty(), "{d:?}");
         let got: Vec<_> = rows
             .iter()
-            .map(|r| {
-                (
-                    r.value.respondent.as_str(),
-                    r.value.competence.as_str(),
-                    r.value.level,
-                    r.value.need,
-                )
-            })
+            .map(|a| (a.respondent.as_str(), a.competence.as_str(), a.level, a.need))
             .collect();
         assert_eq!(
             got,

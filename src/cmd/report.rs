@@ -1,0 +1,181 @@
+//! `plan report [DIR]`: the strategic competence plan as a Markdown document
+//! with SVG figures.
+//!
+//! In: the command line. Out: the document (default `kompetanseplan.md` in the
+//! current directory, or `-o FILE`, or stdout with `-o -`) and its figures in
+//! `figurer/` beside it, exit code 0; the plan's errors on stderr with exit code
+//! 1; usage and I/O problems (unknown `--unit`, an output that would overwrite
+//! or be read as plan input) as errors with exit code 2.
+//!
+//! Safety: every file is written atomically; the document and the figures may
+//! not be any input file of the plan; inside the plan directory the document
+//! may not have a plan-file extension (`.toml`, `.yaml`, `.yml`), which the
+//! loader would read back. Figures are always `.svg`, which it never reads.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+
+use crate::diag::render::{render as render_diags, DiagFormat};
+use crate::diag::suggest;
+use crate::i18n::Lang;
+use crate::load::load_plan;
+use crate::report::{build, Options, FIGURE_DIR};
+use crate::write::{atomic_write, ensure_not_input};
+
+/// The document's default file name.
+pub const DEFAULT_OUTPUT: &str = "kompetanseplan.md";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Plan directory.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The document to write (`-` for stdout, without figures); figures go to
+    /// `figurer/` beside it.
+    #[arg(short = 'o', long = "output", value_name = "FILE", default_value = DEFAULT_OUTPUT)]
+    pub output: PathBuf,
+    /// Language of the document.
+    #[arg(long, value_enum, default_value_t = Lang::Nb)]
+    pub lang: Lang,
+    /// Write only this unit's action plan (tiltaksplan på virksomhetsnivå).
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Leave the figures out (no `figurer/`, no image links).
+    #[arg(long)]
+    pub no_figures: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let loaded = load_plan(&args.dir)?;
+    let Some(plan) = &loaded.plan else {
+        let list = loaded.diagnostics.finish();
+        let stderr = std::io::stderr();
+        let mut err = stderr.lock();
+        let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        render_diags(&mut err, DiagFormat::Human, &list, &loaded.sources, color)
+            .context("cannot write the diagnostics")?;
+        return Ok(ExitCode::from(1));
+    };
+    if let Some(u) = &args.unit {
+        if plan.unit(u).is_none() {
+            let ids: Vec<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
+            match suggest(u, ids.iter().copied()) {
+                Some(s) => bail!("unknown unit `{u}` (did you mean `{s}`?)"),
+                None => bail!(
+                    "unknown unit `{u}`; the plan's units are: {}",
+                    ids.join(", ")
+                ),
+            }
+        }
+    }
+    let to_stdout = args.output.as_os_str() == "-";
+    if to_stdout && !args.no_figures {
+        let stderr = std::io::stderr();
+        let mut err = stderr.lock();
+        // a note, not an error: the document is complete without its figures
+        writeln!(
+            err,
+            "note: figures are left out with `-o -` (they need a folder beside the document); write to a file to get {FIGURE_DIR}/"
+        )
+        .context("cannot write to stderr")?;
+    }
+    let opts = Options {
+        lang: args.lang,
+        unit: args.unit.clone(),
+        figures: !args.no_figures && !to_stdout,
+    };
+    let report = build(plan, &opts)?;
+    if to_stdout {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        out.write_all(report.markdown.as_bytes())
+            .and_then(|()| out.flush())
+            .context("cannot write the report")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let fig_dir = args
+        .output
+        .parent()
+        .map_or_else(|| PathBuf::from(FIGURE_DIR), |p| p.join(FIGURE_DIR));
+    let figure_paths: Vec<PathBuf> = report
+        .figures
+        .iter()
+        .map(|f| fig_dir.join(&f.file))
+        .collect();
+    ensure_safe_output(&args.output, &args.dir, &loaded.inputs)?;
+    for p in &figure_paths {
+        ensure_not_input(p, &loaded.inputs)?;
+    }
+    for (f, p) in report.figures.iter().zip(&figure_paths) {
+        atomic_write(p, f.svg.as_bytes())?;
+    }
+    atomic_write(&args.output, report.markdown.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Refuse an output that is an input file, or that the loader would read as
+/// a plan file (a `.toml`, `.yaml` or `.yml` inside the plan directory).
+pub fn ensure_safe_output(
+    output: &Path,
+    plan_dir: &Path,
+    inputs: &[PathBuf],
+) -> anyhow::Result<()> {
+    ensure_not_input(output, inputs)?;
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("toml" | "yaml" | "yml")) && is_inside(output, plan_dir) {
+        bail!(
+            "refusing to write {}: a .{} file inside the plan directory would be read as part of the plan; use a .md name or write it elsewhere",
+            output.display(),
+            ext.unwrap_or_default()
+        );
+    }
+    Ok(())
+}
+
+/// Whether `path` (which may not exist yet) lies below `dir`.
+fn is_inside(path: &Path, dir: &Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else {
+        return false;
+    };
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    // the nearest existing ancestor decides (the output's folders may be new)
+    let mut probe = parent.as_path();
+    loop {
+        if let Ok(c) = probe.canonicalize() {
+            return c.starts_with(&dir);
+        }
+        match probe.parent() {
+            Some(p) if !p.as_os_str().is_empty() => probe = p,
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_file_names_inside_the_plan_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("plan");
+        std::fs::create_dir_all(&plan).unwrap();
+        let input = plan.join("plan.toml");
+        std::fs::write(&input, "").unwrap();
+        let inputs = vec![input.clone()];
+        assert!(ensure_safe_output(&input, &plan, &inputs).is_err());
+        assert!(ensure_safe_output(&plan.join("new/report.yaml"), &plan, &inputs).is_err());
+        assert!(ensure_safe_output(&plan.join("report.md"), &plan, &inputs).is_ok());
+        assert!(ensure_safe_output(&dir.path().join("report.yaml"), &plan, &inputs).is_ok());
+    }
+}

@@ -1,0 +1,282 @@
+//! KS step 5, kompetanse- og bemanningsanalyse: grunndata, kompetansekrav,
+//! kompetansekapital and kompetansebehov, kartlegging and a plain reading.
+//!
+//! In: the plan and its analysis (through [`Ctx`]). Out: Markdown blocks and
+//! figures. Suppressed numbers are shown as "–" and never drawn.
+
+use crate::analyse::totals::capacity_totals;
+use crate::analyse::workforce::Workforce;
+use crate::analyse::CapacityRow;
+use crate::i18n::fill;
+use crate::model::EduLevel;
+use crate::render::view;
+
+use super::context::Ctx;
+use super::figures::{self, Bars, Lines, Panel};
+use super::md::{Doc, Table};
+use super::{reading, requirements, survey};
+
+pub(crate) fn analysis(ctx: &mut Ctx, doc: &mut Doc) -> anyhow::Result<()> {
+    let r = ctx.r;
+    doc.heading(2, r.h_analysis);
+    doc.raw(r.analysis_intro);
+    basic_data(ctx, doc)?;
+    requirements::requirements(ctx, doc);
+    gaps(ctx, doc)?;
+    survey::section(ctx, doc);
+    doc.heading(3, r.h_reading);
+    doc.raw(r.reading_intro);
+    doc.bullets(&reading::reading(ctx));
+    Ok(())
+}
+
+/// A table of the shared analysis layout.
+fn from_view(s: &view::Section) -> Table {
+    let mut t = Table::new(&s.headers, 0);
+    t.numeric.clone_from(&s.numeric);
+    for row in &s.rows {
+        if row.total {
+            t.push_total(row.cells.clone());
+        } else {
+            t.push(row.cells.clone());
+        }
+    }
+    t
+}
+
+/// Whether any staff breakdown cell is hidden.
+pub(crate) fn any_hidden(w: &Workforce) -> bool {
+    w.suppressed
+        || w.age_bands.iter().any(|g| g.suppressed)
+        || w.education.iter().any(|g| g.suppressed)
+        || w.retirements.iter().any(|g| g.suppressed)
+}
+
+/// Grunndata: key figures, education, age bands and retirements, with figures.
+fn basic_data(ctx: &mut Ctx, doc: &mut Doc) -> anyhow::Result<()> {
+    let (r, m) = (ctx.r, ctx.m);
+    let year = ctx.a.base_year.to_string();
+    doc.heading(3, &fill(r.h_basic, &[("year", &year)]));
+    // the workforce sections of the shared layout: key figures, age bands,
+    // education, retirements (the last four of `view::sections`)
+    let secs = view::sections(&ctx.a, ctx.lang);
+    let wf: Vec<&view::Section> = secs.iter().rev().take(4).rev().collect();
+    let w = ctx.a.workforce.clone();
+    let min = ctx.a.min_group_size.to_string();
+    let note = if any_hidden(&w) {
+        fill(r.hidden_staff_note, &[("n", &min)])
+    } else {
+        String::new()
+    };
+    if let Some(key) = wf.first() {
+        doc.table(&from_view(key));
+    }
+    let persons = |gs: &[crate::analyse::workforce::Group]| -> Vec<Option<f64>> {
+        gs.iter().map(|g| g.headcount.map(|h| h as f64)).collect()
+    };
+    let fig_note = if any_hidden(&w) {
+        fill(r.fig_hidden_note, &[("n", &min)])
+    } else {
+        String::new()
+    };
+    // education (the Stange plan's "fordeling personellgrupper") first
+    if let Some(s) = wf.get(2) {
+        doc.heading(4, &s.title);
+        doc.table(&from_view(s));
+        let title = fill(r.fig_education, &[("year", &year)]);
+        let spec = Bars {
+            title: &title,
+            labels: EduLevel::ALL
+                .iter()
+                .map(|&l| ctx.lang.edu_level(l).to_string())
+                .collect(),
+            values: persons(&w.education),
+            decimals: 0,
+            axis: m.headcount,
+            hidden: r.fig_hidden,
+            note: fig_note.clone(),
+        };
+        ctx.figure(doc, "utdanning.svg", &title, |c| {
+            figures::bars(&spec, c.lang)
+        })?;
+    }
+    if let Some(s) = wf.get(1) {
+        doc.heading(4, &s.title);
+        doc.table(&from_view(s));
+        let title = fill(r.fig_age, &[("year", &year)]);
+        let spec = Bars {
+            title: &title,
+            labels: w
+                .age_bands
+                .iter()
+                .map(|g| g.group.replace('-', "–"))
+                .collect(),
+            values: persons(&w.age_bands),
+            decimals: 0,
+            axis: m.headcount,
+            hidden: r.fig_hidden,
+            note: fig_note.clone(),
+        };
+        ctx.figure(doc, "alder.svg", &title, |c| figures::bars(&spec, c.lang))?;
+    }
+    if let Some(s) = wf.get(3) {
+        doc.heading(4, &s.title);
+        doc.table(&from_view(s));
+        let title = r.fig_retirement;
+        let spec = Bars {
+            title,
+            labels: w.retirements.iter().map(|g| g.year.to_string()).collect(),
+            values: w
+                .retirements
+                .iter()
+                .map(|g| g.headcount.map(|h| h as f64))
+                .collect(),
+            decimals: 0,
+            axis: m.headcount,
+            hidden: r.fig_hidden,
+            note: fig_note,
+        };
+        ctx.figure(doc, "pensjonsalder.svg", title, |c| {
+            figures::bars(&spec, c.lang)
+        })?;
+    }
+    doc.para(&note);
+    Ok(())
+}
+
+/// The gap columns: position (or competence) and year, then the eight figures.
+pub(crate) fn gap_headers(ctx: &Ctx, first: &str) -> Table {
+    let m = ctx.m;
+    Table::new(
+        &[
+            first,
+            m.year,
+            m.required,
+            m.available,
+            m.unqualified,
+            m.need,
+            m.mobilise,
+            m.develop,
+            m.acquire,
+            m.surplus,
+        ],
+        1,
+    )
+}
+
+fn gap_cells(ctx: &Ctx, name: String, year: i32, v: [f64; 8]) -> Vec<String> {
+    let mut cells = vec![name, year.to_string()];
+    cells.extend(v.iter().map(|&x| ctx.fte(x)));
+    cells
+}
+
+/// One row per capacity row of `rows` whose year is in `years`.
+pub(crate) fn gap_table(ctx: &Ctx, rows: &[&CapacityRow], years: &[i32]) -> Table {
+    let mut t = gap_headers(ctx, ctx.m.position);
+    for row in rows.iter().filter(|r| years.contains(&r.year)) {
+        t.push(gap_cells(
+            ctx,
+            ctx.position_title(&row.unit, &row.position),
+            row.year,
+            [
+                row.required,
+                row.available,
+                row.unqualified,
+                row.need,
+                row.mobilise,
+                row.develop,
+                row.acquire,
+                row.surplus,
+            ],
+        ));
+    }
+    t
+}
+
+/// The base year and the end year.
+pub(crate) fn ends(ctx: &Ctx) -> Vec<i32> {
+    let (b, e) = (ctx.a.base_year, ctx.a.end_year);
+    if b == e {
+        vec![b]
+    } else {
+        vec![b, e]
+    }
+}
+
+/// Kompetansekapital og kompetansebehov: gap tables per unit, totals per
+/// primary competence, the required-vs-available figure, quality gaps.
+fn gaps(ctx: &mut Ctx, doc: &mut Doc) -> anyhow::Result<()> {
+    let (r, m) = (ctx.r, ctx.m);
+    doc.heading(3, r.h_gaps);
+    doc.raw(r.gaps_intro);
+    let years = ends(ctx);
+    for u in &ctx.plan.units {
+        let rows: Vec<&CapacityRow> = ctx.a.capacity.iter().filter(|c| c.unit == u.id).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        doc.heading(4, &fill(r.h_gap_unit, &[("unit", &u.name)]));
+        doc.table(&gap_table(ctx, &rows, &years));
+    }
+    let totals = capacity_totals(&ctx.a.capacity);
+    if !totals.is_empty() {
+        doc.heading(4, r.h_gap_totals);
+        let mut t = gap_headers(ctx, m.competence);
+        let mut comps: Vec<&str> = totals.iter().map(|t| t.competence.as_str()).collect();
+        comps.sort_unstable();
+        comps.dedup();
+        for c in &comps {
+            for t_row in totals
+                .iter()
+                .filter(|t| t.competence == *c && years.contains(&t.year))
+            {
+                t.push(gap_cells(
+                    ctx,
+                    ctx.competence_name(c),
+                    t_row.year,
+                    [
+                        t_row.required,
+                        t_row.available,
+                        t_row.unqualified,
+                        t_row.need,
+                        t_row.mobilise,
+                        t_row.develop,
+                        t_row.acquire,
+                        t_row.surplus,
+                    ],
+                ));
+            }
+        }
+        doc.table(&t);
+        let title = fill(
+            r.fig_capacity,
+            &[
+                ("from", &ctx.a.base_year.to_string()),
+                ("to", &ctx.a.end_year.to_string()),
+            ],
+        );
+        let panels = comps
+            .iter()
+            .map(|c| Panel {
+                title: ctx.competence_name(c),
+                points: totals
+                    .iter()
+                    .filter(|t| t.competence == *c)
+                    .map(|t| (t.year, t.required, t.available))
+                    .collect(),
+            })
+            .collect();
+        let spec = Lines {
+            title: &title,
+            panels,
+            required: m.required,
+            available: m.available,
+            axis: m.fte,
+        };
+        ctx.figure(doc, "krav-kapital.svg", &title, |c| {
+            figures::lines(&spec, c.lang)
+        })?;
+    }
+    requirements::quality_gaps(ctx, doc);
+    Ok(())
+}

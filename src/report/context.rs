@@ -1,0 +1,154 @@
+//! What every section of the report reads: the plan, its analysis, the
+//! coverage findings, the language, and the figures drawn so far.
+//!
+//! In: a [`Plan`] and the report [`Options`]. Out: a [`Ctx`] with names looked
+//! up (units, competences, roles) and numbers formatted in the report's language.
+
+use crate::analyse::coverage::{coverage, Coverage};
+use crate::analyse::{analyse, Analysis};
+use crate::i18n::report::ReportMessages;
+use crate::i18n::{Lang, Messages};
+use crate::model::Plan;
+
+use super::md::Doc;
+use super::{Figure, Options, FIGURE_DIR};
+
+pub(crate) struct Ctx<'a> {
+    pub plan: &'a Plan,
+    /// The analysis of the whole plan.
+    pub a: Analysis,
+    pub coverage: Coverage<'a>,
+    pub lang: Lang,
+    pub m: &'static Messages,
+    pub r: &'static ReportMessages,
+    figures_on: bool,
+    figures: Vec<Figure>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(plan: &'a Plan, opts: &Options) -> Self {
+        let lang = opts.lang;
+        Ctx {
+            plan,
+            a: analyse(plan),
+            coverage: coverage(plan),
+            lang,
+            m: lang.messages(),
+            r: lang.messages().report,
+            figures_on: opts.figures,
+            figures: Vec::new(),
+        }
+    }
+
+    pub fn take_figures(&mut self) -> Vec<Figure> {
+        std::mem::take(&mut self.figures)
+    }
+
+    /// Draw a figure (when figures are on) and link it in the document.
+    pub fn figure(
+        &mut self,
+        doc: &mut Doc,
+        file: &str,
+        alt: &str,
+        draw: impl FnOnce(&Self) -> anyhow::Result<String>,
+    ) -> anyhow::Result<()> {
+        if !self.figures_on {
+            return Ok(());
+        }
+        let svg = draw(self)?;
+        doc.figure(alt, &format!("{FIGURE_DIR}/{file}"));
+        self.figures.push(Figure {
+            file: file.to_string(),
+            svg,
+        });
+        Ok(())
+    }
+
+    /// FTE (årsverk) with one decimal.
+    pub fn fte(&self, x: f64) -> String {
+        self.lang.number(x, 1)
+    }
+
+    /// A whole number.
+    pub fn int(&self, n: u64) -> String {
+        self.lang.number(n as f64, 0)
+    }
+
+    pub fn pct(&self, share: f64) -> String {
+        self.lang.percent(share)
+    }
+
+    /// A hidden value as "–".
+    pub fn hidden<T>(&self, v: Option<T>, f: impl Fn(T) -> String) -> String {
+        v.map_or_else(|| self.m.missing.to_string(), f)
+    }
+
+    pub fn money(&self, nok: f64) -> String {
+        crate::i18n::fill(self.r.money, &[("n", &self.lang.number(nok, 0))])
+    }
+
+    /// "4. mars 2025" / "4 March 2025".
+    pub fn date(&self, d: crate::model::Date) -> String {
+        let month = usize::try_from(d.month() - 1)
+            .ok()
+            .and_then(|i| self.r.months.get(i))
+            .copied()
+            .unwrap_or("");
+        crate::i18n::fill(
+            self.r.date,
+            &[
+                ("day", &d.day().to_string()),
+                ("month", month),
+                ("year", &d.year().to_string()),
+            ],
+        )
+    }
+
+    pub fn unit_name(&self, id: &str) -> String {
+        self.plan
+            .unit(id)
+            .map_or_else(|| id.to_string(), |u| u.name.clone())
+    }
+
+    pub fn competence_name(&self, id: &str) -> String {
+        self.plan
+            .competence(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    }
+
+    /// The title of a capacity line (its position id when not found).
+    pub fn position_title(&self, unit: &str, position: &str) -> String {
+        self.plan
+            .capacity
+            .iter()
+            .find(|c| c.unit == unit && c.position == position)
+            .map_or_else(|| position.to_string(), |c| c.title.clone())
+    }
+
+    /// A role of KS's responsibility matrix by its usual id, or the text as given.
+    pub fn role_name(&self, role: &str) -> String {
+        self.r
+            .roles
+            .iter()
+            .find(|(id, _)| *id == role)
+            .map_or_else(|| role.to_string(), |(_, name)| (*name).to_string())
+    }
+
+    /// "a, b og c" / "a, b and c".
+    pub fn join(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} {} {last}", init.join(", "), self.r.and),
+        }
+    }
+
+    /// A list as a cell or sentence: items joined with "; ", or "–".
+    pub fn list(&self, items: &[String]) -> String {
+        if items.is_empty() {
+            self.m.missing.to_string()
+        } else {
+            items.join("; ")
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! A small CommonMark + GFM writer for the report.
+//!
+//! In: headings, paragraphs, lists, tables and figure links as plain text (from
+//! the plan and the catalogue). Out: a Markdown string in which text from the
+//! plan files is escaped (it can never become a link, HTML, a heading or a
+//! table cell boundary), and every table row has exactly as many cells as its
+//! header.
+
+/// A Markdown document being written, block by block (blocks are separated by
+/// one blank line).
+#[derive(Debug, Default)]
+pub struct Doc {
+    out: String,
+}
+
+impl Doc {
+    fn block(&mut self, text: &str) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        self.out.push_str(text);
+        if !text.ends_with('\n') {
+            self.out.push('\n');
+        }
+    }
+
+    /// `#`…`######` heading; `text` is escaped.
+    pub fn heading(&mut self, level: usize, text: &str) {
+        let level = level.clamp(1, 6);
+        self.block(&format!("{} {}", "#".repeat(level), inline(text)));
+    }
+
+    /// A paragraph of plain text (escaped).
+    pub fn para(&mut self, text: &str) {
+        if !text.trim().is_empty() {
+            self.block(&inline(text));
+        }
+    }
+
+    /// A paragraph that is already Markdown (from the catalogue, or built from
+    /// escaped parts with [`strong`]).
+    pub fn raw(&mut self, markdown: &str) {
+        if !markdown.trim().is_empty() {
+            self.block(markdown);
+        }
+    }
+
+    /// A bullet list of plain-text items (escaped).
+    pub fn bullets<S: AsRef<str>>(&mut self, items: &[S]) {
+        let md: Vec<String> = items.iter().map(|i| inline(i.as_ref())).collect();
+        self.raw_bullets(&md);
+    }
+
+    /// A bullet list of items that are already Markdown.
+    pub fn raw_bullets<S: AsRef<str>>(&mut self, items: &[S]) {
+        if items.is_empty() {
+            return;
+        }
+        let text: String = items
+            .iter()
+            .map(|i| format!("- {}\n", i.as_ref()))
+            .collect();
+        self.block(&text);
+    }
+
+    pub fn table(&mut self, t: &Table) {
+        if t.rows.is_empty() {
+            return;
+        }
+        let width = t.headers.len();
+        let mut text = line(t.headers.iter().map(|h| cell(h)));
+        text.push_str(&line((0..width).map(|i| {
+            if t.numeric.get(i).copied().unwrap_or(false) {
+                "---:".to_string()
+            } else {
+                "---".to_string()
+            }
+        })));
+        for r in &t.rows {
+            let cells = (0..width).map(|i| {
+                let c = r.cells.get(i).map_or("", String::as_str);
+                if r.strong && !c.is_empty() {
+                    format!("**{}**", cell(c))
+                } else {
+                    cell(c)
+                }
+            });
+            text.push_str(&line(cells));
+        }
+        self.block(&text);
+    }
+
+    /// An image link to a figure beside the document.
+    pub fn figure(&mut self, alt: &str, path: &str) {
+        self.block(&format!("![{}]({})", inline(alt), path));
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// `**text**` with `text` escaped.
+pub fn strong(text: &str) -> String {
+    format!("**{}**", inline(text))
+}
+
+/// A table: headers, per column whether it holds numbers (right-aligned), rows.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub numeric: Vec<bool>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TableRow {
+    pub cells: Vec<String>,
+    /// A totals row, shown in bold.
+    pub strong: bool,
+}
+
+impl Table {
+    /// Headers; the first `text_cols` columns hold text, the rest numbers.
+    pub fn new<S: AsRef<str>>(headers: &[S], text_cols: usize) -> Self {
+        Table {
+            headers: headers.iter().map(|h| h.as_ref().to_string()).collect(),
+            numeric: (0..headers.len()).map(|i| i >= text_cols).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Add a row; it is padded or cut to the header's width.
+    pub fn push(&mut self, cells: Vec<String>) {
+        self.push_row(cells, false);
+    }
+
+    pub fn push_total(&mut self, cells: Vec<String>) {
+        self.push_row(cells, true);
+    }
+
+    fn push_row(&mut self, mut cells: Vec<String>, strong: bool) {
+        debug_assert_eq!(cells.len(), self.headers.len(), "{cells:?}");
+        cells.resize(self.headers.len(), String::new());
+        self.rows.push(TableRow { cells, strong });
+    }
+}
+
+fn line(cells: impl Iterator<Item = String>) -> String {
+    let mut s = String::from("|");
+    for c in cells {
+        s.push(' ');
+        s.push_str(&c);
+        s.push_str(" |");
+    }
+    s.push('\n');
+    s
+}
+
+/// A table cell: escaped inline text (so `|` is `\|`).
+fn cell(text: &str) -> String {
+    inline(text)
+}
+
+/// Plain text as inline Markdown that starts a block (a paragraph, list item,
+/// heading or cell): [`inline_mid`], and a block marker at its start neutralised.
+pub fn inline(text: &str) -> String {
+    let mut out = inline_mid(text);
+    if out.starts_with(['#', '-', '+', '=']) {
+        out.insert(0, '\\');
+    }
+    // "1. " or "1) " at the start would begin an ordered list
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// Plain text as inline Markdown inside a line: one line, with every character
+/// that could start markup escaped.
+pub fn inline_mid(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(one_line.len());
+    for ch in one_line.chars() {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_text_cannot_become_markup() {
+        assert_eq!(inline("a | b"), "a \\| b");
+        assert_eq!(inline("# not a heading"), "\\# not a heading");
+        assert_eq!(inline("- not\na list"), "\\- not a list");
+        assert_eq!(inline("2025. år"), "2025\\. år");
+        assert_eq!(inline("<b>[x](y)</b>"), "\\<b\\>\\[x\\](y)\\</b\\>");
+        assert_eq!(inline("70/30 og 55,4 %"), "70/30 og 55,4 %");
+    }
+
+    #[test]
+    fn rows_have_the_header_width() {
+        let mut t = Table::new(&["a", "b"], 1);
+        t.rows.push(TableRow {
+            cells: vec!["x".into()],
+            strong: false,
+        });
+        t.push_total(vec!["s".into(), "1".into()]);
+        let mut d = Doc::default();
+        d.table(&t);
+        let text = d.finish();
+        assert_eq!(
+            text,
+            "| a | b |\n| --- | ---: |\n| x |  |\n| **s** | **1** |\n"
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! `plan report`: the strategic competence plan as one Markdown document.
+//!
+//! In: a validated [`Plan`] and [`Options`] (language, one unit or all, figures
+//! or not). Out: a [`Report`] — the Markdown text and the SVG figures it links
+//! (relative paths under [`FIGURE_DIR`]). The document follows KS's seven steps
+//! and the Stange plan: organisation, anchoring, goals, the competence concept,
+//! Lai's analysis, strategies and measures, follow-up, and one action plan per
+//! unit. Every visible word comes from the catalogue ([`crate::i18n`]); every
+//! number from the analysis, with its small-group suppression. Nothing here
+//! reads the clock or the file system.
+
+mod analysis;
+mod context;
+mod figures;
+mod followup;
+mod front;
+mod md;
+mod reading;
+mod requirements;
+mod strategies;
+mod survey;
+mod units;
+
+use crate::i18n::Lang;
+use crate::model::Plan;
+use context::Ctx;
+use md::Doc;
+
+/// The folder beside the document that holds its figures.
+pub const FIGURE_DIR: &str = "figurer";
+
+/// What to write.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub lang: Lang,
+    /// Only the action plan of this unit (KS: tiltaksplan på virksomhetsnivå).
+    pub unit: Option<String>,
+    /// Draw the SVG figures and link them.
+    pub figures: bool,
+}
+
+/// One SVG figure: its file name inside [`FIGURE_DIR`] and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub file: String,
+    pub svg: String,
+}
+
+/// The document and its figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub markdown: String,
+    pub figures: Vec<Figure>,
+}
+
+/// Write the report. Fails only when a figure cannot be drawn, or when
+/// `opts.unit` is not a unit of the plan.
+pub fn build(plan: &Plan, opts: &Options) -> anyhow::Result<Report> {
+    let mut ctx = Ctx::new(plan, opts);
+    let mut doc = Doc::default();
+    match opts.unit.as_deref() {
+        Some(u) => {
+            let Some(unit) = plan.unit(u) else {
+                anyhow::bail!("unknown unit `{u}`");
+            };
+            front::unit_title(&ctx, &mut doc, unit);
+            units::action_plan(&mut ctx, &mut doc, unit, 2)?;
+        }
+        None => {
+            front::title(&ctx, &mut doc);
+            front::organisation(&ctx, &mut doc);
+            front::anchoring(&ctx, &mut doc);
+            front::goals(&ctx, &mut doc);
+            front::concept(&ctx, &mut doc);
+            analysis::analysis(&mut ctx, &mut doc)?;
+            strategies::strategies(&ctx, &mut doc);
+            followup::follow_up(&ctx, &mut doc);
+            units::appendix(&mut ctx, &mut doc)?;
+        }
+    }
+    Ok(Report {
+        markdown: doc.finish(),
+        figures: ctx.take_figures(),
+    })
+}

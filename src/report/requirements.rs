@@ -1,0 +1,134 @@
+//! Kompetansekrav (the capacity and quality lines of each unit) and the quality
+//! gaps (realkompetanse: required vs available persons, with suppression).
+//!
+//! In: the plan's requirement lines and the analysis' quality rows (through
+//! [`Ctx`]). Out: Markdown blocks; suppressed figures as "–".
+
+use crate::i18n::fill;
+use crate::model::QualityAmount;
+
+use super::context::Ctx;
+use super::md::{strong, Doc, Table};
+
+/// The requirement of a quality line in words: "50,0 % av de ansatte" / "3 personer".
+pub(crate) fn quality_amount(ctx: &Ctx, amount: QualityAmount) -> String {
+    match amount {
+        QualityAmount::Share { num, den } => fill(
+            ctx.r.req_share,
+            &[("pct", &ctx.pct(num as f64 / den.max(1) as f64))],
+        ),
+        QualityAmount::Count(n) => fill(ctx.r.req_count, &[("n", &n.to_string())]),
+    }
+}
+
+/// Kompetansekrav: capacity and quality lines per unit.
+pub(crate) fn requirements(ctx: &Ctx, doc: &mut Doc) {
+    let (r, m) = (ctx.r, ctx.m);
+    doc.heading(3, r.h_requirements);
+    doc.raw(r.requirements_intro);
+    for u in &ctx.plan.units {
+        let caps: Vec<_> = ctx
+            .plan
+            .capacity
+            .iter()
+            .filter(|c| c.unit == u.id)
+            .collect();
+        let quals: Vec<_> = ctx.plan.quality.iter().filter(|q| q.unit == u.id).collect();
+        if caps.is_empty() && quals.is_empty() {
+            continue;
+        }
+        doc.heading(4, &u.name);
+        if !caps.is_empty() {
+            doc.raw(&strong(r.staffing));
+            let fte = fill(r.col_fte_in, &[("year", &ctx.a.base_year.to_string())]);
+            let mut t = Table::new(&[m.position, r.col_accepts, &fte, r.col_growth], 2);
+            for c in caps {
+                let accepts: Vec<String> =
+                    c.accepts.iter().map(|a| ctx.competence_name(a)).collect();
+                t.push(vec![
+                    c.title.clone(),
+                    accepts.join(", "),
+                    ctx.fte(c.fte),
+                    ctx.pct(c.annual_growth),
+                ]);
+            }
+            doc.table(&t);
+        }
+        if !quals.is_empty() {
+            doc.raw(&strong(r.real_competence));
+            let mut t = Table::new(&[m.competence, m.min_level, r.col_requirement], 1);
+            for q in quals {
+                t.push(vec![
+                    ctx.competence_name(&q.competence),
+                    q.min_level.to_string(),
+                    quality_amount(ctx, q.amount),
+                ]);
+            }
+            doc.table(&t);
+        }
+    }
+}
+
+/// Realkompetanse: the quality rows with their suppression, and totals.
+pub(crate) fn quality_gaps(ctx: &Ctx, doc: &mut Doc) {
+    let (r, m) = (ctx.r, ctx.m);
+    if ctx.a.quality.is_empty() {
+        return;
+    }
+    doc.heading(
+        4,
+        &fill(r.h_quality_gaps, &[("year", &ctx.a.base_year.to_string())]),
+    );
+    let mut t = Table::new(
+        &[
+            m.unit,
+            m.competence,
+            m.min_level,
+            m.headcount,
+            m.respondents,
+            m.required_persons,
+            m.available_persons,
+            m.need,
+            m.develop,
+            m.acquire,
+        ],
+        2,
+    );
+    let h = |v: Option<u64>| ctx.hidden(v, |x| x.to_string());
+    for q in &ctx.a.quality {
+        t.push(vec![
+            ctx.unit_name(&q.unit),
+            ctx.competence_name(&q.competence),
+            q.min_level.to_string(),
+            q.headcount.to_string(),
+            q.respondents.to_string(),
+            q.required.to_string(),
+            h(q.available),
+            h(q.need),
+            h(q.develop),
+            h(q.acquire),
+        ]);
+    }
+    for q in &ctx.a.quality_totals {
+        t.push_total(vec![
+            m.total.to_string(),
+            ctx.competence_name(&q.competence),
+            q.min_level.to_string(),
+            q.headcount.to_string(),
+            q.respondents.to_string(),
+            q.required.to_string(),
+            h(q.available),
+            h(q.need),
+            h(q.develop),
+            h(q.acquire),
+        ]);
+    }
+    doc.table(&t);
+    if ctx.a.quality.iter().any(|q| q.suppressed) {
+        let n = ctx.a.min_group_size.to_string();
+        doc.para(&fill(m.suppressed_note, &[("n", &n)]));
+        if ctx.a.quality_totals.iter().any(|t| t.available.is_none()) {
+            doc.para(m.total_hidden_note);
+        }
+    }
+}

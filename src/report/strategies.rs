@@ -1,0 +1,337 @@
+//! KS step 6, kompetansestrategier og tiltak: the tiltaksplan table, measures by
+//! strategy, the responsibility matrix, cost per year, needs no measure covers.
+//!
+//! In: the plan's goals, measures and indicators and the coverage findings
+//! (through [`Ctx`]). Out: Markdown blocks.
+
+use std::collections::BTreeSet;
+
+use crate::analyse::coverage::{Line, Uncovered};
+use crate::i18n::fill;
+use crate::model::{Arena, Measure, Strategy};
+
+use super::context::Ctx;
+use super::md::{Doc, Table};
+
+pub(crate) fn strategies(ctx: &Ctx, doc: &mut Doc) {
+    let r = ctx.r;
+    doc.heading(2, r.h_strategies);
+    doc.raw(r.strategies_intro);
+    action_table(ctx, doc);
+    by_strategy(ctx, doc);
+    responsibility(ctx, doc);
+    costs(ctx, doc);
+    doc.heading(3, r.h_uncovered);
+    uncovered(ctx, doc, None);
+}
+
+fn indicator_titles(ctx: &Ctx, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            ctx.plan
+                .indicators
+                .iter()
+                .find(|i| &i.id == id)
+                .map_or_else(|| id.clone(), |i| i.title.clone())
+        })
+        .collect()
+}
+
+/// The Stange plan's table: Hovedmål | Strategier | Tiltak | Relevante indikatorer,
+/// one row per measure, the goal and its strategies on the goal's first row.
+fn action_table(ctx: &Ctx, doc: &mut Doc) {
+    let r = ctx.r;
+    doc.heading(3, r.h_action_table);
+    let mut t = Table::new(
+        &[
+            r.col_goal,
+            r.col_strategies,
+            r.col_measure,
+            r.col_indicators,
+        ],
+        4,
+    );
+    for g in &ctx.plan.goals {
+        let ms: Vec<&Measure> = ctx
+            .plan
+            .measures
+            .iter()
+            .filter(|m| m.goal == g.id)
+            .collect();
+        let strategies = ctx.list(&g.strategies);
+        if ms.is_empty() {
+            t.push(vec![
+                g.title.clone(),
+                strategies.clone(),
+                ctx.m.missing.to_string(),
+                ctx.m.missing.to_string(),
+            ]);
+        }
+        for (i, m) in ms.iter().enumerate() {
+            let (goal, strat) = if i == 0 {
+                (g.title.clone(), strategies.clone())
+            } else {
+                (String::new(), String::new())
+            };
+            t.push(vec![
+                goal,
+                strat,
+                m.title.clone(),
+                ctx.list(&indicator_titles(ctx, &m.indicators)),
+            ]);
+        }
+    }
+    if t.rows.is_empty() {
+        doc.para(r.no_measures);
+    }
+    doc.table(&t);
+}
+
+pub(crate) fn arena_name(ctx: &Ctx, a: Option<Arena>) -> String {
+    let i = match a {
+        Some(Arena::InWork) => 0,
+        Some(Arena::AtWork) => 1,
+        Some(Arena::OutsideWork) => 2,
+        None => return ctx.m.missing.to_string(),
+    };
+    ctx.r.arenas.get(i).copied().unwrap_or("").to_string()
+}
+
+pub(crate) fn period(m: &Measure) -> String {
+    if m.start == m.end {
+        m.start.to_string()
+    } else {
+        format!("{}–{}", m.start, m.end)
+    }
+}
+
+pub(crate) fn responsible(ctx: &Ctx, m: &Measure) -> String {
+    let roles: Vec<String> = m.responsible.iter().map(|x| ctx.role_name(x)).collect();
+    ctx.list(&roles)
+}
+
+/// Measures grouped by KS's four strategies.
+fn by_strategy(ctx: &Ctx, doc: &mut Doc) {
+    let r = ctx.r;
+    doc.heading(3, r.h_by_strategy);
+    for s in Strategy::ALL {
+        let ms: Vec<&Measure> = ctx
+            .plan
+            .measures
+            .iter()
+            .filter(|m| m.strategy == s)
+            .collect();
+        doc.heading(4, ctx.lang.strategy(s));
+        if ms.is_empty() {
+            doc.para(r.no_measures);
+            continue;
+        }
+        let mut t = Table::new(
+            &[
+                r.col_measure,
+                r.col_units,
+                r.col_responsible,
+                r.col_period,
+                r.col_arena,
+                r.col_cost,
+            ],
+            5,
+        );
+        for m in ms {
+            let units = match &m.units {
+                None => r.all_units.to_string(),
+                Some(us) => ctx.list(&us.iter().map(|u| ctx.unit_name(u)).collect::<Vec<_>>()),
+            };
+            t.push(vec![
+                m.title.clone(),
+                units,
+                responsible(ctx, m),
+                period(m),
+                arena_name(ctx, m.arena),
+                m.cost_nok
+                    .map_or_else(|| ctx.m.missing.to_string(), |c| ctx.money(c)),
+            ]);
+        }
+        doc.table(&t);
+    }
+}
+
+/// Roles × strategies: how many measures each role is responsible for.
+fn responsibility(ctx: &Ctx, doc: &mut Doc) {
+    let r = ctx.r;
+    doc.heading(3, r.h_responsibility);
+    doc.raw(r.responsibility_intro);
+    let mut roles: Vec<String> = r.roles.iter().map(|(id, _)| (*id).to_string()).collect();
+    let extra: BTreeSet<&String> = ctx
+        .plan
+        .measures
+        .iter()
+        .flat_map(|m| &m.responsible)
+        .filter(|x| !roles.contains(x))
+        .collect();
+    roles.extend(extra.into_iter().cloned());
+    let mut headers = vec![r.col_role];
+    headers.extend(Strategy::ALL.iter().map(|&s| ctx.lang.strategy(s)));
+    let mut t = Table::new(&headers, 1);
+    for role in roles {
+        let counts: Vec<String> = Strategy::ALL
+            .iter()
+            .map(|&s| {
+                let n = ctx
+                    .plan
+                    .measures
+                    .iter()
+                    .filter(|m| m.strategy == s && m.responsible.contains(&role))
+                    .count();
+                n.to_string()
+            })
+            .collect();
+        let mut cells = vec![ctx.role_name(&role)];
+        cells.extend(counts);
+        t.push(cells);
+    }
+    doc.table(&t);
+}
+
+/// Cost per year of the period by strategy, for the økonomiplan.
+fn costs(ctx: &Ctx, doc: &mut Doc) {
+    let (r, m) = (ctx.r, ctx.m);
+    doc.heading(3, r.h_costs);
+    doc.raw(r.costs_intro);
+    let mut headers = vec![m.year];
+    headers.extend(Strategy::ALL.iter().map(|&s| ctx.lang.strategy(s)));
+    headers.push(m.total);
+    let mut t = Table::new(&headers, 1);
+    let mut grand = [0.0; 5];
+    for y in ctx.plan.meta.period.years() {
+        let mut cells = vec![y.to_string()];
+        let mut sum = 0.0;
+        for (i, s) in Strategy::ALL.iter().enumerate() {
+            let c: f64 = ctx
+                .plan
+                .measures
+                .iter()
+                .filter(|x| x.strategy == *s && x.start <= y && y <= x.end)
+                .filter_map(|x| x.cost_nok)
+                .sum();
+            sum += c;
+            if let Some(g) = grand.get_mut(i) {
+                *g += c;
+            }
+            cells.push(ctx.money(c));
+        }
+        grand[4] += sum;
+        cells.push(ctx.money(sum));
+        t.push(cells);
+    }
+    let mut cells = vec![m.total.to_string()];
+    cells.extend(grand.iter().map(|&c| ctx.money(c)));
+    t.push_total(cells);
+    doc.table(&t);
+    let without = ctx
+        .plan
+        .measures
+        .iter()
+        .filter(|x| x.cost_nok.is_none())
+        .count();
+    if without > 0 {
+        doc.para(&fill(r.costs_missing, &[("n", &without.to_string())]));
+    }
+}
+
+/// One finding of `uncovered-need` in words; a suppressed line has no numbers.
+pub(crate) fn uncovered_text(ctx: &Ctx, u: &Uncovered) -> String {
+    let r = ctx.r;
+    match (u.line, u.size) {
+        (Line::Capacity(c), Some(size)) => {
+            let mut s = fill(
+                r.uncovered_capacity,
+                &[
+                    ("unit", &ctx.unit_name(&c.unit)),
+                    ("position", &{
+                        let name = ctx.competence_name(c.primary());
+                        if name == c.title {
+                            name
+                        } else {
+                            format!("{} ({name})", c.title)
+                        }
+                    }),
+                    ("n", &ctx.fte(size.first.1)),
+                    ("year", &size.first.0.to_string()),
+                ],
+            );
+            if size.peak.0 != size.first.0 {
+                s.push_str(&fill(
+                    r.uncovered_peak,
+                    &[
+                        ("n", &ctx.fte(size.peak.1)),
+                        ("year", &size.peak.0.to_string()),
+                    ],
+                ));
+            }
+            s
+        }
+        (Line::Quality { line, .. }, Some(size)) => fill(
+            r.uncovered_quality,
+            &[
+                ("unit", &ctx.unit_name(&line.unit)),
+                ("competence", &ctx.competence_name(&line.competence)),
+                ("level", &line.min_level.to_string()),
+                ("n", &ctx.int(size.first.1.round() as u64)),
+            ],
+        ),
+        (line, None) => fill(
+            r.uncovered_hidden,
+            &[
+                ("unit", &ctx.unit_name(line.unit())),
+                ("competence", &ctx.competence_name(line.competence())),
+                ("n", &ctx.plan.assumptions.min_group_size.to_string()),
+            ],
+        ),
+    }
+}
+
+/// Needs not covered by any measure (the rule of `uncovered-need`), for the
+/// whole plan or one unit, and measures whose strategy cannot help.
+pub(crate) fn uncovered(ctx: &Ctx, doc: &mut Doc, unit: Option<&str>) {
+    let r = ctx.r;
+    let mine = |l: &Line| unit.is_none_or(|u| l.unit() == u);
+    let items: Vec<String> = ctx
+        .coverage
+        .uncovered
+        .iter()
+        .filter(|u| mine(&u.line))
+        .map(|u| uncovered_text(ctx, u))
+        .collect();
+    if items.is_empty() {
+        doc.para(r.uncovered_none);
+    } else {
+        doc.raw(r.uncovered_intro);
+        doc.bullets(&items);
+    }
+    let mismatches: Vec<String> = ctx
+        .coverage
+        .mismatches
+        .iter()
+        .filter(|x| mine(&x.line))
+        .map(|x| {
+            let what = match x.line {
+                Line::Capacity(c) => c.title.clone(),
+                Line::Quality { line, .. } => ctx.competence_name(&line.competence),
+            };
+            let ms: Vec<String> = x.measures.iter().map(|m| m.title.clone()).collect();
+            fill(
+                r.mismatch_item,
+                &[
+                    ("unit", &ctx.unit_name(x.line.unit())),
+                    ("line", &what),
+                    ("measures", &ctx.list(&ms)),
+                ],
+            )
+        })
+        .collect();
+    if !mismatches.is_empty() {
+        doc.raw(r.mismatch_intro);
+        doc.bullets(&mismatches);
+    }
+}

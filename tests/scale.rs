@@ -1,0 +1,175 @@
+//! Scale work must not change any result (issue 6). A 10 000-staff demo plan
+//! (fixed seed) is generated into a temporary directory; the SHA-256 of
+//! `plan analyse --format json` and of `plan check` output (clean, without
+//! measures, and with errors injected into every file kind) is pinned.
+//!
+//! The pins were taken from the code before any optimisation. When a change is
+//! *meant* to change results, update the constant and say why in the commit.
+//! Timing targets are measured by the benchmark (benches/scale.rs,
+//! docs/benchmarks.md), never asserted here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use sha2::{Digest, Sha256};
+
+const STAFF: &str = "10000";
+const SEED: &str = "7";
+
+/// `plan analyse --format json` of the generated plan.
+const ANALYSE_JSON: &str = "10047cf79fafe9ab76c22ea041508bdbc75ca27aa6a859c649d18ce19f86d4d4";
+/// `plan check --format json --today 2031-06-01` (revision due) of the generated plan.
+const CHECK_CLEAN: &str = "4ccf1eede879096c83ad9158ecccfc092122103fb22f3227646f5fd00b65d1e6";
+/// `plan check --format json` with measures.toml removed (logic warnings).
+const CHECK_NO_MEASURES: &str = "0dd630cd66c000801b21892549db4b19d59136ae60e7394b5ab13e5234f6b817";
+/// `plan check --format json` with errors injected into CSV, YAML and TOML files.
+const CHECK_ERRORS_JSON: &str = "df333e6a91da07d711d85340975979e83276ded6ff59d2251acd5809bb70cde6";
+/// The same, rendered for humans (excerpts and related locations).
+const CHECK_ERRORS_HUMAN: &str = "64f494cb38a61bbc1eced646b1b2428daa0c94354be54cb9ceed3a98802f756c";
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Run `plan` in `cwd`; return stdout and the exit code.
+fn run(cwd: &Path, args: &[&str]) -> (Vec<u8>, i32) {
+    let out = Command::cargo_bin("plan")
+        .unwrap()
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty() || out.status.code() == Some(1),
+        "plan {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.stdout, out.status.code().unwrap_or(-1))
+}
+
+/// Compare with the pin; on mismatch show the new hash and where the output is kept.
+fn pinned(what: &str, want: &str, output: &[u8], failures: &mut Vec<String>) {
+    let got = sha256(output);
+    if got != want {
+        let keep = std::env::temp_dir().join(format!("plan-scale-{what}.out"));
+        std::fs::write(&keep, output).unwrap();
+        failures.push(format!(
+            "{what}: sha256 {got}, pinned {want} (output kept in {})",
+            keep.display()
+        ));
+    }
+}
+
+/// Replace field `col` of line `line` (1-based) of a CSV text.
+fn set_field(text: &str, line: usize, col: usize, value: &str) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut fields: Vec<&str> = lines[line - 1].split(',').collect();
+    fields[col] = value;
+    lines[line - 1] = fields.join(",");
+    lines.join("\n") + "\n"
+}
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(text)).unwrap();
+}
+
+#[test]
+fn results_at_10k_staff_are_pinned() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cwd = tmp.path();
+    let (_, code) = run(
+        cwd,
+        &["init", "--demo", "p", "--staff", STAFF, "--seed", SEED],
+    );
+    assert_eq!(code, 0);
+    let mut failures = Vec::new();
+
+    let (analysis, code) = run(cwd, &["analyse", "--format", "json", "p"]);
+    assert_eq!(code, 0);
+    assert!(analysis.len() > 500_000, "{} bytes", analysis.len());
+    pinned("analyse-json", ANALYSE_JSON, &analysis, &mut failures);
+
+    let check = ["check", "--today", "2031-06-01", "--format", "json", "p"];
+    let (clean, code) = run(cwd, &check);
+    assert_eq!(code, 0);
+    assert!(String::from_utf8_lossy(&clean).contains("revision-due"));
+    pinned("check-clean", CHECK_CLEAN, &clean, &mut failures);
+
+    std::fs::remove_file(cwd.join("p/measures.toml")).unwrap();
+    let (no_measures, _) = run(cwd, &check);
+    assert!(String::from_utf8_lossy(&no_measures).contains("uncovered-need"));
+    pinned(
+        "check-no-measures",
+        CHECK_NO_MEASURES,
+        &no_measures,
+        &mut failures,
+    );
+
+    // One error of each kind the big files can hold, early, in the middle and last.
+    edit(&cwd.join("p/data/staff.csv"), |t| {
+        let t = set_field(&t, 101, 3, "8O"); // not a number
+        let t = set_field(&t, 5001, 1, "ukjent-enhet"); // unknown unit
+        let t = set_field(&t, 7001, 4, "sykepleierr"); // unknown competence
+        let t = set_field(&t, 9000, 7, "vernepleier"); // studying without study_done
+        let first = t.lines().nth(1).unwrap().to_string();
+        t + &first + "\n" // duplicate id, on the last line
+    });
+    edit(&cwd.join("p/data/survey.csv"), |t| {
+        let t = set_field(&t, 1001, 3, "7"); // out of range
+        let t = set_field(&t, 50001, 2, "demens"); // unknown competence
+        let t = set_field(&t, 60001, 0, "15076500565"); // national id
+        let first = t.lines().nth(1).unwrap().to_string();
+        t + &first + "\n" // a respondent answers twice
+    });
+    let mut yaml: Vec<_> = std::fs::read_dir(cwd.join("p/requirements"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    yaml.sort();
+    edit(&yaml[3], |t| t.replacen("    fte: ", "    fte: mange ", 1));
+    edit(&yaml[40], |t| {
+        t.replacen("  - unit: ", "  - unit: ukjent-", 1)
+    });
+    edit(&cwd.join("p/units.toml"), |t| {
+        t.replacen("\nservice = ", "\nnavn = \"x\"\nservice = ", 1)
+    });
+    let (errors, code) = run(cwd, &check);
+    assert_eq!(code, 1);
+    let text = String::from_utf8_lossy(&errors);
+    for code in [
+        "csv-number",
+        "unknown-reference",
+        "duplicate-id",
+        "conflicting-fields",
+        "personal-data",
+        "out-of-range",
+        "wrong-type",
+        "unknown-key",
+    ] {
+        assert!(text.contains(code), "{code} missing:\n{text}");
+    }
+    pinned(
+        "check-errors-json",
+        CHECK_ERRORS_JSON,
+        &errors,
+        &mut failures,
+    );
+    let (human, _) = run(
+        cwd,
+        &["check", "--today", "2031-06-01", "--color", "never", "p"],
+    );
+    pinned(
+        "check-errors-human",
+        CHECK_ERRORS_HUMAN,
+        &human,
+        &mut failures,
+    );
+
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
