@@ -10,6 +10,12 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// A command running longer than this is stopped and reported as timed out.
+pub const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Exit code reported for a command stopped at [`TIMEOUT`].
+pub const TIMED_OUT: i32 = -2;
+
 pub struct Sample {
     pub wall: Duration,
     /// Peak resident set size in KiB; `None` where getrusage is unavailable.
@@ -49,19 +55,31 @@ pub fn measure(program: &str, args: &[String]) -> Result<Sample, String> {
 pub fn child_main(args: &[String]) -> Result<(), String> {
     let (program, rest) = args.split_first().ok_or("--measure needs a program")?;
     let start = Instant::now();
-    let status = Command::new(program)
+    let mut child = Command::new(program)
         .args(rest)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .status()
+        .spawn()
         .map_err(|e| format!("cannot run {program}: {e}"))?;
+    let code = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status.code().unwrap_or(-1),
+            Ok(None) if start.elapsed() > TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break TIMED_OUT;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
+            Err(e) => return Err(format!("waiting for {program}: {e}")),
+        }
+    };
     let wall = start.elapsed();
     println!(
         "{} {} {}",
         wall.as_nanos(),
         children_max_rss_kib().map_or(-1, |k| k as i64),
-        status.code().unwrap_or(-1)
+        code
     );
     Ok(())
 }

@@ -6,11 +6,13 @@
 //! year into (position, edu) groups, so the cost is linear in staff × years.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::roster::{edu, extra_percent, Roster};
-use crate::model::{CapacityLine, Plan, Staff};
+use crate::model::{CapacityLine, Plan};
 
 /// Differences smaller than this (FTE) are floating-point noise and count as 0.
 pub const EPSILON: f64 = 1e-9;
@@ -52,10 +54,14 @@ struct UnitYear<'a> {
 }
 
 impl<'a> UnitYear<'a> {
-    fn build(roster: &Roster<'a>, staff: &[&'a Staff], y: i32) -> Self {
+    /// `range`: the unit's rows of [`Roster::staff`].
+    fn build(roster: &Roster<'a>, range: Range<usize>, y: i32) -> Self {
         let mut u = UnitYear::default();
-        for s in staff {
-            let w = roster.weight(s, y);
+        for i in range {
+            let Some(s) = roster.staff.get(i).copied() else {
+                continue;
+            };
+            let w = roster.weight_at(i, y);
             let e = edu(s, y);
             let g = u.groups.entry((s.position.as_str(), e)).or_default();
             g.0 += s.percent * w;
@@ -75,24 +81,34 @@ pub(crate) fn capacity(plan: &Plan, roster: &Roster) -> Vec<CapacityRow> {
     let mut lines: Vec<&CapacityLine> = plan.capacity.iter().collect();
     lines.sort_by(|a, b| (&a.unit, &a.position).cmp(&(&b.unit, &b.position)));
     let years: Vec<i32> = roster.years().collect();
-    let mut rows = Vec::with_capacity(lines.len() * years.len());
-    let mut i = 0;
-    while let Some(first) = lines.get(i) {
-        let unit = first.unit.as_str();
-        let n = lines[i..].iter().take_while(|l| l.unit == unit).count();
-        let staff = roster.unit(unit);
-        let per_year: Vec<UnitYear> = years
-            .iter()
-            .map(|&y| UnitYear::build(roster, staff, y))
-            .collect();
-        for line in &lines[i..i + n] {
-            for (&y, agg) in years.iter().zip(&per_year) {
-                rows.push(row(line, y, roster.base(), agg));
-            }
-        }
-        i += n;
+    // the lines of each unit
+    let mut units: Vec<&[&CapacityLine]> = Vec::new();
+    let mut rest = &lines[..];
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|l| l.unit == first.unit).count();
+        let (mine, tail) = rest.split_at(n);
+        units.push(mine);
+        rest = tail;
     }
-    rows
+    // Units are independent: compute them on all cores, keep them in order.
+    let per_unit: Vec<Vec<CapacityRow>> = units
+        .par_iter()
+        .map(|mine| {
+            let range = mine.first().map_or(0..0, |l| roster.unit_range(&l.unit));
+            let per_year: Vec<UnitYear> = years
+                .iter()
+                .map(|&y| UnitYear::build(roster, range.clone(), y))
+                .collect();
+            let mut rows = Vec::with_capacity(mine.len() * years.len());
+            for line in *mine {
+                for (&y, agg) in years.iter().zip(&per_year) {
+                    rows.push(row(line, y, roster.base(), agg));
+                }
+            }
+            rows
+        })
+        .collect();
+    per_unit.concat()
 }
 
 fn row(line: &CapacityLine, y: i32, base: i32, agg: &UnitYear) -> CapacityRow {

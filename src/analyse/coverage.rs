@@ -119,7 +119,16 @@ pub fn coverage(plan: &Plan) -> Coverage<'_> {
         ms
     };
     let mut out = Coverage::default();
-    let rows = capacity::capacity(plan, &roster);
+    // the three analyses only read the plan: side by side
+    let (rows, (calcs, indicator_rows)) = rayon::join(
+        || capacity::capacity(plan, &roster),
+        || {
+            rayon::join(
+                || quality::calculate(plan, &roster),
+                || indicators::indicators(plan, &roster),
+            )
+        },
+    );
     let mut lines: Vec<&CapacityLine> = plan.capacity.iter().collect();
     lines.sort_by(|a, b| (&a.unit, &a.position).cmp(&(&b.unit, &b.position)));
     // capacity() yields one row per year for each line, in this same order
@@ -150,7 +159,6 @@ pub fn coverage(plan: &Plan) -> Coverage<'_> {
         }
     }
 
-    let calcs = quality::calculate(plan, &roster);
     let mut qlines: Vec<&QualityLine> = plan.quality.iter().collect();
     qlines.sort_by(|a, b| {
         (&a.unit, &a.competence, a.min_level).cmp(&(&b.unit, &b.competence, b.min_level))
@@ -174,7 +182,7 @@ pub fn coverage(plan: &Plan) -> Coverage<'_> {
 
     let mut inds: Vec<&Indicator> = plan.indicators.iter().collect();
     inds.sort_by(|a, b| a.id.cmp(&b.id));
-    for (ind, row) in inds.into_iter().zip(indicators::indicators(plan, &roster)) {
+    for (ind, row) in inds.into_iter().zip(indicator_rows) {
         let (Some(t), Some(_)) = (ind.target, row.metric) else {
             continue;
         };

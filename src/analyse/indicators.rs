@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::roster::{edu, Roster};
+use super::roster::Roster;
 use crate::model::{EduLevel, Indicator, IndicatorKind, Metric, Plan, Target};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -114,9 +114,9 @@ fn education_share(
     among: Option<&[EduLevel]>,
 ) -> Option<f64> {
     let (mut num, mut den) = (0.0, 0.0);
-    for s in &roster.staff {
-        let level = roster.level(edu(s, y));
-        let fw = s.percent * roster.weight(s, y);
+    for (i, s) in roster.staff.iter().enumerate() {
+        let level = roster.level_at(i, y);
+        let fw = s.percent * roster.weight_at(i, y);
         if levels.contains(&level) {
             num += fw;
         }
@@ -130,8 +130,8 @@ fn education_share(
 /// Σ w (percent ≥ min_percent) ÷ Σ w.
 fn position_share(roster: &Roster, y: i32, min_percent: f64) -> Option<f64> {
     let (mut num, mut den) = (0.0, 0.0);
-    for s in &roster.staff {
-        let w = roster.weight(s, y);
+    for (i, s) in roster.staff.iter().enumerate() {
+        let w = roster.weight_at(i, y);
         if s.percent >= min_percent {
             num += w;
         }

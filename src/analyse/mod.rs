@@ -65,8 +65,22 @@ pub fn analyse(plan: &Plan) -> Analysis {
 /// Indicators always cover the whole plan (they are defined municipality-wide).
 pub fn analyse_unit(plan: &Plan, unit: Option<&str>) -> Analysis {
     let roster = Roster::new(plan);
-    let mut capacity = capacity::capacity(plan, &roster);
-    let mut calcs = quality::calculate(plan, &roster);
+    // The four parts only read the plan and the roster: compute them side by
+    // side. Each runs exactly as it would alone, so the result is the same.
+    let ((mut capacity, mut calcs), (indicators, workforce)) = rayon::join(
+        || {
+            rayon::join(
+                || capacity::capacity(plan, &roster),
+                || quality::calculate(plan, &roster),
+            )
+        },
+        || {
+            rayon::join(
+                || indicators::indicators(plan, &roster),
+                || workforce::workforce(plan, &roster, unit),
+            )
+        },
+    );
     if let Some(u) = unit {
         capacity.retain(|r| r.unit == u);
         calcs.retain(|c| c.unit == u);
@@ -77,8 +91,8 @@ pub fn analyse_unit(plan: &Plan, unit: Option<&str>) -> Analysis {
         capacity,
         quality: calcs.iter().map(QualityRow::from).collect(),
         quality_totals: totals::quality_totals(&calcs, plan.assumptions.min_group_size),
-        indicators: indicators::indicators(plan, &roster),
-        workforce: workforce::workforce(plan, &roster, unit),
+        indicators,
+        workforce,
         min_group_size: plan.assumptions.min_group_size,
     }
 }

@@ -88,13 +88,22 @@ pub fn available_persons(k: u64, h: u64, n: u64) -> u64 {
 
 /// Every quality line of the plan, sorted by (unit, competence, min_level).
 pub(crate) fn calculate(plan: &Plan, roster: &Roster) -> Vec<QualityCalc> {
-    // survey levels per (unit, competence), one pass
+    // survey levels per (unit, competence), one pass; answers come grouped
+    // (validate sorts them), so each run of equal keys is one map look-up
     let mut levels: BTreeMap<(&str, &str), Vec<u8>> = BTreeMap::new();
-    for a in &plan.survey {
+    let mut rest = &plan.survey[..];
+    while let Some(first) = rest.first() {
+        let key = (first.unit.as_str(), first.competence.as_str());
+        let run = rest
+            .iter()
+            .take_while(|a| a.unit == key.0 && a.competence == key.1)
+            .count();
+        let (group, tail) = rest.split_at(run);
         levels
-            .entry((a.unit.as_str(), a.competence.as_str()))
+            .entry(key)
             .or_default()
-            .push(a.level);
+            .extend(group.iter().map(|a| a.level));
+        rest = tail;
     }
     let mut lines: Vec<&QualityLine> = plan.quality.iter().collect();
     lines.sort_by(|a, b| {

@@ -12,6 +12,10 @@ use crate::model::{Competence, EduLevel, Plan, Staff};
 pub(crate) struct Roster<'a> {
     /// Every staff row, sorted by (unit, position, id).
     pub staff: Vec<&'a Staff>,
+    /// Per staff row (same order): level and retirement age R of `education`
+    /// and of edu(y) once `study_done` is reached, looked up once rather than
+    /// per year and indicator.
+    facts: Vec<[(EduLevel, u32); 2]>,
     units: BTreeMap<&'a str, Range<usize>>,
     competences: BTreeMap<&'a str, &'a Competence>,
     base: i32,
@@ -33,8 +37,9 @@ impl<'a> Roster<'a> {
                 .and_modify(|r| r.end = i + 1)
                 .or_insert(i..i + 1);
         }
-        Roster {
+        let mut roster = Roster {
             staff,
+            facts: Vec::new(),
             units,
             competences: plan
                 .competences
@@ -45,7 +50,56 @@ impl<'a> Roster<'a> {
             end: plan.meta.period.to,
             turnover: plan.assumptions.turnover_rate,
             retirement_age: plan.assumptions.retirement_age,
+        };
+        let fact = |e: Option<&str>| (roster.level(e), roster.retirement_age(e));
+        let facts = roster
+            .staff
+            .iter()
+            .map(|s| {
+                let now = fact(s.education.as_deref());
+                let later = match (&s.studying, s.study_done) {
+                    (Some(st), Some(_)) => fact(Some(st)),
+                    _ => now,
+                };
+                [now, later]
+            })
+            .collect();
+        roster.facts = facts;
+        roster
+    }
+
+    /// Level and R of edu(y) of staff row `i` (of [`Roster::staff`]).
+    fn fact(&self, i: usize, y: i32) -> (EduLevel, u32) {
+        let s = self.staff[i];
+        let later = matches!((&s.studying, s.study_done), (Some(_), Some(done)) if y >= done);
+        self.facts
+            .get(i)
+            .map_or((EduLevel::None, self.retirement_age), |f| {
+                f[usize::from(later)]
+            })
+    }
+
+    /// [`Roster::level`] of edu(y) of staff row `i`, without a look-up.
+    pub fn level_at(&self, i: usize, y: i32) -> EduLevel {
+        self.fact(i, y).0
+    }
+
+    /// R of edu(y) of staff row `i`, without a look-up.
+    pub fn retirement_at(&self, i: usize, y: i32) -> u32 {
+        self.fact(i, y).1
+    }
+
+    /// [`Roster::weight`] of staff row `i`, without a look-up.
+    pub fn weight_at(&self, i: usize, y: i32) -> f64 {
+        if y <= self.base {
+            return 1.0;
         }
+        let s = self.staff[i];
+        let age = i64::from(y) - i64::from(s.birth_year);
+        if age > i64::from(self.fact(i, y).1) {
+            return 0.0;
+        }
+        (1.0 - self.turnover).powi(y - self.base)
     }
 
     /// B..=E.
@@ -59,6 +113,11 @@ impl<'a> Roster<'a> {
 
     pub fn end(&self) -> i32 {
         self.end
+    }
+
+    /// Where the staff of `unit` are in [`Roster::staff`] (empty when it has none).
+    pub fn unit_range(&self, unit: &str) -> Range<usize> {
+        self.units.get(unit).cloned().unwrap_or(0..0)
     }
 
     /// The staff of `unit` (empty when it has none), in canonical order.
@@ -88,6 +147,8 @@ impl<'a> Roster<'a> {
     }
 
     /// w(y): 1 in the base year; later 0 past R, else (1 − turnover)^(y − B).
+    /// The analysis uses [`Roster::weight_at`]; this is the rule as written.
+    #[cfg(test)]
     pub fn weight(&self, s: &Staff, y: i32) -> f64 {
         if y <= self.base {
             return 1.0;
@@ -142,6 +203,25 @@ mod tests {
         assert_eq!(r.retirement_age(Some("spl")), 65);
         assert_eq!(r.level(None), EduLevel::None);
         assert_eq!(r.level(Some("spl")), EduLevel::Bachelor);
+    }
+
+    #[test]
+    fn precomputed_facts_agree_with_look_ups() {
+        let mut plan = plan_2025_2029();
+        plan.assumptions.turnover_rate = 0.1;
+        plan.staff = vec![
+            person("a", "u", "p", 100.0, Some("hfa"), 1961).studying("spl", 2027),
+            person("b", "u", "p", 50.0, Some("spl"), 1960),
+            person("c", "u", "p", 80.0, None, 1958),
+            person("d", "u", "p", 80.0, Some("ukjent"), 1990),
+        ];
+        let r = Roster::new(&plan);
+        for (i, s) in r.staff.iter().enumerate() {
+            for y in 2024..=2031 {
+                assert_eq!(r.level_at(i, y), r.level(edu(s, y)), "{} {y}", s.id);
+                assert_eq!(r.weight_at(i, y), r.weight(s, y), "{} {y}", s.id);
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::roster::{edu, Roster};
+use super::roster::Roster;
 use crate::model::{EduLevel, Plan, Staff};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,19 +77,21 @@ fn band(age: i32) -> usize {
         .unwrap_or(0)
 }
 
-/// The year s reaches R: the first y in B..=E with y − birth_year ≥ R(y)
-/// (staff already past R in the base year count in the base year).
-fn retirement_year(roster: &Roster, s: &Staff) -> Option<i32> {
-    roster.years().find(|&y| {
-        i64::from(y) - i64::from(s.birth_year) >= i64::from(roster.retirement_age(edu(s, y)))
-    })
+/// The year staff row `i` reaches R: the first y in B..=E with
+/// y − birth_year ≥ R(y) (staff already past R in the base year count in the
+/// base year).
+fn retirement_year(roster: &Roster, i: usize, s: &Staff) -> Option<i32> {
+    roster
+        .years()
+        .find(|&y| i64::from(y) - i64::from(s.birth_year) >= i64::from(roster.retirement_at(i, y)))
 }
 
 pub(crate) fn workforce(plan: &Plan, roster: &Roster, unit: Option<&str>) -> Workforce {
-    let staff: &[&Staff] = match unit {
-        Some(u) => roster.unit(u),
-        None => &roster.staff,
+    let range = match unit {
+        Some(u) => roster.unit_range(u),
+        None => 0..roster.staff.len(),
     };
+    let staff: &[&Staff] = roster.staff.get(range.clone()).unwrap_or(&[]);
     let b = roster.base();
     let group = |g: &str| Acc {
         group: g.to_string(),
@@ -100,7 +102,7 @@ pub(crate) fn workforce(plan: &Plan, roster: &Roster, unit: Option<&str>) -> Wor
     let mut education: Vec<Acc> = EduLevel::ALL.iter().map(|l| group(l.as_str())).collect();
     let mut retirements: Vec<Acc> = roster.years().map(|y| group(&y.to_string())).collect();
     let (mut pct, mut age, mut part) = (0.0, 0i64, 0u64);
-    for s in staff {
+    for (i, s) in range.zip(staff) {
         pct += s.percent;
         let a = b - s.birth_year;
         age += i64::from(a);
@@ -112,11 +114,13 @@ pub(crate) fn workforce(plan: &Plan, roster: &Roster, unit: Option<&str>) -> Wor
             }
         };
         add(bands.get_mut(band(a)));
-        let level = roster.level(edu(s, b));
-        add(education.iter_mut().find(|g| g.group == level.as_str()));
-        if let Some(y) = retirement_year(roster, s) {
-            let y = y.to_string();
-            add(retirements.iter_mut().find(|g| g.group == y));
+        // the groups are in the order of EduLevel::ALL and of the years
+        let level = roster.level_at(i, b);
+        add(education.get_mut(EduLevel::ALL.iter().position(|&l| l == level).unwrap_or(0)));
+        if let Some(y) = retirement_year(roster, i, s) {
+            add(usize::try_from(y - b)
+                .ok()
+                .and_then(|k| retirements.get_mut(k)));
         }
     }
     let min = plan.assumptions.min_group_size;

@@ -17,7 +17,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// A plan is a directory of TOML/YAML files (requirements, units, goals,
 /// measures, indicators) and CSV files (staff roster, survey answers).
 #[derive(Debug, Parser)]
-#[command(name = "plan", version, about, long_about = None)]
+#[command(
+    name = "plan",
+    version,
+    about,
+    long_about = None,
+    after_help = "Start with `plan init --demo demo` and `plan analyse demo`. Documentation: docs/ in the repository."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -30,14 +36,14 @@ pub enum Command {
     /// Lai's analysis: requirements, capital and needs per unit, position and year.
     #[command(alias = "analyze")]
     Analyse(analyse::Args),
-    /// Write a new plan skeleton, or a realistic synthetic demo plan.
-    Init(init::Args),
-    /// Write the JSON Schemas for the plan files.
-    Schema(schema::Args),
-    /// Read an HR or survey export through a mapping and print the v1 CSV.
-    Import(import::Args),
     /// Write the plan document (Markdown, KS's seven steps) with SVG figures.
     Report(report::Args),
+    /// Write a new plan skeleton, or a realistic synthetic demo plan.
+    Init(init::Args),
+    /// Read an HR or survey export through a mapping and print the v1 CSV.
+    Import(import::Args),
+    /// Write the JSON Schemas for the plan files.
+    Schema(schema::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -185,14 +185,73 @@ impl Diagnostics {
     }
 }
 
-/// The closest candidate to `word` (for "did you mean" hints), if close enough.
+/// Norwegian words an adviser may write for an English key of the format.
+const NORWEGIAN_KEYS: &[(&str, &str)] = &[
+    ("navn", "name"),
+    ("enhet", "unit"),
+    ("enheter", "units"),
+    ("stilling", "position"),
+    ("tittel", "title"),
+    ("årsverk", "fte"),
+    ("arsverk", "fte"),
+    ("kompetanse", "competence"),
+    ("kompetanser", "competences"),
+    ("nivå", "level"),
+    ("niva", "level"),
+    ("andel", "share"),
+    ("antall", "count"),
+    ("mål", "goal"),
+    ("hovedmål", "goal"),
+    ("tiltak", "measure"),
+    ("indikator", "indicator"),
+    ("indikatorer", "indicators"),
+    ("strategi", "strategy"),
+    ("strategier", "strategies"),
+    ("ansvarlig", "responsible"),
+    ("beskrivelse", "description"),
+    ("tjeneste", "service"),
+    ("kostnad", "cost_nok"),
+    ("vekst", "annual_growth"),
+    ("kommune", "municipality"),
+    ("kommunenummer", "municipality_number"),
+    ("periode", "period"),
+    ("eier", "owner"),
+    ("styringsgruppe", "steering_group"),
+    ("arbeidsgruppe", "working_group"),
+    ("forankring", "anchoring"),
+    ("mål", "target"),
+];
+
+/// The closest candidate to `word` (for "did you mean" hints), if close enough:
+/// a Norwegian word for the key, a near spelling (Jaro–Winkler), or one or two
+/// edits away in a word of some length.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let lower = word.to_lowercase();
+    if let Some(c) = NORWEGIAN_KEYS
+        .iter()
+        .filter(|(no, _)| *no == lower)
+        .find_map(|(_, en)| candidates.iter().find(|c| *c == en))
+    {
+        return Some(c);
+    }
+    let max_edits = if word.chars().count() >= 4 { 2 } else { 1 };
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| c)
+        .map(|c| {
+            (
+                strsim::jaro_winkler(word, c),
+                strsim::damerau_levenshtein(word, c),
+                c,
+            )
+        })
+        .filter(|&(score, edits, _)| score > 0.8 || edits <= max_edits)
+        .max_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then_with(|| b.1.cmp(&a.1))
+                .then_with(|| b.2.cmp(a.2))
+        })
+        .map(|(_, _, c)| c)
 }
 
 #[cfg(test)]
@@ -216,5 +275,8 @@ mod tests {
         assert_eq!(suggest("sjoheim", ["sjøheim", "hjemme"]), Some("sjøheim"));
         assert_eq!(suggest("ftee", ["fte", "unit"]), Some("fte"));
         assert_eq!(suggest("xyz", ["fte", "unit"]), None);
+        assert_eq!(suggest("navn", ["id", "name", "service"]), Some("name"));
+        assert_eq!(suggest("Årsverk", ["fte", "title"]), Some("fte"));
+        assert_eq!(suggest("positon", ["position", "title"]), Some("position"));
     }
 }

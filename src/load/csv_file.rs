@@ -30,7 +30,7 @@ pub const STAFF_HEADERS: [&str; 9] = [
 const STAFF_OPTIONAL: [&str; 3] = ["wanted_percent", "studying", "study_done"];
 
 pub const SURVEY_HEADERS: [&str; 5] = ["respondent", "unit", "competence", "level", "need"];
-const SURVEY_OPTIONAL: [&str; 1] = ["need"];
+pub(crate) const SURVEY_OPTIONAL: [&str; 1] = ["need"];
 
 /// One survey question column of a wide export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,10 +116,9 @@ impl FieldLocs {
                 delimiter,
                 index,
             } => match (row, index.get(col)) {
-                (Some(row), Some(Some(column))) => Loc::new(
-                    *file,
-                    field_span(text, row.span.start, *column, *delimiter),
-                ),
+                (Some(row), Some(Some(column))) => {
+                    Loc::new(*file, field_span(text, row.span.start, *column, *delimiter))
+                }
                 (Some(row), Some(None)) => row.clone(),
                 _ => fallback(),
             },
@@ -132,7 +131,12 @@ impl FieldLocs {
     }
 
     /// Every row with its field locations computed, for callers that want them all.
-    fn rows<T>(&self, text: &str, rows: Vec<T>, row_loc: impl Fn(&T) -> Option<&Loc>) -> Vec<Row<T>> {
+    fn rows<T>(
+        &self,
+        text: &str,
+        rows: Vec<T>,
+        row_loc: impl Fn(&T) -> Option<&Loc>,
+    ) -> Vec<Row<T>> {
         let n = match self {
             FieldLocs::Columns { index, .. } => index.len(),
             FieldLocs::Given(_) => SURVEY_HEADERS.len(),
@@ -140,7 +144,9 @@ impl FieldLocs {
         rows.into_iter()
             .enumerate()
             .map(|(i, value)| Row {
-                fields: (0..n).map(|c| self.loc(text, i, row_loc(&value), c)).collect(),
+                fields: (0..n)
+                    .map(|c| self.loc(text, i, row_loc(&value), c))
+                    .collect(),
                 value,
             })
             .collect()
@@ -247,6 +253,11 @@ impl Record<'_, '_, '_> {
     }
 
     fn required(&self, col: usize, what: &str, diags: &mut Diagnostics) -> Option<String> {
+        self.required_str(col, what, diags).map(str::to_string)
+    }
+
+    /// The value of a field that must not be empty.
+    pub fn required_str(&self, col: usize, what: &str, diags: &mut Diagnostics) -> Option<&str> {
         let s = self.get(col);
         if s.is_empty() {
             diags.push(
@@ -254,7 +265,7 @@ impl Record<'_, '_, '_> {
             );
             None
         } else {
-            Some(s.to_string())
+            Some(s)
         }
     }
 }
@@ -287,6 +298,25 @@ fn check_name_headers(
     ok
 }
 
+/// The header of a CSV file, checked: column names, the column of each
+/// expected field, and where the records start.
+pub(crate) struct Header {
+    pub names: Vec<String>,
+    pub index: Vec<Option<usize>>,
+    /// Byte offset in the text of the first record.
+    pub body_start: usize,
+}
+
+/// What reading a run of records found besides the rows.
+#[derive(Default)]
+pub(crate) struct Body {
+    /// An unreadable record stopped the reading.
+    pub stopped: bool,
+    /// The first national identity number of each column (column, finding);
+    /// the caller keeps one per column over the whole file.
+    pub national_ids: Vec<(usize, Diagnostic)>,
+}
+
 /// Read header and records. `each` gets every record with the right number of
 /// fields; `extra` lists columns the caller uses beyond the v1 fields.
 pub(crate) fn records<'t>(
@@ -296,8 +326,26 @@ pub(crate) fn records<'t>(
     optional_fields: &[&str],
     extra_used: &[String],
     diags: &mut Diagnostics,
-    mut each: impl FnMut(&Record<'t, '_, '_>, &[String], &mut Diagnostics),
+    each: impl FnMut(&Record<'t, '_, '_>, &[String], &mut Diagnostics),
 ) -> Option<Vec<Option<usize>>> {
+    let header = header(input, spec, expected, optional_fields, extra_used, diags)?;
+    let range = header.body_start..input.text.len();
+    let found = body(input, spec, expected, &header, range, diags, each);
+    for (_, d) in found.national_ids {
+        diags.push(d);
+    }
+    Some(header.index)
+}
+
+/// Read and check the header; `None` when its problems leave nothing to read.
+pub(crate) fn header(
+    input: Input<'_>,
+    spec: &CsvSpec,
+    expected: &'static [&'static str],
+    optional_fields: &[&str],
+    extra_used: &[String],
+    diags: &mut Diagnostics,
+) -> Option<Header> {
     let body = &input.text[input.header_start..];
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -386,6 +434,37 @@ pub(crate) fn records<'t>(
     if !ok {
         return None;
     }
+    let body_start = input.header_start + reader.position().byte() as usize;
+    Some(Header {
+        names,
+        index,
+        body_start,
+    })
+}
+
+/// Read the records in `range` (whole lines of the text after the header).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn body<'t>(
+    input: Input<'t>,
+    spec: &CsvSpec,
+    expected: &'static [&'static str],
+    header: &Header,
+    range: Range<usize>,
+    diags: &mut Diagnostics,
+    mut each: impl FnMut(&Record<'t, '_, '_>, &[String], &mut Diagnostics),
+) -> Body {
+    let Header { names, index, .. } = header;
+    let (from, to) = (
+        range.start.min(input.text.len()),
+        range.end.min(input.text.len()),
+    );
+    let chunk = input.text.get(from..to).unwrap_or("");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(input.delimiter)
+        .from_reader(chunk.as_bytes());
+    let mut out = Body::default();
     let mut record = csv::StringRecord::new();
     let mut id_columns_reported = vec![false; names.len()];
     loop {
@@ -393,16 +472,16 @@ pub(crate) fn records<'t>(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let at =
-                    input.header_start + e.position().map_or(body.len(), |p| p.byte() as usize);
+                let at = from + e.position().map_or(chunk.len(), |p| p.byte() as usize);
                 diags.push(
                     Diagnostic::new(Code::ParseError, format!("unreadable CSV record: {e}"))
                         .at(Loc::new(input.file, at..at)),
                 );
+                out.stopped = true;
                 break;
             }
         }
-        let mut start = input.header_start + record.position().map_or(0, |p| p.byte() as usize);
+        let mut start = from + record.position().map_or(0, |p| p.byte() as usize);
         // After a CRLF the csv crate may report the record at the LF.
         while matches!(input.text.as_bytes().get(start), Some(b'\r' | b'\n')) {
             start += 1;
@@ -415,7 +494,7 @@ pub(crate) fn records<'t>(
             spec,
             start,
             fields: &record,
-            index: &index,
+            index,
             names: expected,
         };
         // National identity numbers: never echoed, reported once per column.
@@ -434,7 +513,7 @@ pub(crate) fn records<'t>(
                         .at(rec.column_loc(column))
                         .hint("replace it with a pseudonymous id; national identity numbers must not be in a plan");
                         d.redact = true;
-                        diags.push(d);
+                        out.national_ids.push((column, d));
                     }
                 }
             }
@@ -457,9 +536,9 @@ pub(crate) fn records<'t>(
             );
             continue;
         }
-        each(&rec, &names, diags);
+        each(&rec, names, diags);
     }
-    Some(index)
+    out
 }
 
 /// Parse a staff roster, with every field's location.
@@ -613,82 +692,61 @@ pub fn read_survey(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) ->
         .rows(input.text, parsed.rows, |a: &Answer| a.loc.as_ref())
 }
 
-/// Parse survey answers, long or wide layout; field locations on demand.
+/// Parse survey answers, long or wide layout, in file order; field locations
+/// on demand.
 pub fn parse_survey(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Parsed<Answer> {
     if spec.questions.is_some() {
         return super::csv_wide::read_wide(input, spec, diags);
     }
-    let mut out = Vec::new();
-    let index = records(
-        input,
-        spec,
-        &SURVEY_HEADERS,
-        &SURVEY_OPTIONAL,
-        &[],
-        diags,
-        |r, _, diags| {
-            let n0 = diags.len();
-            let respondent = r.required(0, "respondent", diags);
-            let unit = r.required(1, "unit", diags);
-            let competence = r.required(2, "competence", diags);
-            let scale = |col: usize, what: &str, diags: &mut Diagnostics| -> Option<u8> {
-                let text = r.get(col);
-                match answer(text, spec) {
-                    Ok(Some(v)) if (1..=5).contains(&v) => Some(v),
-                    Ok(None) => None,
-                    Ok(Some(v)) => {
-                        diags.push(out_of_range(
-                            r.loc(col),
-                            format!("{what} {v} is outside 1–5"),
-                            "answers are on a scale from 1 to 5",
-                        ));
-                        None
-                    }
-                    Err(()) => {
-                        diags.push(scale_error(what, text, r.loc(col), spec));
-                        None
-                    }
-                }
-            };
-            let level = scale(3, "level", diags);
-            let need = scale(4, "need", diags);
-            if diags.len() > n0 {
-                return;
+    super::csv_survey::parse_long(input, spec, diags).into_answers()
+}
+
+/// One v1 survey record checked: (respondent, unit, competence, level, need),
+/// or `None` (with diagnostics, or silently for a blank answer of a mapped export).
+pub(crate) fn survey_record<'r>(
+    r: &'r Record<'_, '_, '_>,
+    spec: &CsvSpec,
+    diags: &mut Diagnostics,
+) -> Option<(&'r str, &'r str, &'r str, u8, Option<u8>)> {
+    let n0 = diags.len();
+    let respondent = r.required_str(0, "respondent", diags);
+    let unit = r.required_str(1, "unit", diags);
+    let competence = r.required_str(2, "competence", diags);
+    let scale = |col: usize, what: &str, diags: &mut Diagnostics| -> Option<u8> {
+        let text = r.get(col);
+        match answer(text, spec) {
+            Ok(Some(v)) if (1..=5).contains(&v) => Some(v),
+            Ok(None) => None,
+            Ok(Some(v)) => {
+                diags.push(out_of_range(
+                    r.loc(col),
+                    format!("{what} {v} is outside 1–5"),
+                    "answers are on a scale from 1 to 5",
+                ));
+                None
             }
-            if level.is_none() {
-                if !spec.mapped {
-                    diags.push(
-                        Diagnostic::new(Code::MissingField, "`level` is empty")
-                            .at(r.loc(3))
-                            .hint(
-                                "a v1 survey row is one answer; leave out rows without an answer",
-                            ),
-                    );
-                }
-                return; // a blank answer is no answer, not zero
+            Err(()) => {
+                diags.push(scale_error(what, text, r.loc(col), spec));
+                None
             }
-            if let (Some(respondent), Some(unit), Some(competence), Some(level)) =
-                (respondent, unit, competence, level)
-            {
-                out.push(Answer {
-                    respondent,
-                    unit,
-                    competence,
-                    level,
-                    need,
-                    loc: Some(r.row_loc()),
-                });
-            }
-        },
-    );
-    Parsed {
-        rows: out,
-        fields: FieldLocs::Columns {
-            file: input.file,
-            delimiter: input.delimiter,
-            index: index.unwrap_or_default(),
-        },
+        }
+    };
+    let level = scale(3, "level", diags);
+    let need = scale(4, "need", diags);
+    if diags.len() > n0 {
+        return None;
     }
+    let Some(level) = level else {
+        if !spec.mapped {
+            diags.push(
+                Diagnostic::new(Code::MissingField, "`level` is empty")
+                    .at(r.loc(3))
+                    .hint("a v1 survey row is one answer; leave out rows without an answer"),
+            );
+        }
+        return None; // a blank answer is no answer, not zero
+    };
+    Some((respondent?, unit?, competence?, level, need))
 }
 
 #[cfg(test)]

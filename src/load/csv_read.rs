@@ -40,25 +40,58 @@ pub struct Decoded {
 /// Decode bytes. Fails only when `encoding = "utf-8"` is demanded and the bytes
 /// are not UTF-8 (the byte offset of the first bad byte is returned).
 pub fn decode(bytes: &[u8], opts: &ReadOptions) -> Result<Decoded, usize> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let (text, encoding) = match (opts.encoding, std::str::from_utf8(bytes)) {
         (Some(Encoding::Windows1252), _) => (cp1252(bytes), Encoding::Windows1252),
         (_, Ok(s)) => (s.to_string(), Encoding::Utf8),
         (Some(Encoding::Utf8), Err(e)) => return Err(e.valid_up_to()),
         (None, Err(_)) => (cp1252(bytes), Encoding::Windows1252),
     };
+    Ok(finish(text, encoding, opts))
+}
+
+/// Decode bytes the caller no longer needs: valid UTF-8 (the usual case) becomes
+/// the text without a copy. Fails like [`decode`], handing the bytes back.
+pub fn decode_owned(mut bytes: Vec<u8>, opts: &ReadOptions) -> Result<Decoded, (usize, Vec<u8>)> {
+    if opts.encoding == Some(Encoding::Windows1252) {
+        return decode(&bytes, opts).map_err(|at| (at, bytes));
+    }
+    let bom = bytes.starts_with(BOM);
+    if bom {
+        bytes.drain(..BOM.len());
+    }
+    let (text, encoding) = match String::from_utf8(bytes) {
+        Ok(s) => (s, Encoding::Utf8),
+        Err(e) if opts.encoding == Some(Encoding::Utf8) => {
+            // as `decode`: the offset counts from after the BOM, the bytes are
+            // handed back as they were read
+            let at = e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            if bom {
+                bytes.splice(0..0, BOM.iter().copied());
+            }
+            return Err((at, bytes));
+        }
+        Err(e) => (cp1252(e.as_bytes()), Encoding::Windows1252),
+    };
+    Ok(finish(text, encoding, opts))
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn finish(text: String, encoding: Encoding, opts: &ReadOptions) -> Decoded {
     let header_start = skip_lines(&text, opts.skip);
     let delimiter = opts
         .delimiter
         .unwrap_or_else(|| detect_delimiter(&text[header_start..]));
     let decimal_comma = opts.decimal_comma.unwrap_or(delimiter == b';');
-    Ok(Decoded {
+    Decoded {
         text,
         encoding,
         header_start,
         delimiter,
         decimal_comma,
-    })
+    }
 }
 
 /// Windows-1252 maps every byte to a character, so nothing becomes U+FFFD.
@@ -245,6 +278,32 @@ mod tests {
             ..ReadOptions::default()
         };
         assert_eq!(decode(b"ab\xf8", &strict), Err(2));
+    }
+
+    #[test]
+    fn owned_decoding_matches_borrowed_decoding() {
+        let strict = ReadOptions {
+            encoding: Some(Encoding::Utf8),
+            ..ReadOptions::default()
+        };
+        let cp = ReadOptions {
+            encoding: Some(Encoding::Windows1252),
+            ..ReadOptions::default()
+        };
+        for bytes in [
+            &b"\xEF\xBB\xBFid;navn\r\n1;2\r\n"[..],
+            b"enhet,stilling\nSj\xf8heim,x\n",
+            b"\xEF\xBB\xBFa,b\nSj\xf8,x\n",
+            b"",
+        ] {
+            for opts in [&ReadOptions::default(), &strict, &cp] {
+                let owned = decode_owned(bytes.to_vec(), opts);
+                match decode(bytes, opts) {
+                    Ok(d) => assert_eq!(owned, Ok(d)),
+                    Err(at) => assert_eq!(owned, Err((at, bytes.to_vec()))),
+                }
+            }
+        }
     }
 
     #[test]

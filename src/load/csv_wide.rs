@@ -176,7 +176,14 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         let got: Vec<_> = rows
             .iter()
-            .map(|a| (a.respondent.as_str(), a.competence.as_str(), a.level, a.need))
+            .map(|a| {
+                (
+                    a.respondent.as_str(),
+                    a.competence.as_str(),
+                    a.level,
+                    a.need,
+                )
+            })
             .collect();
         assert_eq!(
             got,

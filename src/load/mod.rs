@@ -8,6 +8,7 @@
 
 pub mod csv_file;
 pub mod csv_read;
+pub mod csv_survey;
 pub mod csv_wide;
 pub mod node;
 pub mod toml_file;
@@ -16,6 +17,7 @@ pub mod yaml_file;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
@@ -33,6 +35,22 @@ pub struct Item<T> {
     pub value: T,
     pub file: FileId,
     pub node: Node,
+}
+
+impl RawSet {
+    /// Add `other`'s items after this set's.
+    fn append(&mut self, mut other: RawSet) {
+        self.plan.append(&mut other.plan);
+        self.assumptions.append(&mut other.assumptions);
+        self.data.append(&mut other.data);
+        self.competence.append(&mut other.competence);
+        self.unit.append(&mut other.unit);
+        self.capacity.append(&mut other.capacity);
+        self.quality.append(&mut other.quality);
+        self.goal.append(&mut other.goal);
+        self.measure.append(&mut other.measure);
+        self.indicator.append(&mut other.indicator);
+    }
 }
 
 impl<T> Item<T> {
@@ -159,8 +177,29 @@ pub fn load_plan(dir: &Path) -> anyhow::Result<Loaded> {
     let mut diags = Diagnostics::default();
     let mut raw = RawSet::default();
     let files = discover(dir)?;
-    for path in &files {
-        load_file(dir, path, &mut sources, &mut diags, &mut raw);
+    // Read every file in order (which fixes the file ids), then parse them on
+    // all cores; their findings and items are merged back in file order.
+    let texts: Vec<(&PathBuf, FileId)> = files
+        .iter()
+        .filter_map(|path| {
+            let id = read_text(path, display_name(dir, path), &mut sources, &mut diags)?;
+            Some((path, id))
+        })
+        .collect();
+    let parts: Vec<(RawSet, Diagnostics)> = texts
+        .par_iter()
+        .map(|&(path, id)| {
+            let mut d = Diagnostics::default();
+            let mut part = RawSet::default();
+            if let Some(file) = sources.get(id) {
+                load_file(path, id, &file.name, &file.text, &mut d, &mut part);
+            }
+            (part, d)
+        })
+        .collect();
+    for (part, d) in parts {
+        raw.append(part);
+        diags.extend(d);
     }
     let mut inputs = files;
     let plan = crate::validate::validate(dir, raw, &mut sources, &mut diags, &mut inputs);
@@ -217,22 +256,18 @@ pub fn read_text(
 }
 
 fn load_file(
-    dir: &Path,
     path: &Path,
-    sources: &mut Sources,
+    id: FileId,
+    name: &str,
+    text: &str,
     diags: &mut Diagnostics,
     raw: &mut RawSet,
 ) {
-    let name = display_name(dir, path);
-    let Some(id) = read_text(path, name.clone(), sources, diags) else {
-        return;
-    };
-    let text = sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
     let is_toml = path.extension().and_then(|e| e.to_str()) == Some("toml");
     let parsed = if is_toml {
-        toml_file::parse(&text)
+        toml_file::parse(text)
     } else {
-        yaml_file::parse(&text).map(|(node, dups)| {
+        yaml_file::parse(text).map(|(node, dups)| {
             for (msg, span) in dups {
                 diags.push(
                     Diagnostic::new(Code::DuplicateKey, msg)
@@ -260,16 +295,14 @@ fn load_file(
             return;
         }
     };
-    let NodeKind::Table(entries) = &root.kind else {
+    let root_type = root.type_name();
+    let NodeKind::Table(entries) = root.kind else {
         diags.push(
             Diagnostic::new(
                 Code::WrongType,
-                format!(
-                    "{name} must hold a table of collections, found {}",
-                    root.type_name()
-                ),
+                format!("{name} must hold a table of collections, found {root_type}"),
             )
-            .at(Loc::new(id, root.span.clone())),
+            .at(Loc::new(id, root.span)),
         );
         return;
     };
@@ -309,35 +342,36 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn single<T: DeserializeOwned>(self, section: &str, node: &Node, out: &mut Vec<Item<T>>) {
-        if let Some(v) = deserialize_item(self.file, section, node, self.diags) {
+    fn single<T: DeserializeOwned>(self, section: &str, node: Node, out: &mut Vec<Item<T>>) {
+        if let Some(v) = deserialize_item(self.file, section, &node, self.diags) {
             out.push(Item {
                 value: v,
                 file: self.file,
-                node: node.clone(),
+                node,
             });
         }
     }
 
-    fn many<T: DeserializeOwned>(self, section: &str, node: &Node, out: &mut Vec<Item<T>>) {
-        let NodeKind::Array(items) = &node.kind else {
+    fn many<T: DeserializeOwned>(self, section: &str, node: Node, out: &mut Vec<Item<T>>) {
+        let type_name = node.type_name();
+        let NodeKind::Array(items) = node.kind else {
             self.diags.push(
                 Diagnostic::new(
                     Code::WrongType,
-                    format!("`{section}` must be a list of tables, found {}", node.type_name()),
+                    format!("`{section}` must be a list of tables, found {type_name}"),
                 )
-                .at(Loc::new(self.file, node.span.clone()))
+                .at(Loc::new(self.file, node.span))
                 .hint(format!("in TOML write `[[{section}]]` tables; in YAML a list `{section}:` of `- key: value` items")),
             );
             return;
         };
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.into_iter().enumerate() {
             let label = format!("{section}[{i}]");
-            if let Some(v) = deserialize_item(self.file, &label, item, self.diags) {
+            if let Some(v) = deserialize_item(self.file, &label, &item, self.diags) {
                 out.push(Item {
                     value: v,
                     file: self.file,
-                    node: item.clone(),
+                    node: item,
                 });
             }
         }
@@ -397,15 +431,14 @@ fn classify(
         let names = backticked(rest);
         let name = names.first().copied().unwrap_or("?");
         let expected: Vec<&str> = names.iter().skip(1).copied().collect();
-        // the unknown key itself: search the located table for it
-        let key_loc = match &target.kind {
-            NodeKind::Table(entries) => entries
-                .iter()
-                .find(|(k, _)| k.name == name)
-                .map(|(k, _)| Loc::new(file, k.span.clone())),
-            _ => None,
-        }
-        .unwrap_or(at);
+        // The unknown key itself: serde's path may end at its value, so search
+        // every table along the path for the key.
+        let key_loc = item
+            .tables_along(path)
+            .into_iter()
+            .rev()
+            .find_map(|t| t.entry(name))
+            .map_or(at, |(k, _)| Loc::new(file, k.span.clone()));
         let d = Diagnostic::new(Code::UnknownKey, format!("unknown key `{name}` in {label}"))
             .at(key_loc);
         return match suggest(name, expected.iter().copied()) {
@@ -447,6 +480,17 @@ fn classify(
         .at(at);
         if expected.contains("string") && matches!(target.kind, NodeKind::Int(_)) {
             d = d.hint("put the value in quotes, e.g. \"0301\"");
+        }
+        if let NodeKind::Str(text) = &target.kind {
+            if (expected.starts_with('f') || expected.starts_with('i') || expected.starts_with('u'))
+                && text.replace(',', ".").trim().parse::<f64>().is_ok()
+            {
+                let plain = text.replace(',', ".");
+                d = d.hint(format!(
+                    "write the number without quotes and with a decimal point: {}",
+                    plain.trim()
+                ));
+            }
         }
         return d;
     }

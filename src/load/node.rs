@@ -107,10 +107,10 @@ impl Node {
         }
     }
 
-    /// Follow a serde path (from `serde_path_to_error`) as far as it goes; returns
-    /// the deepest node reached and, when the path ends at a table key, that key.
-    pub fn locate(&self, path: &serde_path_to_error::Path) -> &Node {
+    /// Every node on a serde path, from this one down, as far as it resolves.
+    pub fn tables_along(&self, path: &serde_path_to_error::Path) -> Vec<&Node> {
         use serde_path_to_error::Segment;
+        let mut out = vec![self];
         let mut node = self;
         for seg in path.iter() {
             let next = match (seg, &node.kind) {
@@ -119,11 +119,20 @@ impl Node {
                 _ => None,
             };
             match next {
-                Some(n) => node = n,
+                Some(n) => {
+                    out.push(n);
+                    node = n;
+                }
                 None => break,
             }
         }
-        node
+        out
+    }
+
+    /// Follow a serde path (from `serde_path_to_error`) as far as it goes; returns
+    /// the deepest node reached and, when the path ends at a table key, that key.
+    pub fn locate(&self, path: &serde_path_to_error::Path) -> &Node {
+        self.tables_along(path).pop().unwrap_or(self)
     }
 }
 

@@ -1,19 +1,21 @@
 //! The CSV data named by `[data]`: read through the one CSV reader, map, parse
 //! and check their references.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::items::{competence_ref, unit_ref};
+use super::items::competence_ref;
+use super::refs;
 use super::Ids;
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
-use crate::load::csv_file::{self, CsvSpec, Input, Question, Row, STAFF_HEADERS, SURVEY_HEADERS};
+use crate::load::csv_file::{self, CsvSpec, Input, Question, STAFF_HEADERS, SURVEY_HEADERS};
 use crate::load::csv_read::{self, Encoding, ReadOptions};
+use crate::load::csv_survey::{self, ParsedSurvey};
 use crate::load::{display_name, Item, RawSet};
 use crate::model::raw::RawData;
 use crate::model::raw_data::{RawAnswerField, RawEncoding, RawLayout, RawScaleValue, RawSource};
 use crate::model::{Answer, Staff};
-use crate::source::{Loc, SourceFile, Sources};
+use crate::source::{FileId, Loc, SourceFile, Sources};
 
 /// Which data file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,7 +227,10 @@ pub fn spec(
     Some((opts, spec))
 }
 
-/// Read the staff and survey CSVs named in `[data]` (if any).
+/// Read the staff and survey CSVs named in `[data]` (if any). Both files are
+/// opened first (their texts move into `sources`, uncopied), then parsed and
+/// checked side by side on two threads; diagnostics are merged in the same
+/// order as a sequential run.
 pub fn read(
     dir: &Path,
     raw: &RawSet,
@@ -237,9 +242,8 @@ pub fn read(
     let Some(data) = raw.data.first() else {
         return (Vec::new(), Vec::new());
     };
-    let mut staff = Vec::new();
-    let mut survey = Vec::new();
-    for kind in [Kind::Staff, Kind::Survey] {
+    let mut opened: [Option<(CsvSpec, Opened)>; 2] = [None, None];
+    for (slot, kind) in opened.iter_mut().zip([Kind::Staff, Kind::Survey]) {
         let source = match kind {
             Kind::Staff => &data.value.staff,
             Kind::Survey => &data.value.survey,
@@ -248,7 +252,7 @@ pub fn read(
         let Some((opts, spec)) = spec(data, kind, source, Some(ids), diags) else {
             continue;
         };
-        let Some((file, decoded)) = open(
+        *slot = open_shared(
             dir,
             data,
             kind,
@@ -257,46 +261,82 @@ pub fn read(
             sources,
             diags,
             inputs,
-        ) else {
-            continue;
-        };
-        let input = Input {
-            text: &decoded.text,
-            file,
-            header_start: decoded.header_start,
-            delimiter: decoded.delimiter,
-            decimal_comma: decoded.decimal_comma,
-        };
-        match kind {
-            Kind::Staff => {
-                staff = staff_refs(csv_file::read_staff(input, &spec, diags), ids, diags)
-            }
-            Kind::Survey => {
-                survey = survey_refs(csv_file::read_survey(input, &spec, diags), ids, diags)
-            }
-        }
+        )
+        .map(|o| (spec, o));
     }
-    (staff, survey)
+    let sources = &*sources;
+    let [staff_file, survey_file] = &opened;
+    let (staff, survey) = rayon::join(
+        || {
+            let mut d = Diagnostics::default();
+            let rows = staff_file.as_ref().and_then(|(spec, o)| {
+                let input = o.input(sources)?;
+                let parsed = csv_file::parse_staff(input, spec, &mut d);
+                Some(refs::staff(parsed, input.text, ids, &mut d))
+            });
+            (rows.unwrap_or_default(), d)
+        },
+        || {
+            let mut d = Diagnostics::default();
+            let rows = survey_file.as_ref().and_then(|(spec, o)| {
+                let input = o.input(sources)?;
+                let parsed = if spec.questions.is_some() {
+                    let wide = csv_file::parse_survey(input, spec, &mut d);
+                    ParsedSurvey::from_answers(input.file, wide)
+                } else {
+                    csv_survey::parse_long(input, spec, &mut d)
+                };
+                Some(refs::survey(parsed, input.text, ids, &mut d))
+            });
+            (rows.unwrap_or_default(), d)
+        },
+    );
+    diags.extend(staff.1);
+    diags.extend(survey.1);
+    (staff.0, survey.0)
 }
 
-/// Read and decode one data file and register it as a source.
-#[allow(clippy::too_many_arguments)]
-pub fn open(
+/// A data file registered in [`Sources`]: how to split its text.
+struct Opened {
+    file: FileId,
+    header_start: usize,
+    delimiter: u8,
+    decimal_comma: bool,
+}
+
+impl Opened {
+    fn input<'t>(&self, sources: &'t Sources) -> Option<Input<'t>> {
+        Some(Input {
+            text: &sources.get(self.file)?.text,
+            file: self.file,
+            header_start: self.header_start,
+            delimiter: self.delimiter,
+            decimal_comma: self.decimal_comma,
+        })
+    }
+}
+
+/// Where `data.<kind>` is given, for problems with the file as a whole.
+fn file_loc(data: &Item<RawData>, kind: Kind) -> Loc {
+    let key = kind.key();
+    match data.node.get(key).and_then(|n| n.get("path")) {
+        Some(n) => Loc::new(data.file, n.span.clone()),
+        None => at(data, &[key]),
+    }
+}
+
+/// Read a data file's bytes (reporting a missing or unreadable file).
+fn read_bytes(
     dir: &Path,
     data: &Item<RawData>,
     kind: Kind,
     rel: &str,
-    opts: &ReadOptions,
-    sources: &mut Sources,
     diags: &mut Diagnostics,
     inputs: &mut Vec<PathBuf>,
-) -> Option<(crate::source::FileId, csv_read::Decoded)> {
+) -> Option<(PathBuf, String, Vec<u8>)> {
     let key = kind.key();
     let path = dir.join(rel);
-    let loc = match data.node.get(key).and_then(|n| n.get("path")) {
-        Some(n) => Loc::new(data.file, n.span.clone()),
-        None => at(data, &[key]),
-    };
+    let loc = file_loc(data, kind);
     if !path.is_file() {
         diags.push(
             Diagnostic::new(
@@ -310,100 +350,98 @@ pub fn open(
     }
     inputs.push(path.clone());
     let name = display_name(dir, &path);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
+    match std::fs::read(&path) {
+        Ok(b) => Some((path, name, b)),
         Err(e) => {
             diags.push(
                 Diagnostic::new(Code::UnreadableFile, format!("cannot read {name}: {e}")).at(loc),
-            );
-            return None;
-        }
-    };
-    match csv_read::decode(&bytes, opts) {
-        Ok(decoded) => {
-            let id = sources.add(SourceFile::new(name, path, decoded.text.clone()).personal());
-            Some((id, decoded))
-        }
-        Err(offset) => {
-            // Show the place without U+FFFD: decode as Windows-1252 for display,
-            // and move the offset to the same character in the decoded text.
-            let shown = |b: &[u8]| {
-                encoding_rs::WINDOWS_1252
-                    .decode_without_bom_handling(b)
-                    .0
-                    .into_owned()
-            };
-            let at = shown(bytes.get(..offset).unwrap_or(&bytes)).len();
-            let id = sources.add(SourceFile::new(name.clone(), path, shown(&bytes)).personal());
-            diags.push(
-                Diagnostic::new(
-                    Code::UnreadableFile,
-                    format!("{name} is not valid UTF-8, but `encoding = \"utf-8\"` is given"),
-                )
-                .at(Loc::new(id, at..at + 1))
-                .hint("set `encoding = \"windows-1252\"`, or save the file as UTF-8"),
             );
             None
         }
     }
 }
 
-fn staff_refs(rows: Vec<Row<Staff>>, ids: &Ids, diags: &mut Diagnostics) -> Vec<Staff> {
-    let mut seen: BTreeMap<String, Loc> = BTreeMap::new();
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let s = &row.value;
-        // Ids are pseudonyms but still personal data: point at them, never echo them.
-        let mut ok = true;
-        if let Some(first) = seen.get(&s.id) {
-            diags.push(
-                Diagnostic::new(
-                    Code::DuplicateId,
-                    "this staff id is already used by another row",
-                )
-                .at(row.loc(0))
-                .related(first.clone(), "first used here")
-                .hint("every employee needs a unique pseudonymous id"),
-            );
-            ok = false;
-        } else {
-            seen.insert(s.id.clone(), row.loc(0));
-        }
-        ok &= unit_ref(ids, &s.unit, row.loc(1), diags);
-        if let Some(e) = &s.education {
-            ok &= competence_ref(ids, e, row.loc(4), Some(true), diags);
-        }
-        if let Some(e) = &s.studying {
-            ok &= competence_ref(ids, e, row.loc(7), Some(true), diags);
-        }
-        if ok {
-            out.push(row.value);
-        }
-    }
-    out
+/// Register a file that is not valid UTF-8 although `encoding = "utf-8"` is given.
+fn not_utf8(
+    path: PathBuf,
+    name: String,
+    bytes: &[u8],
+    offset: usize,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) {
+    // Show the place without U+FFFD: decode as Windows-1252 for display,
+    // and move the offset to the same character in the decoded text.
+    let shown = |b: &[u8]| {
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(b)
+            .0
+            .into_owned()
+    };
+    let at = shown(bytes.get(..offset).unwrap_or(bytes)).len();
+    let id = sources.add(SourceFile::new(name.clone(), path, shown(bytes)).personal());
+    diags.push(
+        Diagnostic::new(
+            Code::UnreadableFile,
+            format!("{name} is not valid UTF-8, but `encoding = \"utf-8\"` is given"),
+        )
+        .at(Loc::new(id, at..at + 1))
+        .hint("set `encoding = \"windows-1252\"`, or save the file as UTF-8"),
+    );
 }
 
-fn survey_refs(rows: Vec<Row<Answer>>, ids: &Ids, diags: &mut Diagnostics) -> Vec<Answer> {
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let a = &row.value;
-        let mut ok = unit_ref(ids, &a.unit, row.loc(1), diags);
-        ok &= competence_ref(ids, &a.competence, row.loc(2), Some(false), diags);
-        if !seen.insert((a.respondent.clone(), a.unit.clone(), a.competence.clone())) {
-            diags.push(
-                Diagnostic::new(
-                    Code::DuplicateId,
-                    format!("a respondent answered `{}` twice", a.competence),
-                )
-                .at(row.loc(0))
-                .hint("keep one answer per respondent and competence"),
-            );
-            ok = false;
+/// Read and decode one data file and register it as a source.
+#[allow(clippy::too_many_arguments)]
+pub fn open(
+    dir: &Path,
+    data: &Item<RawData>,
+    kind: Kind,
+    rel: &str,
+    opts: &ReadOptions,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    inputs: &mut Vec<PathBuf>,
+) -> Option<(FileId, csv_read::Decoded)> {
+    let (path, name, bytes) = read_bytes(dir, data, kind, rel, diags, inputs)?;
+    match csv_read::decode(&bytes, opts) {
+        Ok(decoded) => {
+            let id = sources.add(SourceFile::new(name, path, decoded.text.clone()).personal());
+            Some((id, decoded))
         }
-        if ok {
-            out.push(row.value);
+        Err(offset) => {
+            not_utf8(path, name, &bytes, offset, sources, diags);
+            None
         }
     }
-    out
+}
+
+/// As [`open`], but the decoded text moves into `sources` instead of being
+/// copied (a national survey is over 100 MB).
+#[allow(clippy::too_many_arguments)]
+fn open_shared(
+    dir: &Path,
+    data: &Item<RawData>,
+    kind: Kind,
+    rel: &str,
+    opts: &ReadOptions,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    inputs: &mut Vec<PathBuf>,
+) -> Option<Opened> {
+    let (path, name, bytes) = read_bytes(dir, data, kind, rel, diags, inputs)?;
+    match csv_read::decode_owned(bytes, opts) {
+        Ok(d) => {
+            let file = sources.add(SourceFile::new(name, path, d.text).personal());
+            Some(Opened {
+                file,
+                header_start: d.header_start,
+                delimiter: d.delimiter,
+                decimal_comma: d.decimal_comma,
+            })
+        }
+        Err((offset, bytes)) => {
+            not_utf8(path, name, &bytes, offset, sources, diags);
+            None
+        }
+    }
 }

@@ -22,14 +22,22 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
         used_comp.extend(m.competences.iter().map(String::as_str));
         used_unit.extend(m.units.iter().flatten().map(String::as_str));
     }
+    // The data has millions of rows but few distinct ids, mostly repeated in
+    // a row: look up only what differs from the previous row.
+    let (mut unit, mut edu, mut study) = (None, None, None);
     for s in &plan.staff {
-        used_unit.insert(&s.unit);
-        used_comp.extend(s.education.as_deref());
-        used_comp.extend(s.studying.as_deref());
+        note(&mut used_unit, &mut unit, &s.unit);
+        if let Some(e) = &s.education {
+            note(&mut used_comp, &mut edu, e);
+        }
+        if let Some(e) = &s.studying {
+            note(&mut used_comp, &mut study, e);
+        }
     }
+    let (mut unit, mut comp) = (None, None);
     for a in &plan.survey {
-        used_unit.insert(&a.unit);
-        used_comp.insert(&a.competence);
+        note(&mut used_unit, &mut unit, &a.unit);
+        note(&mut used_comp, &mut comp, &a.competence);
     }
     for c in &plan.competences {
         if !used_comp.contains(c.id.as_str()) {
@@ -77,8 +85,13 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
         .map(|c| (c.unit.as_str(), c.position.as_str()))
         .collect();
     let mut reported = BTreeSet::new();
+    let mut previous = None;
     for s in &plan.staff {
         let key = (s.unit.as_str(), s.position.as_str());
+        if previous == Some(key) {
+            continue; // same answer as for the row before
+        }
+        previous = Some(key);
         if !lines.contains(&key) && reported.insert(key) {
             diags.push(
                 Diagnostic::new(
@@ -94,5 +107,13 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
                 ),
             );
         }
+    }
+}
+
+/// Insert `id` unless it is the one inserted last through `last`.
+fn note<'a>(set: &mut BTreeSet<&'a str>, last: &mut Option<&'a str>, id: &'a str) {
+    if *last != Some(id) {
+        set.insert(id);
+        *last = Some(id);
     }
 }

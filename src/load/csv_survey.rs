@@ -1,0 +1,396 @@
+//! Long survey files (one row per answer) → compact rows, read in parallel.
+//!
+//! In: a decoded v1 (or mapped long) survey file and its [`CsvSpec`]. Out: a
+//! [`ParsedSurvey`]: for every answer that parsed, a small fixed-size
+//! [`CompactAnswer`] (row span, level, need, and the respondent, unit and
+//! competence as indices into per-chunk tables), plus a diagnostic for every
+//! problem — the same ones, at the same places, as reading the file in one go.
+//!
+//! A national survey has millions of rows. Allocating three strings per row
+//! while parsing, and moving 100-byte answers around to sort them, cost more
+//! than the parsing itself; compact rows are cheap to sort, and the strings are
+//! made once, in the final order (see `validate::refs`). When the body of the
+//! file has no quote character every line is one record, so it is cut at line
+//! ends into chunks that are read on all cores; findings are merged in file
+//! order (a national identity number is reported once per column, at its first
+//! occurrence; an unreadable record still ends the reading there).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::csv_file::{
+    body, header, survey_record, CsvSpec, FieldLocs, Input, Parsed, SURVEY_HEADERS, SURVEY_OPTIONAL,
+};
+use crate::diag::Diagnostics;
+use crate::model::Answer;
+use crate::source::{FileId, Loc};
+
+/// Below this many bytes of records a file is read in one piece.
+const MIN_CHUNK: usize = 1 << 20;
+
+/// One answer, without its strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompactAnswer {
+    /// Span of the record's line in the text (the answer's `loc`).
+    pub start: usize,
+    pub end: usize,
+    /// Byte range of the respondent id in the chunk's `respondents`.
+    pub respondent: (usize, usize),
+    /// Index into the chunk's `units`.
+    pub unit: u32,
+    /// Index into the chunk's `competences`.
+    pub competence: u32,
+    pub level: u8,
+    pub need: Option<u8>,
+}
+
+/// The rows of one piece of the file and the strings they refer to.
+#[derive(Debug, Clone, Default)]
+pub struct Chunk {
+    pub rows: Vec<CompactAnswer>,
+    /// Respondent ids, back to back.
+    pub respondents: String,
+    pub units: Vec<String>,
+    pub competences: Vec<String>,
+}
+
+impl Chunk {
+    pub fn respondent(&self, a: &CompactAnswer) -> &str {
+        self.respondents
+            .get(a.respondent.0..a.respondent.1)
+            .unwrap_or("")
+    }
+
+    pub fn unit(&self, a: &CompactAnswer) -> &str {
+        self.units.get(a.unit as usize).map_or("", String::as_str)
+    }
+
+    pub fn competence(&self, a: &CompactAnswer) -> &str {
+        self.competences
+            .get(a.competence as usize)
+            .map_or("", String::as_str)
+    }
+}
+
+/// A parsed survey: chunks in file order, and where the fields are.
+#[derive(Debug, Clone)]
+pub struct ParsedSurvey {
+    pub file: FileId,
+    pub chunks: Vec<Chunk>,
+    pub fields: FieldLocs,
+}
+
+impl ParsedSurvey {
+    /// Number of answers.
+    pub fn len(&self) -> usize {
+        self.chunks.iter().map(|c| c.rows.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every answer with its chunk, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Chunk, &CompactAnswer)> {
+        self.chunks
+            .iter()
+            .flat_map(|c| c.rows.iter().map(move |a| (c, a)))
+    }
+
+    /// The answer as the model holds it.
+    pub fn answer(&self, chunk: &Chunk, a: &CompactAnswer) -> Answer {
+        Answer {
+            respondent: chunk.respondent(a).to_string(),
+            unit: chunk.unit(a).to_string(),
+            competence: chunk.competence(a).to_string(),
+            level: a.level,
+            need: a.need,
+            loc: Some(self.row_loc(a)),
+        }
+    }
+
+    pub fn row_loc(&self, a: &CompactAnswer) -> Loc {
+        Loc::new(self.file, a.start..a.end)
+    }
+
+    /// All answers in file order.
+    pub fn into_answers(self) -> Parsed<Answer> {
+        let rows = self.iter().map(|(c, a)| self.answer(c, a)).collect();
+        Parsed {
+            rows,
+            fields: self.fields,
+        }
+    }
+
+    /// Answers read otherwise (a wide export), in the compact form.
+    pub fn from_answers(file: FileId, parsed: Parsed<Answer>) -> Self {
+        let mut chunk = Chunk::default();
+        let mut interner = Interner::default();
+        for a in &parsed.rows {
+            let (start, end) = a
+                .loc
+                .as_ref()
+                .map_or((0, 0), |l| (l.span.start, l.span.end));
+            let r0 = chunk.respondents.len();
+            chunk.respondents.push_str(&a.respondent);
+            let respondent = (r0, chunk.respondents.len());
+            let unit = interner.unit(&mut chunk, &a.unit);
+            let competence = interner.competence(&mut chunk, &a.competence);
+            chunk.rows.push(CompactAnswer {
+                start,
+                end,
+                respondent,
+                unit,
+                competence,
+                level: a.level,
+                need: a.need,
+            });
+        }
+        ParsedSurvey {
+            file,
+            chunks: vec![chunk],
+            fields: parsed.fields,
+        }
+    }
+}
+
+/// Chunk-local string tables; the previous unit is remembered (rows come grouped).
+#[derive(Default)]
+struct Interner {
+    units: HashMap<String, u32>,
+    competences: HashMap<String, u32>,
+    last_unit: Option<u32>,
+}
+
+impl Interner {
+    fn unit(&mut self, chunk: &mut Chunk, s: &str) -> u32 {
+        if let Some(u) = self.last_unit {
+            if chunk.units.get(u as usize).is_some_and(|x| x == s) {
+                return u;
+            }
+        }
+        let u = intern(&mut self.units, &mut chunk.units, s);
+        self.last_unit = Some(u);
+        u
+    }
+
+    fn competence(&mut self, chunk: &mut Chunk, s: &str) -> u32 {
+        intern(&mut self.competences, &mut chunk.competences, s)
+    }
+}
+
+fn intern(map: &mut HashMap<String, u32>, list: &mut Vec<String>, s: &str) -> u32 {
+    if let Some(&i) = map.get(s) {
+        return i;
+    }
+    let i = u32::try_from(list.len()).unwrap_or(u32::MAX);
+    list.push(s.to_string());
+    map.insert(s.to_string(), i);
+    i
+}
+
+/// Cut `range` of `text` into about `n` pieces at line ends, or leave it whole
+/// when a quote could hide a line end inside a field.
+fn pieces(text: &str, range: Range<usize>, n: usize) -> Vec<Range<usize>> {
+    let body = text.as_bytes().get(range.clone()).unwrap_or(&[]);
+    if n < 2 || body.len() < 2 * MIN_CHUNK || body.contains(&b'"') {
+        return vec![range];
+    }
+    let size = (body.len() / n).max(MIN_CHUNK);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < body.len() {
+        let mut to = (from + size).min(body.len());
+        match body
+            .get(to..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+        {
+            Some(nl) => to += nl + 1,
+            None => to = body.len(),
+        }
+        out.push(range.start + from..range.start + to);
+        from = to;
+    }
+    out
+}
+
+/// Read a long survey file.
+pub fn parse_long(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> ParsedSurvey {
+    let mut parsed = ParsedSurvey {
+        file: input.file,
+        chunks: Vec::new(),
+        fields: FieldLocs::Columns {
+            file: input.file,
+            delimiter: input.delimiter,
+            index: Vec::new(),
+        },
+    };
+    let expected: &'static [&'static str] = &SURVEY_HEADERS;
+    let Some(head) = header(input, spec, expected, &SURVEY_OPTIONAL, &[], diags) else {
+        return parsed;
+    };
+    let threads = rayon::current_num_threads();
+    let ranges = pieces(input.text, head.body_start..input.text.len(), threads * 4);
+    let results: Vec<_> = ranges
+        .into_par_iter()
+        .map(|range| {
+            let mut d = Diagnostics::default();
+            let mut chunk = Chunk::default();
+            let lines = input
+                .text
+                .as_bytes()
+                .get(range.clone())
+                .map_or(0, |b| memchr::memchr_iter(b'\n', b).count());
+            chunk.rows.reserve_exact(lines + 1);
+            let mut interner = Interner::default();
+            let found = body(input, spec, expected, &head, range, &mut d, |r, _, d| {
+                if let Some((respondent, unit, competence, level, need)) = survey_record(r, spec, d)
+                {
+                    let row = r.row_loc().span;
+                    let r0 = chunk.respondents.len();
+                    chunk.respondents.push_str(respondent);
+                    let unit = interner.unit(&mut chunk, unit);
+                    let competence = interner.competence(&mut chunk, competence);
+                    chunk.rows.push(CompactAnswer {
+                        start: row.start,
+                        end: row.end,
+                        respondent: (r0, chunk.respondents.len()),
+                        unit,
+                        competence,
+                        level,
+                        need,
+                    });
+                }
+            });
+            (chunk, d, found)
+        })
+        .collect();
+    let mut reported = vec![false; head.names.len()];
+    for (chunk, d, found) in results {
+        diags.extend(d);
+        for (column, finding) in found.national_ids {
+            if let Some(seen) = reported.get_mut(column) {
+                if !*seen {
+                    *seen = true;
+                    diags.push(finding);
+                }
+            }
+        }
+        parsed.chunks.push(chunk);
+        if found.stopped {
+            break; // as a single reader would: nothing after it is read
+        }
+    }
+    parsed.fields = FieldLocs::Columns {
+        file: input.file,
+        delimiter: input.delimiter,
+        index: head.index,
+    };
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_end_at_line_ends_and_cover_everything() {
+        let line = "r0001,enhet,kompetanse,3,2\n";
+        let text = format!("h\n{}", line.repeat(200_000));
+        let all = 2..text.len();
+        let parts = pieces(&text, all.clone(), 8);
+        assert!(parts.len() > 1);
+        assert_eq!(parts.first().unwrap().start, all.start);
+        assert_eq!(parts.last().unwrap().end, all.end);
+        for w in parts.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert_eq!(&text[w[0].end - 1..w[0].end], "\n");
+        }
+        // a quote anywhere: one piece
+        let quoted = format!("{text}\"a\nb\",u,c,3,\n");
+        assert_eq!(pieces(&quoted, 2..quoted.len(), 8).len(), 1);
+    }
+
+    #[test]
+    fn chunked_reading_finds_what_one_reader_finds() {
+        // big enough to be cut; errors early, late, and an id number twice
+        let mut text = String::from("respondent,unit,competence,level,need\n");
+        for i in 0..120_000 {
+            let level = match i {
+                7 => "9".to_string(),
+                100_000 => "x".to_string(),
+                _ => (i % 5 + 1).to_string(),
+            };
+            let who = if i == 50_000 || i == 110_000 {
+                "15076500565".to_string()
+            } else {
+                format!("r{i:06}")
+            };
+            text.push_str(&format!("{who},u{},c{},{level},\n", i / 500, i % 15));
+        }
+        let input = Input {
+            text: &text,
+            file: FileId(0),
+            header_start: 0,
+            delimiter: b',',
+            decimal_comma: false,
+        };
+        let spec = CsvSpec::default();
+        let mut chunked = Diagnostics::default();
+        let parsed = parse_long(input, &spec, &mut chunked);
+        assert!(parsed.chunks.len() > 1);
+        // one reader: the whole body as one piece
+        let mut single = Diagnostics::default();
+        let head = header(
+            input,
+            &spec,
+            &SURVEY_HEADERS,
+            &SURVEY_OPTIONAL,
+            &[],
+            &mut single,
+        )
+        .unwrap();
+        let mut rows = Vec::new();
+        let found = body(
+            input,
+            &spec,
+            &SURVEY_HEADERS,
+            &head,
+            head.body_start..text.len(),
+            &mut single,
+            |r, _, d| {
+                if let Some(v) = survey_record(r, &spec, d) {
+                    rows.push((
+                        v.0.to_string(),
+                        v.1.to_string(),
+                        v.2.to_string(),
+                        v.3,
+                        v.4,
+                        r.row_loc(),
+                    ));
+                }
+            },
+        );
+        for (_, d) in found.national_ids {
+            single.push(d);
+        }
+        let got: Vec<_> = parsed
+            .iter()
+            .map(|(c, a)| {
+                (
+                    c.respondent(a).to_string(),
+                    c.unit(a).to_string(),
+                    c.competence(a).to_string(),
+                    a.level,
+                    a.need,
+                    parsed.row_loc(a),
+                )
+            })
+            .collect();
+        assert_eq!(got, rows);
+        assert_eq!(chunked.clone().finish(), single.clone().finish());
+        assert_eq!(chunked.len(), 3, "{chunked:?}");
+    }
+}

@@ -1,0 +1,380 @@
+//! References and duplicates in the parsed CSV rows, and their canonical order.
+//!
+//! In: parsed staff or survey rows (file order) with their lazily located
+//! fields, and the plan's ids. Out: the rows whose references resolve and that
+//! are not duplicates, already in the order [`crate::model::Plan::normalise`]
+//! wants (so its sort only confirms it), and a diagnostic for every bad
+//! reference and every duplicate.
+//!
+//! A national survey has millions of rows, so nothing here is worse than
+//! linear plus a sort of small groups: ids become ranks in the sorted id lists
+//! (a rank order is the string order), duplicates are found by grouping rows by
+//! (unit, competence) with a counting sort, and the final order is applied by
+//! permuting the rows in place rather than copying them.
+
+use std::collections::{HashMap, HashSet};
+
+use super::items::{competence_ref, unit_ref};
+use super::Ids;
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use rayon::prelude::*;
+
+use crate::load::csv_file::Parsed;
+use crate::load::csv_survey::{Chunk, CompactAnswer, ParsedSurvey};
+use crate::model::{Answer, Staff};
+
+/// Keep the rows flagged `ok`, in the order `order` (indices of ok rows, each
+/// once), without a second copy of the rows.
+fn keep_in_order<T>(mut rows: Vec<T>, ok: &[bool], order: &[u32]) -> Vec<T> {
+    // A full permutation: the kept rows in order, then the others.
+    let mut perm: Vec<usize> = order.iter().map(|&i| i as usize).collect();
+    let kept = perm.len();
+    perm.extend((0..rows.len()).filter(|&i| !ok.get(i).copied().unwrap_or(false)));
+    if perm.len() != rows.len() {
+        // cannot happen: every row is either kept (once) or not
+        return Vec::new();
+    }
+    // rows_new[j] = rows_old[perm[j]], cycle by cycle
+    let mut done = vec![false; rows.len()];
+    for start in 0..rows.len() {
+        if done[start] {
+            continue;
+        }
+        let mut j = start;
+        loop {
+            done[j] = true;
+            let k = perm[j];
+            if k == start {
+                break;
+            }
+            rows.swap(j, k);
+            j = k;
+        }
+    }
+    rows.truncate(kept);
+    rows
+}
+
+/// Staff rows: unique ids, known units and formal competences.
+pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnostics) -> Vec<Staff> {
+    let Parsed { rows, fields } = parsed;
+    let loc = |i: usize, s: &Staff, col: usize| fields.loc(text, i, s.loc.as_ref(), col);
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
+    let mut ok = vec![false; rows.len()];
+    for (i, s) in rows.iter().enumerate() {
+        // Ids are pseudonyms but still personal data: point at them, never echo them.
+        let mut good = true;
+        match first.get(s.id.as_str()) {
+            Some(&f) => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        "this staff id is already used by another row",
+                    )
+                    .at(loc(i, s, 0))
+                    .related(loc(f, &rows[f], 0), "first used here")
+                    .hint("every employee needs a unique pseudonymous id"),
+                );
+                good = false;
+            }
+            None => {
+                first.insert(&s.id, i);
+            }
+        }
+        if !ids.units.contains_key(&s.unit) {
+            good &= unit_ref(ids, &s.unit, loc(i, s, 1), diags);
+        }
+        if let Some(e) = &s.education {
+            good &= competence_ref(ids, e, loc(i, s, 4), Some(true), diags);
+        }
+        if let Some(e) = &s.studying {
+            good &= competence_ref(ids, e, loc(i, s, 7), Some(true), diags);
+        }
+        ok[i] = good;
+    }
+    drop(first);
+    // Canonical order (unit, position, id): by unit rank with a counting sort,
+    // then by position and id within each unit (every kept row has a known
+    // unit and a unique id).
+    let units: Vec<&str> = ids.units.keys().map(String::as_str).collect();
+    let rank = |s: &Staff| units.binary_search(&s.unit.as_str()).unwrap_or(0);
+    let mut start = vec![0usize; units.len() + 1];
+    for (s, _) in rows.iter().zip(&ok).filter(|(_, &k)| k) {
+        start[rank(s) + 1] += 1;
+    }
+    for k in 1..start.len() {
+        start[k] += start[k - 1];
+    }
+    let bounds = start.clone();
+    let mut order = vec![0u32; start.last().copied().unwrap_or(0)];
+    for (i, s) in rows.iter().enumerate().filter(|(i, _)| ok[*i]) {
+        let slot = &mut start[rank(s)];
+        order[*slot] = i as u32;
+        *slot += 1;
+    }
+    for w in bounds.windows(2) {
+        order[w[0]..w[1]].sort_by(|&x, &y| {
+            let (a, b) = (&rows[x as usize], &rows[y as usize]);
+            (&a.position, &a.id).cmp(&(&b.position, &b.id))
+        });
+    }
+    keep_in_order(rows, &ok, &order)
+}
+
+/// Survey rows: known units and real competences, one answer per respondent,
+/// unit and competence. The result is sorted by (unit, competence, respondent),
+/// and its strings are made only now, in that order, on all cores.
+pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnostics) -> Vec<Answer> {
+    let units: Vec<&str> = ids.units.keys().map(String::as_str).collect();
+    let comps: Vec<&str> = ids.competences.keys().map(String::as_str).collect();
+    let real: Vec<bool> = ids.competences.values().map(|(f, _)| !f).collect();
+    let n_comps = comps.len().max(1);
+    let n_groups = units.len().saturating_mul(n_comps);
+    // Row i of the file is row i - starts[c] of chunk c.
+    let mut starts = Vec::with_capacity(parsed.chunks.len() + 1);
+    starts.push(0usize);
+    for c in &parsed.chunks {
+        starts.push(starts.last().copied().unwrap_or(0) + c.rows.len());
+    }
+    let n = starts.last().copied().unwrap_or(0);
+    let row = |i: usize| -> Option<(&Chunk, &CompactAnswer)> {
+        let c = starts.partition_point(|&s| s <= i).checked_sub(1)?;
+        let chunk = parsed.chunks.get(c)?;
+        Some((chunk, chunk.rows.get(i - starts[c])?))
+    };
+    let loc = |i: usize, a: &CompactAnswer, col: usize| {
+        parsed.fields.loc(text, i, Some(&parsed.row_loc(a)), col)
+    };
+
+    // Group of each row: unit rank × competences + competence rank, or NONE
+    // when the unit or the competence is not defined.
+    const NONE: u32 = u32::MAX;
+    let mut group: Vec<u32> = Vec::with_capacity(n);
+    let mut ok = vec![false; n];
+    let mut i = 0;
+    for chunk in &parsed.chunks {
+        let rank = |list: &[&str], s: &String| list.binary_search(&s.as_str()).ok();
+        let unit_rank: Vec<Option<usize>> = chunk.units.iter().map(|s| rank(&units, s)).collect();
+        let comp_rank: Vec<Option<usize>> =
+            chunk.competences.iter().map(|s| rank(&comps, s)).collect();
+        for a in &chunk.rows {
+            let u = unit_rank.get(a.unit as usize).copied().flatten();
+            let c = comp_rank.get(a.competence as usize).copied().flatten();
+            let mut good = true;
+            if u.is_none() {
+                good &= unit_ref(ids, chunk.unit(a), loc(i, a, 1), diags);
+            }
+            if c.and_then(|c| real.get(c)).copied() != Some(true) {
+                good &= competence_ref(ids, chunk.competence(a), loc(i, a, 2), Some(false), diags);
+            }
+            ok[i] = good;
+            let g = u.zip(c).map(|(u, c)| u * n_comps + c);
+            group.push(g.and_then(|g| u32::try_from(g).ok()).unwrap_or(NONE));
+            i += 1;
+        }
+    }
+
+    // Rows of known ids by group in rank order, file order within a group
+    // (a stable counting sort), then by respondent within the group.
+    let mut order: Vec<u32> = Vec::with_capacity(n);
+    let mut bounds: Vec<usize> = Vec::new();
+    let small = n_groups < NONE as usize && n_groups <= 4 * n + 1024;
+    if small {
+        let mut start = vec![0usize; n_groups + 1];
+        for &g in &group {
+            if g != NONE {
+                start[g as usize + 1] += 1;
+            }
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        bounds = start.clone();
+        order.resize(start[n_groups], 0);
+        for (i, &g) in group.iter().enumerate() {
+            if g != NONE {
+                let slot = &mut start[g as usize];
+                order[*slot] = i as u32;
+                *slot += 1;
+            }
+        }
+    } else {
+        // more groups than rows: sort by group instead
+        order.extend((0..n as u32).filter(|&i| group[i as usize] != NONE));
+        order.sort_by_key(|&i| group[i as usize]);
+        bounds.push(0);
+        for w in 1..=order.len() {
+            if w == order.len() || group[order[w] as usize] != group[order[w - 1] as usize] {
+                bounds.push(w);
+            }
+        }
+    }
+    let respondent = |i: u32| row(i as usize).map_or("", |(c, a)| c.respondent(a));
+    // the groups, as disjoint slices of `order`, sorted on all cores
+    let mut parts: Vec<&mut [u32]> = Vec::with_capacity(bounds.len());
+    let mut rest = &mut order[..];
+    for w in bounds.windows(2) {
+        let (part, tail) = rest.split_at_mut((w[1] - w[0]).min(rest.len()));
+        parts.push(part);
+        rest = tail;
+    }
+    let repeated: Vec<u32> = parts
+        .into_par_iter()
+        .flat_map_iter(|part| {
+            // stable: the first of equal respondents is the first in the file
+            part.sort_by(|&x, &y| respondent(x).cmp(respondent(y)));
+            let part = &*part;
+            part.windows(2)
+                .filter(|p| respondent(p[0]) == respondent(p[1]))
+                .map(|p| p[1])
+                .collect::<Vec<u32>>()
+        })
+        .collect();
+    drop(bounds);
+    let mut dup = vec![false; n];
+    for i in repeated {
+        dup[i as usize] = true;
+    }
+    // Rows with an unknown unit or competence can only repeat each other.
+    let mut seen: HashSet<(&str, &str, &str)> = HashSet::new();
+    for (i, &g) in group.iter().enumerate() {
+        if g == NONE {
+            if let Some((c, a)) = row(i) {
+                if !seen.insert((c.respondent(a), c.unit(a), c.competence(a))) {
+                    dup[i] = true;
+                }
+            }
+        }
+    }
+    drop(seen);
+    drop(group);
+    for (i, _) in dup.iter().enumerate().filter(|(_, &d)| d) {
+        if let Some((c, a)) = row(i) {
+            diags.push(
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    format!("a respondent answered `{}` twice", c.competence(a)),
+                )
+                .at(loc(i, a, 0))
+                .hint("keep one answer per respondent and competence"),
+            );
+        }
+        ok[i] = false;
+    }
+    drop(dup);
+    order.retain(|&i| ok[i as usize]);
+    drop(ok);
+    // An indexed parallel map collects straight into the final vector.
+    order
+        .par_iter()
+        .map(|&i| match row(i as usize) {
+            Some((c, a)) => parsed.answer(c, a),
+            None => Answer {
+                // cannot happen: `order` holds row numbers
+                respondent: String::new(),
+                unit: String::new(),
+                competence: String::new(),
+                level: 0,
+                need: None,
+                loc: None,
+            },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::csv_file::{CsvSpec, Input};
+    use crate::load::csv_survey::parse_long;
+    use crate::source::{FileId, Loc};
+
+    fn ids(units: &[&str], comps: &[(&str, bool)]) -> Ids {
+        let mut ids = Ids::default();
+        let at = Loc::new(FileId(9), 0..0);
+        for u in units {
+            ids.units.insert(u.to_string(), at.clone());
+        }
+        for (c, formal) in comps {
+            ids.competences.insert(c.to_string(), (*formal, at.clone()));
+        }
+        ids
+    }
+
+    /// Rows in a scrambled order, ids with non-ASCII letters and prefixes of
+    /// each other: the result must be exactly what `Plan::normalise` sorts to.
+    #[test]
+    fn survey_order_is_the_canonical_order_and_duplicates_are_found() {
+        let units = ["sjøheim", "sjo", "Aas", "ås", "b"];
+        let comps = [
+            ("demens", false),
+            ("dem", false),
+            ("Ø-hjelp", false),
+            ("spl", true),
+        ];
+        let mut text = String::from("respondent,unit,competence,level,need\n");
+        let mut k = 7u64;
+        for i in 0..400 {
+            k = k
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let u = units[(k >> 33) as usize % units.len()];
+            let c = comps[(k >> 40) as usize % 3].0;
+            text.push_str(&format!("r{},{u},{c},{},\n", (k >> 50) % 60, i % 5 + 1));
+        }
+        text.push_str("r1,ukjent,demens,3,\nr1,ukjent,demens,2,\nr2,b,spl,3,\n");
+        let input = Input {
+            text: &text,
+            file: FileId(0),
+            header_start: 0,
+            delimiter: b',',
+            decimal_comma: false,
+        };
+        let mut d = Diagnostics::default();
+        let parsed = parse_long(input, &CsvSpec::default(), &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        let ids = ids(&units, &comps);
+        let got = survey(parsed.clone(), &text, &ids, &mut d);
+        // the reference: every row, first of each (respondent, unit, competence) kept
+        let mut seen = std::collections::BTreeSet::new();
+        let mut want: Vec<Answer> = parsed
+            .into_answers()
+            .rows
+            .into_iter()
+            .filter(|a| seen.insert((a.respondent.clone(), a.unit.clone(), a.competence.clone())))
+            .filter(|a| a.unit != "ukjent" && a.competence != "spl")
+            .collect();
+        want.sort_by(|a, b| {
+            (&a.unit, &a.competence, &a.respondent).cmp(&(&b.unit, &b.competence, &b.respondent))
+        });
+        let key = |a: &Answer| {
+            (
+                a.respondent.clone(),
+                a.unit.clone(),
+                a.competence.clone(),
+                a.level,
+                a.loc.clone(),
+            )
+        };
+        assert_eq!(
+            got.iter().map(key).collect::<Vec<_>>(),
+            want.iter().map(key).collect::<Vec<_>>()
+        );
+        let dups = d.iter().filter(|x| x.code == Code::DuplicateId).count();
+        assert_eq!(dups, 403 - seen.len(), "{d:?}");
+        assert!(d.iter().any(|x| x.code == Code::UnknownReference));
+        assert!(d.iter().any(|x| x.code == Code::WrongCompetenceKind));
+    }
+
+    #[test]
+    fn keep_in_order_permutes_in_place() {
+        let rows = vec!["a", "b", "c", "d", "e"];
+        let ok = [true, false, true, true, false];
+        assert_eq!(
+            keep_in_order(rows.clone(), &ok, &[3, 0, 2]),
+            ["d", "a", "c"]
+        );
+        assert_eq!(keep_in_order(rows, &ok, &[0, 2, 3]), ["a", "c", "d"]);
+        assert!(keep_in_order(vec!["x"], &[false], &[]).is_empty());
+    }
+}
