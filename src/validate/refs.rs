@@ -1,24 +1,25 @@
 //! References and duplicates in the parsed CSV rows, and their canonical order.
 //!
-//! In: parsed staff or survey rows (file order) with their lazily located
-//! fields, and the plan's ids. Out: the rows whose references resolve and that
-//! are not duplicates, already in the order [`crate::model::Plan::normalise`]
-//! wants (so its sort only confirms it), and a diagnostic for every bad
-//! reference and every duplicate.
+//! In: parsed staff rows or compact survey rows (file order) with their lazily
+//! located fields, and the plan's ids. Out: the rows whose references resolve
+//! and that are not duplicates, already in the order
+//! [`crate::model::Plan::normalise`] wants (staff: its sort only confirms it;
+//! survey: `validate` leaves it out of that sort), and a diagnostic for every
+//! bad reference and every duplicate.
 //!
 //! A national survey has millions of rows, so nothing here is worse than
 //! linear plus a sort of small groups: ids become ranks in the sorted id lists
-//! (a rank order is the string order), duplicates are found by grouping rows by
-//! (unit, competence) with a counting sort, and the final order is applied by
-//! permuting the rows in place rather than copying them.
+//! (rank order is string order), duplicates are found by grouping rows by
+//! (unit, competence) with a counting sort, and the survey's `Answer`s are made
+//! once, directly in their final order; staff rows are permuted in place.
 
 use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
 
 use super::items::{competence_ref, unit_ref};
 use super::Ids;
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use rayon::prelude::*;
-
 use crate::load::csv_file::Parsed;
 use crate::load::csv_survey::{Chunk, CompactAnswer, ParsedSurvey};
 use crate::model::{Answer, Staff};
