@@ -35,20 +35,29 @@ pub struct SourceFile {
     /// Holds personal data (a staff roster or survey answers): diagnostics name
     /// the place but never print its text.
     pub personal: bool,
-    line_starts: Vec<usize>,
+    /// Byte offsets where lines start, computed on first use: most files never
+    /// need them (only a diagnostic does).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(name: String, path: PathBuf, text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             name,
             path,
             text,
             personal: false,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Byte offsets where lines start (the first is 0).
+    pub fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// Mark the file as personal data.
@@ -60,11 +69,12 @@ impl SourceFile {
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
+        let starts = self.line_starts();
+        let line = match starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let start = starts.get(line).copied().unwrap_or(0);
         let col = self
             .text
             .get(start..offset)
@@ -75,7 +85,7 @@ impl SourceFile {
     /// Byte offset where 1-based `line` starts (end of text when out of range).
     pub fn line_start(&self, line: usize) -> usize {
         line.checked_sub(1)
-            .and_then(|l| self.line_starts.get(l).copied())
+            .and_then(|l| self.line_starts().get(l).copied())
             .unwrap_or(self.text.len())
     }
 
@@ -116,6 +126,61 @@ impl Sources {
     /// Find a loaded file by its path on disk.
     pub fn find_path(&self, path: &Path) -> Option<FileId> {
         self.files.iter().position(|f| f.path == path).map(FileId)
+    }
+}
+
+/// The plan's files as codespan-reporting's file database, without copying them.
+impl<'a> codespan_reporting::files::Files<'a> for Sources {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files
+            .get(id)
+            .map(|f| f.name.as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files
+            .get(id)
+            .map(|f| f.text.as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn line_index(
+        &'a self,
+        id: usize,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let starts = self
+            .files
+            .get(id)
+            .ok_or(codespan_reporting::files::Error::FileMissing)?
+            .line_starts();
+        Ok(starts
+            .binary_search(&byte_index)
+            .unwrap_or_else(|next| next.saturating_sub(1)))
+    }
+
+    fn line_range(
+        &'a self,
+        id: usize,
+        line_index: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        use codespan_reporting::files::Error;
+        let file = self.files.get(id).ok_or(Error::FileMissing)?;
+        let starts = file.line_starts();
+        let start_of = |i: usize| match i.cmp(&starts.len()) {
+            std::cmp::Ordering::Less => Ok(starts[i]),
+            std::cmp::Ordering::Equal => Ok(file.text.len()),
+            std::cmp::Ordering::Greater => Err(Error::LineTooLarge {
+                given: i,
+                max: starts.len() - 1,
+            }),
+        };
+        Ok(start_of(line_index)?..start_of(line_index + 1)?)
     }
 }
 

@@ -108,5 +108,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out.write_all(&buf)
         .and_then(|()| out.flush())
         .context("cannot write the analysis")?;
+    super::leak_at_exit((analysis, loaded));
     Ok(ExitCode::SUCCESS)
 }

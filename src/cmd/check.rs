@@ -49,6 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     render(&mut out, args.format, &list, &loaded.sources, color)
         .context("cannot write the report")?;
     out.flush().context("cannot write the report")?;
+    super::leak_at_exit((loaded.plan, loaded.sources, list));
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -84,6 +84,13 @@ pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
 }
 
+/// Leave a large value to the operating system instead of freeing it piece by
+/// piece: the process is about to exit, and dropping the model of a national
+/// plan (millions of strings) costs a tenth of a second for nothing.
+pub fn leak_at_exit<T>(value: T) {
+    std::mem::forget(value);
+}
+
 /// `plan analyse | head` closes the pipe early; that is not an error.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {

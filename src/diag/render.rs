@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
@@ -48,10 +47,7 @@ fn human(
     sources: &Sources,
     color: bool,
 ) -> io::Result<()> {
-    let mut files = SimpleFiles::new();
-    for f in sources.files() {
-        files.add(f.name.clone(), f.text.clone());
-    }
+    let files = sources;
     let config = term::Config::default();
     let styles = term::Styles::default();
     for d in diags {
@@ -92,9 +88,9 @@ fn human(
         }
         let res = if color {
             let mut w = term::StylesWriter::new(termcolor::Ansi::new(&mut *out), &styles);
-            term::emit_to_write_style(&mut w, &config, &files, &c)
+            term::emit_to_write_style(&mut w, &config, files, &c)
         } else {
-            term::emit_to_io_write(&mut *out, &config, &files, &c)
+            term::emit_to_io_write(&mut *out, &config, files, &c)
         };
         res.map_err(io::Error::other)?;
     }
