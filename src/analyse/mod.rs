@@ -97,6 +97,18 @@ pub fn analyse_unit(plan: &Plan, unit: Option<&str>) -> Analysis {
     }
 }
 
+/// The workforce figures of each of `units`, in that order, exactly as
+/// [`analyse_unit`] computes them for one unit, but indexing the roster once
+/// (the report's per-unit action plans need them for every unit).
+pub fn unit_workforces(plan: &Plan, units: &[&str]) -> Vec<Workforce> {
+    use rayon::prelude::*;
+    let roster = Roster::new(plan);
+    units
+        .par_iter()
+        .map(|u| workforce::workforce(plan, &roster, Some(u)))
+        .collect()
+}
+
 impl Analysis {
     /// The years analysed, B..=E.
     pub fn years(&self) -> std::ops::RangeInclusive<i32> {

@@ -6,17 +6,18 @@
 
 use crate::analyse::totals::capacity_totals;
 use crate::analyse::workforce::Workforce;
-use crate::analyse::CapacityRow;
+use crate::analyse::{Analysis, CapacityRow};
 use crate::i18n::fill;
 use crate::model::EduLevel;
 use crate::render::view;
 
 use super::context::Ctx;
 use super::figures::{self, Bars, Lines, Panel};
+use super::index::unit_range;
 use super::md::{Doc, Table};
 use super::{reading, requirements, survey};
 
-pub(crate) fn analysis(ctx: &mut Ctx, doc: &mut Doc) -> anyhow::Result<()> {
+pub(crate) fn analysis(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     let r = ctx.r;
     doc.heading(2, r.h_analysis);
     doc.raw(r.analysis_intro);
@@ -52,14 +53,30 @@ pub(crate) fn any_hidden(w: &Workforce) -> bool {
         || w.retirements.iter().any(|g| g.suppressed)
 }
 
+/// The analysis without its rows: the workforce sections of the shared
+/// layout read only the workforce and the years, and the rows of a national
+/// plan would be laid out for nothing.
+fn workforce_only(a: &Analysis) -> Analysis {
+    Analysis {
+        base_year: a.base_year,
+        end_year: a.end_year,
+        capacity: Vec::new(),
+        quality: Vec::new(),
+        indicators: Vec::new(),
+        workforce: a.workforce.clone(),
+        quality_totals: Vec::new(),
+        min_group_size: a.min_group_size,
+    }
+}
+
 /// Grunndata: key figures, education, age bands and retirements, with figures.
-fn basic_data(ctx: &mut Ctx, doc: &mut Doc) -> anyhow::Result<()> {
+fn basic_data(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     let (r, m) = (ctx.r, ctx.m);
     let year = ctx.a.base_year.to_string();
     doc.heading(3, &fill(r.h_basic, &[("year", &year)]));
     // the workforce sections of the shared layout: key figures, age bands,
     // education, retirements (the last four of `view::sections`)
-    let secs = view::sections(&ctx.a, ctx.lang);
+    let secs = view::sections(&workforce_only(&ctx.a), ctx.lang);
     let wf: Vec<&view::Section> = secs.iter().rev().take(4).rev().collect();
     let w = ctx.a.workforce.clone();
     let min = ctx.a.min_group_size.to_string();
@@ -205,13 +222,14 @@ pub(crate) fn ends(ctx: &Ctx) -> Vec<i32> {
 
 /// Kompetansekapital og kompetansebehov: gap tables per unit, totals per
 /// primary competence, the required-vs-available figure, quality gaps.
-fn gaps(ctx: &mut Ctx, doc: &mut Doc) -> anyhow::Result<()> {
+fn gaps(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     let (r, m) = (ctx.r, ctx.m);
     doc.heading(3, r.h_gaps);
     doc.raw(r.gaps_intro);
     let years = ends(ctx);
     for u in &ctx.plan.units {
-        let rows: Vec<&CapacityRow> = ctx.a.capacity.iter().filter(|c| c.unit == u.id).collect();
+        let range = unit_range(&ctx.a.capacity, &u.id, |c| &c.unit);
+        let rows: Vec<&CapacityRow> = ctx.a.capacity.get(range).unwrap_or(&[]).iter().collect();
         if rows.is_empty() {
             continue;
         }

@@ -4,13 +4,17 @@
 //! In: a [`Plan`] and the report [`Options`]. Out: a [`Ctx`] with names looked
 //! up (units, competences, roles) and numbers formatted in the report's language.
 
+use std::sync::{Mutex, PoisonError};
+
 use crate::analyse::coverage::{coverage, Coverage};
 use crate::analyse::{analyse, Analysis};
 use crate::i18n::report::ReportMessages;
 use crate::i18n::{Lang, Messages};
 use crate::model::Plan;
 
+use super::index::{unit_range, UnitIndex};
 use super::md::Doc;
+use super::survey::Tallies;
 use super::{Figure, Options, FIGURE_DIR};
 
 pub(crate) struct Ctx<'a> {
@@ -18,35 +22,54 @@ pub(crate) struct Ctx<'a> {
     /// The analysis of the whole plan.
     pub a: Analysis,
     pub coverage: Coverage<'a>,
+    /// The survey's tallies per unit, competence and required level.
+    pub survey: Tallies<'a>,
+    /// Each unit's measures and coverage findings.
+    pub index: UnitIndex<'a>,
     pub lang: Lang,
     pub m: &'static Messages,
     pub r: &'static ReportMessages,
     figures_on: bool,
-    figures: Vec<Figure>,
+    /// The figures drawn so far, in the order of their links (only the
+    /// chapters before the appendix draw, so the order is fixed).
+    figures: Mutex<Vec<Figure>>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(plan: &'a Plan, opts: &Options) -> Self {
         let lang = opts.lang;
+        // three independent passes over the plan, side by side
+        let ((coverage, index), (a, survey)) = rayon::join(
+            || {
+                let coverage = coverage(plan);
+                let index = UnitIndex::new(plan, &coverage);
+                (coverage, index)
+            },
+            || rayon::join(|| analyse(plan), || Tallies::new(plan)),
+        );
         Ctx {
             plan,
-            a: analyse(plan),
-            coverage: coverage(plan),
+            a,
+            survey,
+            index,
+            coverage,
             lang,
             m: lang.messages(),
             r: lang.messages().report,
             figures_on: opts.figures,
-            figures: Vec::new(),
+            figures: Mutex::new(Vec::new()),
         }
     }
 
-    pub fn take_figures(&mut self) -> Vec<Figure> {
-        std::mem::take(&mut self.figures)
+    pub fn into_figures(self) -> Vec<Figure> {
+        self.figures
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Draw a figure (when figures are on) and link it in the document.
     pub fn figure(
-        &mut self,
+        &self,
         doc: &mut Doc,
         file: &str,
         alt: &str,
@@ -57,7 +80,8 @@ impl<'a> Ctx<'a> {
         }
         let svg = draw(self)?;
         doc.figure(alt, &format!("{FIGURE_DIR}/{file}"));
-        self.figures.push(Figure {
+        let mut figures = self.figures.lock().unwrap_or_else(PoisonError::into_inner);
+        figures.push(Figure {
             file: file.to_string(),
             svg,
         });
@@ -116,12 +140,15 @@ impl<'a> Ctx<'a> {
             .map_or_else(|| id.to_string(), |c| c.name.clone())
     }
 
-    /// The title of a capacity line (its position id when not found).
+    /// The title of a capacity line (its position id when not found); the
+    /// plan's capacity lines are sorted by (unit, position).
     pub fn position_title(&self, unit: &str, position: &str) -> String {
-        self.plan
-            .capacity
+        let lines = &self.plan.capacity;
+        lines
+            .get(unit_range(lines, unit, |c| &c.unit))
+            .unwrap_or(&[])
             .iter()
-            .find(|c| c.unit == unit && c.position == position)
+            .find(|c| c.position == position)
             .map_or_else(|| position.to_string(), |c| c.title.clone())
     }
 

@@ -95,6 +95,19 @@ impl Doc {
         self.block(&format!("![{}]({})", inline(alt), path));
     }
 
+    /// The blocks of `other` after these, as if written here one by one.
+    pub fn append(&mut self, other: Doc) {
+        if other.out.is_empty() {
+            return;
+        }
+        if self.out.is_empty() {
+            self.out = other.out;
+        } else {
+            self.out.push('\n');
+            self.out.push_str(&other.out);
+        }
+    }
+
     pub fn finish(self) -> String {
         self.out
     }
@@ -206,6 +219,25 @@ mod tests {
         assert_eq!(inline("2025. år"), "2025\\. år");
         assert_eq!(inline("<b>[x](y)</b>"), "\\<b\\>\\[x\\](y)\\</b\\>");
         assert_eq!(inline("70/30 og 55,4 %"), "70/30 og 55,4 %");
+    }
+
+    #[test]
+    fn appending_is_writing_in_place() {
+        let write = |d: &mut Doc, from: usize, to: usize| {
+            for i in from..to {
+                d.heading(3, &i.to_string());
+                d.para("text");
+            }
+        };
+        let mut whole = Doc::default();
+        write(&mut whole, 0, 4);
+        let mut joined = Doc::default();
+        for (from, to) in [(0, 0), (0, 1), (1, 1), (1, 4)] {
+            let mut part = Doc::default();
+            write(&mut part, from, to);
+            joined.append(part);
+        }
+        assert_eq!(joined.finish(), whole.finish());
     }
 
     #[test]

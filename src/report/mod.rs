@@ -14,11 +14,14 @@ mod context;
 mod figures;
 mod followup;
 mod front;
+mod index;
 mod md;
 mod reading;
 mod requirements;
 mod strategies;
 mod survey;
+mod uncovered;
+mod unit_plan;
 mod units;
 
 use crate::i18n::Lang;
@@ -56,7 +59,7 @@ pub struct Report {
 /// Write the report. Fails only when a figure cannot be drawn, or when
 /// `opts.unit` is not a unit of the plan.
 pub fn build(plan: &Plan, opts: &Options) -> anyhow::Result<Report> {
-    let mut ctx = Ctx::new(plan, opts);
+    let ctx = Ctx::new(plan, opts);
     let mut doc = Doc::default();
     match opts.unit.as_deref() {
         Some(u) => {
@@ -64,22 +67,39 @@ pub fn build(plan: &Plan, opts: &Options) -> anyhow::Result<Report> {
                 anyhow::bail!("unknown unit `{u}`");
             };
             front::unit_title(&ctx, &mut doc, unit);
-            units::action_plan(&mut ctx, &mut doc, unit, 2)?;
+            units::alone(&ctx, &mut doc, unit)?;
         }
         None => {
-            front::title(&ctx, &mut doc);
-            front::organisation(&ctx, &mut doc);
-            front::anchoring(&ctx, &mut doc);
-            front::goals(&ctx, &mut doc);
-            front::concept(&ctx, &mut doc);
-            analysis::analysis(&mut ctx, &mut doc)?;
-            strategies::strategies(&ctx, &mut doc);
-            followup::follow_up(&ctx, &mut doc);
-            units::appendix(&mut ctx, &mut doc)?;
+            // the plan and its appendix side by side; the appendix draws no
+            // figures, so their order is the plan's alone
+            let (body, appendix) = rayon::join(
+                || body(&ctx),
+                || {
+                    let mut d = Doc::default();
+                    units::appendix(&ctx, &mut d);
+                    d
+                },
+            );
+            doc = body?;
+            doc.append(appendix);
         }
     }
     Ok(Report {
         markdown: doc.finish(),
-        figures: ctx.take_figures(),
+        figures: ctx.into_figures(),
     })
+}
+
+/// Every chapter before the appendix.
+fn body(ctx: &Ctx) -> anyhow::Result<Doc> {
+    let mut doc = Doc::default();
+    front::title(ctx, &mut doc);
+    front::organisation(ctx, &mut doc);
+    front::anchoring(ctx, &mut doc);
+    front::goals(ctx, &mut doc);
+    front::concept(ctx, &mut doc);
+    analysis::analysis(ctx, &mut doc)?;
+    strategies::strategies(ctx, &mut doc);
+    followup::follow_up(ctx, &mut doc);
+    Ok(doc)
 }

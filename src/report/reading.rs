@@ -9,7 +9,6 @@ use crate::analyse::totals::{capacity_totals, CapacityTotal};
 use crate::i18n::fill;
 
 use super::context::Ctx;
-use super::survey;
 
 pub(crate) fn reading(ctx: &Ctx) -> Vec<String> {
     let mut out = workforce(ctx);
@@ -203,7 +202,7 @@ fn quality(ctx: &Ctx) -> Vec<String> {
 
 /// The three areas with the highest shown mean need.
 fn survey_top(ctx: &Ctx) -> Vec<String> {
-    let rows = survey::municipality(ctx.plan);
+    let rows = ctx.survey.municipality();
     let mut names: Vec<String> = Vec::new();
     for row in rows.iter().filter(|r| r.mean_need.is_some()) {
         let name = ctx.competence_name(&row.competence);

@@ -8,6 +8,7 @@ use crate::i18n::fill;
 use crate::model::QualityAmount;
 
 use super::context::Ctx;
+use super::index::unit_range;
 use super::md::{strong, Doc, Table};
 
 /// The requirement of a quality line in words: "50,0 % av de ansatte" / "3 personer".
@@ -26,14 +27,17 @@ pub(crate) fn requirements(ctx: &Ctx, doc: &mut Doc) {
     let (r, m) = (ctx.r, ctx.m);
     doc.heading(3, r.h_requirements);
     doc.raw(r.requirements_intro);
-    for u in &ctx.plan.units {
-        let caps: Vec<_> = ctx
-            .plan
+    let plan = ctx.plan;
+    for u in &plan.units {
+        // the plan's lines are sorted by unit
+        let caps = plan
             .capacity
-            .iter()
-            .filter(|c| c.unit == u.id)
-            .collect();
-        let quals: Vec<_> = ctx.plan.quality.iter().filter(|q| q.unit == u.id).collect();
+            .get(unit_range(&plan.capacity, &u.id, |c| &c.unit))
+            .unwrap_or(&[]);
+        let quals = plan
+            .quality
+            .get(unit_range(&plan.quality, &u.id, |q| &q.unit))
+            .unwrap_or(&[]);
         if caps.is_empty() && quals.is_empty() {
             continue;
         }

@@ -18,6 +18,7 @@ use crate::i18n::fill;
 use crate::model::{Answer, Plan};
 
 use super::context::Ctx;
+use super::index::unit_range;
 use super::md::{Doc, Table};
 
 /// Answers of one group: n, at or above the level, Σ need, answers with a need.
@@ -81,83 +82,105 @@ fn row(competence: &str, level: Option<u8>, t: &Tally, hidden: bool) -> SurveyRo
     }
 }
 
-/// (competence, required level) → unit → tally. Answers for a competence in a
-/// unit without a quality line for it go to the level `None`.
-fn groups(plan: &Plan) -> BTreeMap<(&str, Option<u8>), BTreeMap<&str, Tally>> {
-    let mut levels: BTreeMap<(&str, &str), BTreeSet<u8>> = BTreeMap::new();
-    for q in &plan.quality {
-        levels
-            .entry((q.unit.as_str(), q.competence.as_str()))
-            .or_default()
-            .insert(q.min_level);
-    }
-    let mut out: BTreeMap<(&str, Option<u8>), BTreeMap<&str, Tally>> = BTreeMap::new();
-    for a in &plan.survey {
-        let key = (a.unit.as_str(), a.competence.as_str());
-        match levels.get(&key) {
-            Some(ls) => {
-                for &l in ls {
-                    out.entry((a.competence.as_str(), Some(l)))
-                        .or_default()
-                        .entry(a.unit.as_str())
-                        .or_default()
-                        .add(a, Some(l));
+/// (unit, competence, required level): answers for a competence in a unit
+/// without a quality line for it have the level `None`.
+type Key<'a> = (&'a str, &'a str, Option<u8>);
+
+/// Every unit's tally per competence and required level, sorted by key, from
+/// one pass over the survey: the groups both the municipality's table and each
+/// unit's table are made of.
+#[derive(Debug, Default)]
+pub(crate) struct Tallies<'a> {
+    rows: Vec<(Key<'a>, Tally)>,
+    min: u64,
+}
+
+impl<'a> Tallies<'a> {
+    pub fn new(plan: &'a Plan) -> Self {
+        let mut levels: BTreeMap<(&str, &str), BTreeSet<u8>> = BTreeMap::new();
+        for q in &plan.quality {
+            levels
+                .entry((q.unit.as_str(), q.competence.as_str()))
+                .or_default()
+                .insert(q.min_level);
+        }
+        let mut out: BTreeMap<Key, Tally> = BTreeMap::new();
+        // the survey is sorted by (unit, competence, respondent): one look-up
+        // per run of a unit's answers for a competence, not per answer
+        let runs = plan
+            .survey
+            .chunk_by(|a, b| a.unit == b.unit && a.competence == b.competence);
+        for run in runs {
+            let Some(first) = run.first() else { continue };
+            let (u, c) = (first.unit.as_str(), first.competence.as_str());
+            match levels.get(&(u, c)) {
+                Some(ls) => {
+                    for &l in ls {
+                        let t = out.entry((u, c, Some(l))).or_default();
+                        for a in run {
+                            t.add(a, Some(l));
+                        }
+                    }
+                }
+                None => {
+                    let t = out.entry((u, c, None)).or_default();
+                    for a in run {
+                        t.add(a, None);
+                    }
                 }
             }
-            None => out
-                .entry((a.competence.as_str(), None))
-                .or_default()
-                .entry(a.unit.as_str())
-                .or_default()
-                .add(a, None),
+        }
+        Tallies {
+            rows: out.into_iter().collect(),
+            min: u64::from(plan.assumptions.min_group_size),
         }
     }
-    out
+
+    /// Municipality-wide rows, ranked by mean need (highest first); rows whose
+    /// need is hidden come last, by competence.
+    pub fn municipality(&self) -> Vec<SurveyRow> {
+        let min = self.min;
+        // (competence, level) → total, hidden unit groups, their answers
+        let mut groups: BTreeMap<(&str, Option<u8>), (Tally, usize, u64)> = BTreeMap::new();
+        for ((_, competence, level), t) in &self.rows {
+            let g = groups.entry((competence, *level)).or_default();
+            g.0.merge(t);
+            if is_small(t.n, min) {
+                g.1 += 1;
+                g.2 += t.n;
+            }
+        }
+        let mut rows: Vec<SurveyRow> = groups
+            .into_iter()
+            .map(|((competence, level), (total, hidden_groups, hidden_n))| {
+                let hidden =
+                    total.n < min || (hidden_groups > 0 && (hidden_groups < 2 || hidden_n < min));
+                row(competence, level, &total, hidden)
+            })
+            .collect();
+        rank(&mut rows);
+        rows
+    }
+
+    /// One unit's rows (one per quality line of the unit with answers, and its
+    /// answers for competences without a line), ranked like
+    /// [`Tallies::municipality`].
+    pub fn unit(&self, unit: &str) -> Vec<SurveyRow> {
+        let range = unit_range(&self.rows, unit, |((u, _, _), _)| u);
+        let mut rows: Vec<SurveyRow> = self
+            .rows
+            .get(range)
+            .unwrap_or(&[])
+            .iter()
+            .map(|((_, competence, level), t)| row(competence, *level, t, t.n < self.min))
+            .collect();
+        rank(&mut rows);
+        rows
+    }
 }
 
 fn is_small(n: u64, min: u64) -> bool {
     n > 0 && n < min
-}
-
-/// Municipality-wide rows, ranked by mean need (highest first); rows whose
-/// need is hidden come last, by competence.
-pub(crate) fn municipality(plan: &Plan) -> Vec<SurveyRow> {
-    let min = u64::from(plan.assumptions.min_group_size);
-    let mut rows: Vec<SurveyRow> = groups(plan)
-        .into_iter()
-        .map(|((competence, level), units)| {
-            let mut total = Tally::default();
-            let (mut hidden_groups, mut hidden_n) = (0usize, 0u64);
-            for t in units.values() {
-                total.merge(t);
-                if is_small(t.n, min) {
-                    hidden_groups += 1;
-                    hidden_n += t.n;
-                }
-            }
-            let hidden =
-                total.n < min || (hidden_groups > 0 && (hidden_groups < 2 || hidden_n < min));
-            row(competence, level, &total, hidden)
-        })
-        .collect();
-    rank(&mut rows);
-    rows
-}
-
-/// One unit's rows (one per quality line of the unit with answers, and its
-/// answers for competences without a line), ranked like [`municipality`].
-pub(crate) fn unit(plan: &Plan, unit: &str) -> Vec<SurveyRow> {
-    let min = u64::from(plan.assumptions.min_group_size);
-    let mut rows: Vec<SurveyRow> = groups(plan)
-        .into_iter()
-        .filter_map(|((competence, level), units)| {
-            units
-                .get(unit)
-                .map(|t| row(competence, level, t, t.n < min))
-        })
-        .collect();
-    rank(&mut rows);
-    rows
 }
 
 fn rank(rows: &mut [SurveyRow]) {
@@ -215,7 +238,7 @@ pub(crate) fn note(ctx: &Ctx, rows: &[SurveyRow]) -> String {
 pub(crate) fn section(ctx: &Ctx, doc: &mut Doc) {
     let r = ctx.r;
     doc.heading(3, r.h_survey);
-    let rows = municipality(ctx.plan);
+    let rows = ctx.survey.municipality();
     if rows.is_empty() {
         doc.para(r.survey_none);
         return;
@@ -248,22 +271,25 @@ mod tests {
 
     #[test]
     fn one_small_unit_hides_the_aggregate() {
-        let rows = municipality(&plan(6, 3, 0));
+        let p = plan(6, 3, 0);
+        let rows = Tallies::new(&p).municipality();
         assert_eq!(rows.len(), 1);
         assert_eq!((rows[0].respondents, rows[0].hidden), (9, true));
         assert_eq!((rows[0].share, rows[0].mean_need), (None, None));
-        let u = unit(&plan(6, 3, 0), "a");
+        let u = Tallies::new(&p).unit("a");
         assert!(!u[0].hidden && u[0].share.is_some());
-        assert!(unit(&plan(6, 3, 0), "b")[0].hidden);
+        assert!(Tallies::new(&p).unit("b")[0].hidden);
+        assert!(Tallies::new(&p).unit("c").is_empty());
     }
 
     #[test]
     fn small_units_together_large_enough_are_shown() {
-        let rows = municipality(&plan(6, 3, 2));
+        let municipality = |p: Plan| Tallies::new(&p).municipality();
+        let rows = municipality(plan(6, 3, 2));
         assert!(!rows[0].hidden);
         // 6 of 11 answers are at level ≥ 3: levels 1..5 cycle
         assert!(rows[0].share.is_some());
-        assert!(municipality(&plan(6, 2, 2))[0].hidden, "2 + 2 < 5");
-        assert!(!municipality(&plan(6, 5, 0))[0].hidden);
+        assert!(municipality(plan(6, 2, 2))[0].hidden, "2 + 2 < 5");
+        assert!(!municipality(plan(6, 5, 0))[0].hidden);
     }
 }
