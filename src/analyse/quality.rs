@@ -93,10 +93,10 @@ pub(crate) fn calculate(plan: &Plan, roster: &Roster) -> Vec<QualityCalc> {
     let mut levels: BTreeMap<(&str, &str), Vec<u8>> = BTreeMap::new();
     let mut rest = &plan.survey[..];
     while let Some(first) = rest.first() {
-        let key = (first.unit.as_str(), first.competence.as_str());
+        let key = (&*first.unit, &*first.competence);
         let run = rest
             .iter()
-            .take_while(|a| a.unit == key.0 && a.competence == key.1)
+            .take_while(|a| &*a.unit == key.0 && &*a.competence == key.1)
             .count();
         let (group, tail) = rest.split_at(run);
         levels

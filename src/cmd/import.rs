@@ -158,9 +158,9 @@ fn write_survey(out: &mut dyn Write, rows: &[Answer]) -> anyhow::Result<()> {
     w.write_record(SURVEY_HEADERS)?;
     for a in rows {
         w.write_record([
-            a.respondent.clone(),
-            a.unit.clone(),
-            a.competence.clone(),
+            a.respondent.to_string(),
+            a.unit.to_string(),
+            a.competence.to_string(),
             a.level.to_string(),
             a.need.map(|n| n.to_string()).unwrap_or_default(),
         ])?;

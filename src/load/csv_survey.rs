@@ -17,6 +17,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -52,8 +53,8 @@ pub struct Chunk {
     pub rows: Vec<CompactAnswer>,
     /// Respondent ids, back to back.
     pub respondents: String,
-    pub units: Vec<String>,
-    pub competences: Vec<String>,
+    pub units: Vec<Arc<str>>,
+    pub competences: Vec<Arc<str>>,
 }
 
 impl Chunk {
@@ -64,13 +65,13 @@ impl Chunk {
     }
 
     pub fn unit(&self, a: &CompactAnswer) -> &str {
-        self.units.get(a.unit as usize).map_or("", String::as_str)
+        self.units.get(a.unit as usize).map_or("", |u| u)
     }
 
     pub fn competence(&self, a: &CompactAnswer) -> &str {
         self.competences
             .get(a.competence as usize)
-            .map_or("", String::as_str)
+            .map_or("", |c| c)
     }
 }
 
@@ -101,10 +102,15 @@ impl ParsedSurvey {
 
     /// The answer as the model holds it.
     pub fn answer(&self, chunk: &Chunk, a: &CompactAnswer) -> Answer {
+        let shared = |list: &[Arc<str>], i: u32| {
+            list.get(i as usize)
+                .cloned()
+                .unwrap_or_else(|| Arc::from(""))
+        };
         Answer {
-            respondent: chunk.respondent(a).to_string(),
-            unit: chunk.unit(a).to_string(),
-            competence: chunk.competence(a).to_string(),
+            respondent: Arc::from(chunk.respondent(a)),
+            unit: shared(&chunk.units, a.unit),
+            competence: shared(&chunk.competences, a.competence),
             level: a.level,
             need: a.need,
             loc: Some(self.row_loc(a)),
@@ -167,7 +173,7 @@ struct Interner {
 impl Interner {
     fn unit(&mut self, chunk: &mut Chunk, s: &str) -> u32 {
         if let Some(u) = self.last_unit {
-            if chunk.units.get(u as usize).is_some_and(|x| x == s) {
+            if chunk.units.get(u as usize).is_some_and(|x| &**x == s) {
                 return u;
             }
         }
@@ -181,12 +187,12 @@ impl Interner {
     }
 }
 
-fn intern(map: &mut HashMap<String, u32>, list: &mut Vec<String>, s: &str) -> u32 {
+fn intern(map: &mut HashMap<String, u32>, list: &mut Vec<Arc<str>>, s: &str) -> u32 {
     if let Some(&i) = map.get(s) {
         return i;
     }
     let i = u32::try_from(list.len()).unwrap_or(u32::MAX);
-    list.push(s.to_string());
+    list.push(Arc::from(s));
     map.insert(s.to_string(), i);
     i
 }

@@ -106,9 +106,9 @@ pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> P
                     need_loc.unwrap_or_else(|| r.row_loc()),
                 ]);
                 out.push(Answer {
-                    respondent: respondent.clone(),
-                    unit: unit.clone(),
-                    competence: competence.to_string(),
+                    respondent: respondent.as_str().into(),
+                    unit: unit.as_str().into(),
+                    competence: competence.into(),
                     level,
                     need,
                     loc: Some(r.row_loc()),
@@ -176,14 +176,7 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         let got: Vec<_> = rows
             .iter()
-            .map(|a| {
-                (
-                    a.respondent.as_str(),
-                    a.competence.as_str(),
-                    a.level,
-                    a.need,
-                )
-            })
+            .map(|a| (&*a.respondent, &*a.competence, a.level, a.need))
             .collect();
         assert_eq!(
             got,

@@ -369,10 +369,14 @@ pub struct Staff {
 
 /// One survey answer.
 #[derive(Debug, Clone)]
+///
+/// The ids are shared (`Arc<str>`): a national survey has millions of answers
+/// but only thousands of distinct units, competences and respondents, and one
+/// string per answer and field would be most of the plan's memory.
 pub struct Answer {
-    pub respondent: String,
-    pub unit: String,
-    pub competence: String,
+    pub respondent: std::sync::Arc<str>,
+    pub unit: std::sync::Arc<str>,
+    pub competence: std::sync::Arc<str>,
     /// Self-assessed level 1–5.
     pub level: u8,
     /// Self-assessed need 1–5.

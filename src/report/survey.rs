@@ -112,7 +112,7 @@ impl<'a> Tallies<'a> {
             .chunk_by(|a, b| a.unit == b.unit && a.competence == b.competence);
         for run in runs {
             let Some(first) = run.first() else { continue };
-            let (u, c) = (first.unit.as_str(), first.competence.as_str());
+            let (u, c) = (&*first.unit, &*first.competence);
             match levels.get(&(u, c)) {
                 Some(ls) => {
                     for &l in ls {

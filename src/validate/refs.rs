@@ -154,7 +154,7 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
     let mut ok = vec![false; n];
     let mut i = 0;
     for chunk in &parsed.chunks {
-        let rank = |list: &[&str], s: &String| list.binary_search(&s.as_str()).ok();
+        let rank = |list: &[&str], s: &std::sync::Arc<str>| list.binary_search(&&**s).ok();
         let unit_rank: Vec<Option<usize>> = chunk.units.iter().map(|s| rank(&units, s)).collect();
         let comp_rank: Vec<Option<usize>> =
             chunk.competences.iter().map(|s| rank(&comps, s)).collect();
@@ -272,9 +272,9 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
             Some((c, a)) => parsed.answer(c, a),
             None => Answer {
                 // cannot happen: `order` holds row numbers
-                respondent: String::new(),
-                unit: String::new(),
-                competence: String::new(),
+                respondent: "".into(),
+                unit: "".into(),
+                competence: "".into(),
                 level: 0,
                 need: None,
                 loc: None,
@@ -343,7 +343,7 @@ mod tests {
             .rows
             .into_iter()
             .filter(|a| seen.insert((a.respondent.clone(), a.unit.clone(), a.competence.clone())))
-            .filter(|a| a.unit != "ukjent" && a.competence != "spl")
+            .filter(|a| &*a.unit != "ukjent" && &*a.competence != "spl")
             .collect();
         want.sort_by(|a, b| {
             (&a.unit, &a.competence, &a.respondent).cmp(&(&b.unit, &b.competence, &b.respondent))
