@@ -9,7 +9,7 @@
 //! The pins were taken from the code before any optimisation (`PLAN_BIN=path`
 //! runs the test against another build of `plan`). When a change is *meant* to
 //! change results, update the constant and say why in the commit.
-//! Timing targets are measured by the benchmark (benches/scale.rs,
+//! Timing targets are measured by the benchmark (benches/scale/,
 //! docs/benchmarks.md), never asserted here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -7,31 +7,20 @@
 
 use std::path::Path;
 
+use super::common::copy_dir;
 use assert_cmd::Command;
 use proptest::prelude::*;
 
 const FIXTURES: &str = "tests/fixtures/import";
 const KINDS: [&str; 4] = ["excel-nb", "bom-utf8", "nettskjema-wide", "forms-wide"];
 
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// examples/mini without its data and plan.toml, with the fixture on top.
 fn plan_dir(kind: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    copy(Path::new("examples/mini"), tmp.path());
+    copy_dir(Path::new("examples/mini"), tmp.path());
     std::fs::remove_dir_all(tmp.path().join("data")).unwrap();
     std::fs::remove_file(tmp.path().join("plan.toml")).unwrap();
-    copy(&Path::new(FIXTURES).join(kind), tmp.path());
+    copy_dir(&Path::new(FIXTURES).join(kind), tmp.path());
     tmp
 }
 

@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use super::common::copy_plan;
 use assert_cmd::Command;
 
 /// Column `col` of every row of a CSV file (header skipped).
@@ -150,18 +151,7 @@ fn no_identifiers_or_birth_years_with_distinctive_ids() {
 
 #[test]
 fn errors_in_data_files_do_not_reveal_their_rows() {
-    let tmp = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new("tests/fixtures/privacy") {
-        let entry = entry.unwrap();
-        let target = tmp
-            .path()
-            .join(entry.path().strip_prefix("tests/fixtures/privacy").unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    let tmp = copy_plan("tests/fixtures/privacy");
     // A duplicate id, an unknown unit, a bad birth year and a duplicate answer.
     let staff = tmp.path().join("data/staff.csv");
     let t = std::fs::read_to_string(&staff).unwrap();

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use super::common::copy_dir;
 use assert_cmd::Command;
 use kompetanseplan::diag::Code;
 use serde::Deserialize;
@@ -53,19 +54,6 @@ struct Expect {
     code: String,
     file: Option<String>,
     line: Option<usize>,
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Build the case's plan in a temporary directory: the base plan with the case's

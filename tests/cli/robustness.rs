@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use super::common::copy_plan;
 use assert_cmd::Command;
 use proptest::prelude::*;
 
@@ -15,20 +16,6 @@ const FILES: [&str; 4] = [
     "data/staff.csv",
     "data/survey.csv",
 ];
-
-fn copy_base() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(BASE) {
-        let entry = entry.unwrap();
-        let target = tmp.path().join(entry.path().strip_prefix(BASE).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    tmp
-}
 
 /// Load and check in-process; every diagnostic location must lie inside its file.
 fn load_and_check(dir: &Path) -> bool {
@@ -56,7 +43,7 @@ fn garbage_in_every_file_kind_is_exit_1_with_the_file_named() {
     ];
     for file in FILES {
         for bytes in garbage {
-            let tmp = copy_base();
+            let tmp = copy_plan(BASE);
             std::fs::write(tmp.path().join(file), bytes).unwrap();
             let out = Command::cargo_bin("plan")
                 .unwrap()
@@ -88,7 +75,7 @@ fn truncation_mid_token_is_exit_1() {
         ("data/survey.csv", "r04,sjoheim,demenso"),
     ];
     for (file, until) in cuts {
-        let tmp = copy_base();
+        let tmp = copy_plan(BASE);
         let path = tmp.path().join(file);
         let text = std::fs::read_to_string(&path).unwrap();
         let end = text.find(until).unwrap() + until.len();
@@ -117,7 +104,7 @@ proptest! {
         cut in 0.0f64..1.0,
         flips in proptest::collection::vec((0.0f64..1.0, any::<u8>()), 0..4),
     ) {
-        let tmp = copy_base();
+        let tmp = copy_plan(BASE);
         let path = tmp.path().join(FILES[which]);
         let mut bytes = std::fs::read(&path).unwrap();
         let len = (bytes.len() as f64 * cut) as usize;

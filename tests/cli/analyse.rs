@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::common::copy_dir;
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -49,19 +50,6 @@ fn assert_row(a: &Value, unit: &str, position: &str, year: i64, want: &[(&str, f
             "{unit}/{position} {year} {field}: {} != {v}",
             r[field]
         );
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
     }
 }
 

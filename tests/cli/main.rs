@@ -1,0 +1,15 @@
+//! The integration tests: one binary that drives the real `plan` command over
+//! the examples and the fixture directories under `tests/fixtures/`. One module
+//! per subject; shared helpers in `common`.
+
+mod common;
+
+mod analyse;
+mod check;
+mod import;
+mod init;
+mod privacy;
+mod report;
+mod robustness;
+mod scale;
+mod schema;
