@@ -12,10 +12,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 
 use crate::analyse::analyse_unit;
-use crate::diag::render::{render as render_diags, DiagFormat};
-use crate::diag::suggest;
 use crate::i18n::Lang;
-use crate::load::load_plan;
 use crate::render::{self, Format};
 use crate::write::{atomic_write, ensure_not_input};
 
@@ -42,33 +39,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let loaded = load_plan(&args.dir)?;
+    let loaded = match super::load_valid(&args.dir)? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
     let Some(plan) = &loaded.plan else {
-        let list = loaded.diagnostics.finish();
-        let stderr = std::io::stderr();
-        let mut err = stderr.lock();
-        let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        render_diags(&mut err, DiagFormat::Human, &list, &loaded.sources, color)
-            .context("cannot write the diagnostics")?;
         return Ok(ExitCode::from(1));
     };
-    if let Some(u) = &args.unit {
-        if plan.unit(u).is_none() {
-            let ids = plan.units.iter().map(|u| u.id.as_str());
-            match suggest(u, ids) {
-                Some(s) => bail!("unknown unit `{u}` (did you mean `{s}`?)"),
-                None => bail!(
-                    "unknown unit `{u}`; the plan's units are: {}",
-                    plan.units
-                        .iter()
-                        .map(|u| u.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }
-        }
-    }
+    super::check_unit(plan, args.unit.as_deref())?;
     let mut analysis = analyse_unit(plan, args.unit.as_deref());
     if let Some(y) = args.year {
         if !analysis.years().contains(&y) {

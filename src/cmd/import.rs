@@ -9,13 +9,13 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::diag::render::{render, DiagFormat};
-use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::load::csv_file::{self, Input, STAFF_HEADERS, SURVEY_HEADERS};
 use crate::load::node::{Key, Node, NodeKind};
-use crate::load::{deserialize_item, read_text, toml_file, yaml_file, Item};
+use crate::load::{deserialize_item, parse_plan_file, read_text, Item};
 use crate::model::raw::RawData;
 use crate::model::{Answer, Staff};
-use crate::source::{Loc, Sources};
+use crate::source::Sources;
 use crate::validate::data::{open, spec, Kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -54,25 +54,7 @@ fn mapping_item(
         Some(m) => {
             let id = read_text(m, m.to_string_lossy().into_owned(), sources, diags)?;
             let text = sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
-            let is_toml = m.extension().and_then(|e| e.to_str()) == Some("toml");
-            let parsed = if is_toml {
-                toml_file::parse(&text)
-            } else {
-                yaml_file::parse(&text).map(|(n, _)| n)
-            };
-            let root = match parsed {
-                Ok(n) => n,
-                Err(e) => {
-                    diags.push(
-                        Diagnostic::new(
-                            Code::ParseError,
-                            format!("the mapping is not valid: {}", e.message),
-                        )
-                        .at(Loc::new(id, e.span)),
-                    );
-                    return None;
-                }
-            };
+            let root = parse_plan_file(m, id, &m.to_string_lossy(), &text, diags)?;
             let inner = root
                 .get("data")
                 .and_then(|d| d.get(kind))

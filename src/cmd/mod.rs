@@ -57,6 +57,44 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Load a plan for a command that needs a valid one. When the plan has errors,
+/// its diagnostics go to stderr (human format) and the exit code is 1.
+pub fn load_valid(dir: &std::path::Path) -> anyhow::Result<Result<crate::load::Loaded, ExitCode>> {
+    use anyhow::Context;
+    let loaded = crate::load::load_plan(dir)?;
+    if loaded.plan.is_some() {
+        return Ok(Ok(loaded));
+    }
+    let list = loaded.diagnostics.finish();
+    let stderr = std::io::stderr();
+    let color = ColorChoice::Auto.enabled(stderr.is_terminal());
+    crate::diag::render::render(
+        &mut stderr.lock(),
+        crate::diag::render::DiagFormat::Human,
+        &list,
+        &loaded.sources,
+        color,
+    )
+    .context("cannot write the diagnostics")?;
+    Ok(Err(ExitCode::from(1)))
+}
+
+/// `--unit U` must name a unit of the plan; suggest the nearest one if not.
+pub fn check_unit(plan: &crate::model::Plan, unit: Option<&str>) -> anyhow::Result<()> {
+    let Some(u) = unit else { return Ok(()) };
+    if plan.unit(u).is_some() {
+        return Ok(());
+    }
+    let ids: Vec<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
+    match crate::diag::suggest(u, ids.iter().copied()) {
+        Some(s) => anyhow::bail!("unknown unit `{u}` (did you mean `{s}`?)"),
+        None => anyhow::bail!(
+            "unknown unit `{u}`; the plan's units are: {}",
+            ids.join(", ")
+        ),
+    }
+}
+
 /// When to use colour.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {

@@ -255,14 +255,15 @@ pub fn read_text(
     }
 }
 
-fn load_file(
+/// Parse a TOML or YAML file (by extension) into a located node tree, reporting
+/// syntax errors and duplicate YAML keys.
+pub(crate) fn parse_plan_file(
     path: &Path,
     id: FileId,
     name: &str,
     text: &str,
     diags: &mut Diagnostics,
-    raw: &mut RawSet,
-) {
+) -> Option<Node> {
     let is_toml = path.extension().and_then(|e| e.to_str()) == Some("toml");
     let parsed = if is_toml {
         toml_file::parse(text)
@@ -278,8 +279,8 @@ fn load_file(
             node
         })
     };
-    let root = match parsed {
-        Ok(n) => n,
+    match parsed {
+        Ok(n) => Some(n),
         Err(e) => {
             diags.push(
                 Diagnostic::new(
@@ -292,8 +293,21 @@ fn load_file(
                 )
                 .at(Loc::new(id, e.span)),
             );
-            return;
+            None
         }
+    }
+}
+
+fn load_file(
+    path: &Path,
+    id: FileId,
+    name: &str,
+    text: &str,
+    diags: &mut Diagnostics,
+    raw: &mut RawSet,
+) {
+    let Some(root) = parse_plan_file(path, id, name, text, diags) else {
+        return;
     };
     let root_type = root.type_name();
     let NodeKind::Table(entries) = root.kind else {
