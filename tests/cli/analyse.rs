@@ -4,26 +4,10 @@
 
 use std::path::Path;
 
-use super::common::copy_dir;
-use assert_cmd::Command;
+use super::common::{copy_dir, plan, stdout};
 use serde_json::Value;
 
 const MINI: &str = "examples/mini";
-
-fn plan() -> Command {
-    Command::cargo_bin("plan").unwrap()
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = plan()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
-}
 
 fn json(args: &[&str]) -> Value {
     serde_json::from_str(&stdout(args)).unwrap()

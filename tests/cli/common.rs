@@ -32,3 +32,15 @@ pub fn copy_plan(from: &str) -> tempfile::TempDir {
     copy_dir(Path::new(from), tmp.path());
     tmp
 }
+
+/// Run `plan` with `args`, expect success, return stdout.
+pub fn stdout(args: &[&str]) -> String {
+    let out = plan()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}

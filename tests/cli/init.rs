@@ -8,14 +8,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use assert_cmd::Command;
+use super::common::plan;
 use kompetanseplan::load::load_plan;
 
 const REGENERATE: &str = "rm -rf examples/demo && cargo run -- init --demo examples/demo";
-
-fn plan() -> Command {
-    Command::cargo_bin("plan").unwrap()
-}
 
 /// Every file below `dir` (hidden ones included), by relative path.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {

@@ -7,27 +7,11 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::common::copy_dir;
-use assert_cmd::Command;
+use super::common::{copy_dir, plan, stdout};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 const MINI: &str = "examples/mini";
 const DEMO: &str = "examples/demo";
-
-fn plan() -> Command {
-    Command::cargo_bin("plan").unwrap()
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = plan()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
-}
 
 /// Write the report of `dir` into a fresh folder; returns (folder, document).
 fn write(dir: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
