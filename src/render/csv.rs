@@ -7,6 +7,7 @@
 
 use std::io::{self, Write};
 
+use super::cells::quality_cells;
 use crate::analyse::Analysis;
 
 /// The file names written by `--out`, in order.
@@ -51,22 +52,25 @@ fn opt<T: ToString>(x: Option<T>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// The columns of capacity.csv: the fields of a capacity row in the JSON.
+pub const CAPACITY_COLUMNS: [&str; 12] = [
+    "unit",
+    "position",
+    "year",
+    "required",
+    "available",
+    "unqualified",
+    "gap",
+    "need",
+    "surplus",
+    "mobilise",
+    "develop",
+    "acquire",
+];
+
 fn capacity(a: &Analysis) -> io::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "unit",
-        "position",
-        "year",
-        "required",
-        "available",
-        "unqualified",
-        "gap",
-        "need",
-        "surplus",
-        "mobilise",
-        "develop",
-        "acquire",
-    ])?;
+    w.write_record(CAPACITY_COLUMNS)?;
     for r in &a.capacity {
         let mut rec = vec![r.unit.clone(), r.position.clone(), r.year.to_string()];
         rec.extend(
@@ -104,19 +108,10 @@ fn quality(a: &Analysis) -> io::Result<Vec<u8>> {
         "suppressed",
     ])?;
     for r in &a.quality {
-        w.write_record([
-            r.unit.clone(),
-            r.competence.clone(),
-            r.min_level.to_string(),
-            r.headcount.to_string(),
-            r.respondents.to_string(),
-            r.required.to_string(),
-            opt(r.available),
-            opt(r.need),
-            opt(r.develop),
-            opt(r.acquire),
-            r.suppressed.to_string(),
-        ])?;
+        let mut rec = vec![r.unit.clone(), r.competence.clone()];
+        rec.extend(quality_cells(r, ""));
+        rec.push(r.suppressed.to_string());
+        w.write_record(&rec)?;
     }
     finish(w)
 }

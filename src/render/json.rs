@@ -45,20 +45,7 @@ mod tests {
         assert!(!text.contains("secret-id") && !text.contains("1971"));
         let row = v["capacity"][0].as_object().unwrap();
         let fields: Vec<&str> = row.keys().map(String::as_str).collect();
-        let mut want = [
-            "unit",
-            "position",
-            "year",
-            "required",
-            "available",
-            "unqualified",
-            "gap",
-            "need",
-            "surplus",
-            "mobilise",
-            "develop",
-            "acquire",
-        ];
+        let mut want = crate::render::csv::CAPACITY_COLUMNS;
         want.sort_unstable();
         assert_eq!(fields, want);
     }

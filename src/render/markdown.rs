@@ -5,31 +5,19 @@
 
 use std::io::{self, Write};
 
-use super::view::{sections, Section};
+use super::view::{write_document, Section};
 use crate::analyse::Analysis;
-use crate::i18n::{fill, Lang};
+use crate::i18n::Lang;
 
 pub fn render(out: &mut dyn Write, a: &Analysis, lang: Lang) -> io::Result<()> {
     let m = lang.messages();
-    writeln!(out, "# {}", m.analysis_title)?;
-    writeln!(out)?;
-    writeln!(
+    write_document(
         out,
-        "{}",
-        fill(
-            m.period,
-            &[
-                ("from", &a.base_year.to_string()),
-                ("to", &a.end_year.to_string()),
-                ("base", &a.base_year.to_string()),
-            ],
-        )
-    )?;
-    for s in sections(a, lang) {
-        writeln!(out)?;
-        section(out, &s)?;
-    }
-    Ok(())
+        a,
+        lang,
+        &[&format!("# {}", m.analysis_title), ""],
+        section,
+    )
 }
 
 /// A cell safe inside a pipe table.

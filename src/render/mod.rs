@@ -4,6 +4,7 @@
 //! any writer. Table and Markdown share one language-aware layout ([`view`]);
 //! JSON and CSV are language-neutral data with full-precision numbers.
 
+pub mod cells;
 pub mod csv;
 pub mod json;
 pub mod markdown;

@@ -8,30 +8,13 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, CellAlignment, Table};
 
-use super::view::{sections, Section};
+use super::view::{write_document, Section};
 use crate::analyse::Analysis;
-use crate::i18n::{fill, Lang};
+use crate::i18n::Lang;
 
 pub fn render(out: &mut dyn Write, a: &Analysis, lang: Lang) -> io::Result<()> {
     let m = lang.messages();
-    writeln!(out, "{}", m.analysis_title)?;
-    writeln!(
-        out,
-        "{}",
-        fill(
-            m.period,
-            &[
-                ("from", &a.base_year.to_string()),
-                ("to", &a.end_year.to_string()),
-                ("base", &a.base_year.to_string()),
-            ],
-        )
-    )?;
-    for s in sections(a, lang) {
-        writeln!(out)?;
-        section(out, &s)?;
-    }
-    Ok(())
+    write_document(out, a, lang, &[m.analysis_title], section)
 }
 
 fn section(out: &mut dyn Write, s: &Section) -> io::Result<()> {

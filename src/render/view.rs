@@ -7,11 +7,13 @@
 //! Indikatorer, Grunndata.
 
 use std::collections::BTreeSet;
+use std::io::{self, Write};
 
+use super::cells;
 use crate::analyse::totals::capacity_totals;
-use crate::analyse::{Analysis, IndicatorRow};
+use crate::analyse::Analysis;
 use crate::i18n::{fill, Lang, Messages};
-use crate::model::{EduLevel, Target};
+use crate::model::EduLevel;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
@@ -58,6 +60,38 @@ pub fn sections(a: &Analysis, lang: Lang) -> Vec<Section> {
     out
 }
 
+/// The document of a human format: its `head` lines, the period, then every
+/// section after a blank line, each written by `section`.
+pub fn write_document(
+    out: &mut dyn Write,
+    a: &Analysis,
+    lang: Lang,
+    head: &[&str],
+    section: fn(&mut dyn Write, &Section) -> io::Result<()>,
+) -> io::Result<()> {
+    let m = lang.messages();
+    for line in head {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(
+        out,
+        "{}",
+        fill(
+            m.period,
+            &[
+                ("from", &a.base_year.to_string()),
+                ("to", &a.end_year.to_string()),
+                ("base", &a.base_year.to_string()),
+            ],
+        )
+    )?;
+    for s in sections(a, lang) {
+        writeln!(out)?;
+        section(out, &s)?;
+    }
+    Ok(())
+}
+
 /// The years shown in the capacity tables: base and end year, or the one
 /// year left after `--year`.
 fn capacity_years(a: &Analysis) -> Vec<i32> {
@@ -74,61 +108,29 @@ fn capacity_years(a: &Analysis) -> Vec<i32> {
 
 fn capacity(a: &Analysis, lang: Lang) -> Vec<Section> {
     let m = lang.messages();
-    let fte = |x: f64| lang.number(x, 1);
+    let headers: Vec<&str> = [m.unit, m.position]
+        .into_iter()
+        .chain(cells::capacity_headers(m))
+        .collect();
     capacity_years(a)
         .into_iter()
         .map(|y| {
             let mut s = section(
                 fill(m.capacity_title, &[("year", &y.to_string())]),
-                &[
-                    m.unit,
-                    m.position,
-                    m.required,
-                    m.available,
-                    m.unqualified,
-                    m.need,
-                    m.mobilise,
-                    m.develop,
-                    m.acquire,
-                    m.surplus,
-                ],
+                &headers,
                 2,
             );
             let rows: Vec<_> = a.capacity.iter().filter(|r| r.year == y).cloned().collect();
             for r in &rows {
-                let mut cells = vec![r.unit.clone(), r.position.clone()];
-                cells.extend(
-                    [
-                        r.required,
-                        r.available,
-                        r.unqualified,
-                        r.need,
-                        r.mobilise,
-                        r.develop,
-                        r.acquire,
-                        r.surplus,
-                    ]
-                    .map(fte),
-                );
-                s.rows.push(row(cells));
+                let figures = cells::fte_cells(lang, cells::capacity_figures(r));
+                s.rows.push(row(named([&r.unit, &r.position], figures)));
             }
-            let totals = capacity_totals(&rows);
-            for t in &totals {
-                let mut cells = vec![m.total.to_string(), t.competence.clone()];
-                cells.extend(
-                    [
-                        t.required,
-                        t.available,
-                        t.unqualified,
-                        t.need,
-                        t.mobilise,
-                        t.develop,
-                        t.acquire,
-                        t.surplus,
-                    ]
-                    .map(fte),
-                );
-                s.rows.push(Row { cells, total: true });
+            for t in &capacity_totals(&rows) {
+                let figures = cells::fte_cells(lang, cells::capacity_total_figures(t));
+                s.rows.push(Row {
+                    cells: named([m.total, &t.competence], figures),
+                    total: true,
+                });
             }
             if rows.is_empty() {
                 s.notes.push(m.no_rows.to_string());
@@ -140,91 +142,44 @@ fn capacity(a: &Analysis, lang: Lang) -> Vec<Section> {
         .collect()
 }
 
+/// Two name cells, then the figures.
+fn named(names: [&str; 2], figures: [String; 8]) -> Vec<String> {
+    names
+        .map(str::to_string)
+        .into_iter()
+        .chain(figures)
+        .collect()
+}
+
 fn quality(a: &Analysis, lang: Lang) -> Section {
     let m = lang.messages();
+    let headers: Vec<&str> = [m.unit, m.competence]
+        .into_iter()
+        .chain(cells::quality_headers(m))
+        .collect();
     let mut s = section(
         fill(m.quality_title, &[("year", &a.base_year.to_string())]),
-        &[
-            m.unit,
-            m.competence,
-            m.min_level,
-            m.headcount,
-            m.respondents,
-            m.required_persons,
-            m.available_persons,
-            m.need,
-            m.develop,
-            m.acquire,
-        ],
+        &headers,
         2,
     );
-    let hidden = |v: Option<u64>| v.map_or_else(|| m.missing.to_string(), |v| v.to_string());
     for r in &a.quality {
-        s.rows.push(row(vec![
-            r.unit.clone(),
-            r.competence.clone(),
-            r.min_level.to_string(),
-            r.headcount.to_string(),
-            r.respondents.to_string(),
-            r.required.to_string(),
-            hidden(r.available),
-            hidden(r.need),
-            hidden(r.develop),
-            hidden(r.acquire),
-        ]));
+        let figures = cells::quality_cells(r, m.missing);
+        s.rows.push(row(named([&r.unit, &r.competence], figures)));
     }
     for t in &a.quality_totals {
         s.rows.push(Row {
-            cells: vec![
-                m.total.to_string(),
-                t.competence.clone(),
-                t.min_level.to_string(),
-                t.headcount.to_string(),
-                t.respondents.to_string(),
-                t.required.to_string(),
-                hidden(t.available),
-                hidden(t.need),
-                hidden(t.develop),
-                hidden(t.acquire),
-            ],
+            cells: named(
+                [m.total, &t.competence],
+                cells::quality_total_cells(t, m.missing),
+            ),
             total: true,
         });
     }
     if a.quality.is_empty() {
         s.notes.push(m.no_rows.to_string());
     }
-    if a.quality.iter().any(|r| r.suppressed) {
-        s.notes.push(fill(
-            m.suppressed_note,
-            &[("n", &a.min_group_size.to_string())],
-        ));
-        if a.quality_totals.iter().any(|t| t.available.is_none()) {
-            s.notes.push(m.total_hidden_note.to_string());
-        }
-    }
+    s.notes.extend(cells::quality_notes(m, a, &a.quality, true));
     s
-}
-
-fn value_text(lang: Lang, r: &IndicatorRow, v: f64) -> String {
-    match r.metric {
-        Some(_) => lang.percent(v),
-        None => lang.number(v, if v.fract() == 0.0 { 0 } else { 2 }),
-    }
-}
-
-fn target_text(lang: Lang, r: &IndicatorRow, t: &Target) -> String {
-    let m = lang.messages();
-    let v = |x: f64| value_text(lang, r, x);
-    let range = match (t.min, t.max) {
-        (Some(lo), Some(hi)) => format!("{}–{}", v(lo), v(hi)),
-        (Some(lo), None) => format!("≥ {}", v(lo)),
-        (None, Some(hi)) => format!("≤ {}", v(hi)),
-        (None, None) => m.missing.to_string(),
-    };
-    format!(
-        "{range} {}",
-        fill(m.in_year, &[("year", &t.year.to_string())])
-    )
 }
 
 fn indicators(a: &Analysis, lang: Lang) -> Section {
@@ -241,34 +196,12 @@ fn indicators(a: &Analysis, lang: Lang) -> Section {
         1,
     );
     for r in &a.indicators {
-        let at = |v: Option<&crate::analyse::YearValue>| {
-            v.map_or_else(
-                || m.missing.to_string(),
-                |v| match v.value {
-                    Some(x) => format!("{} ({})", value_text(lang, r, x), v.year),
-                    None => format!("{} ({})", m.missing, v.year),
-                },
-            )
-        };
-        let later = match (r.metric, r.target) {
-            (Some(_), Some(t)) => r
-                .values
-                .iter()
-                .find(|v| v.year == t.year)
-                .or(r.values.last()),
-            _ => r.values.last(),
-        };
-        let first = r.values.first();
+        let [start, later, target] = cells::indicator_cells(lang, r);
         s.rows.push(row(vec![
             r.id.clone(),
-            at(first),
-            if r.values.len() > 1 {
-                at(later)
-            } else {
-                m.missing.to_string()
-            },
-            r.target
-                .map_or_else(|| m.missing.to_string(), |t| target_text(lang, r, &t)),
+            start,
+            later,
+            target,
             match r.met {
                 Some(true) => m.yes.to_string(),
                 Some(false) => m.no.to_string(),

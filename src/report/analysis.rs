@@ -9,7 +9,7 @@ use crate::analyse::workforce::Workforce;
 use crate::analyse::{Analysis, CapacityRow};
 use crate::i18n::fill;
 use crate::model::EduLevel;
-use crate::render::view;
+use crate::render::{cells, view};
 
 use super::context::Ctx;
 use super::figures::{self, Bars, Lines, Panel};
@@ -163,28 +163,15 @@ fn basic_data(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
 
 /// The gap columns: position (or competence) and year, then the eight figures.
 pub(crate) fn gap_headers(ctx: &Ctx, first: &str) -> Table {
-    let m = ctx.m;
-    Table::new(
-        &[
-            first,
-            m.year,
-            m.required,
-            m.available,
-            m.unqualified,
-            m.need,
-            m.mobilise,
-            m.develop,
-            m.acquire,
-            m.surplus,
-        ],
-        1,
-    )
+    let mut headers = vec![first, ctx.m.year];
+    headers.extend(cells::capacity_headers(ctx.m));
+    Table::new(&headers, 1)
 }
 
 fn gap_cells(ctx: &Ctx, name: String, year: i32, v: [f64; 8]) -> Vec<String> {
-    let mut cells = vec![name, year.to_string()];
-    cells.extend(v.iter().map(|&x| ctx.fte(x)));
-    cells
+    let mut row = vec![name, year.to_string()];
+    row.extend(cells::fte_cells(ctx.lang, v));
+    row
 }
 
 /// One row per capacity row of `rows` whose year is in `years`.
@@ -195,16 +182,7 @@ pub(crate) fn gap_table(ctx: &Ctx, rows: &[&CapacityRow], years: &[i32]) -> Tabl
             ctx,
             ctx.position_title(&row.unit, &row.position),
             row.year,
-            [
-                row.required,
-                row.available,
-                row.unqualified,
-                row.need,
-                row.mobilise,
-                row.develop,
-                row.acquire,
-                row.surplus,
-            ],
+            cells::capacity_figures(row),
         ));
     }
     t
@@ -252,16 +230,7 @@ fn gaps(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
                     ctx,
                     ctx.competence_name(c),
                     t_row.year,
-                    [
-                        t_row.required,
-                        t_row.available,
-                        t_row.unqualified,
-                        t_row.need,
-                        t_row.mobilise,
-                        t_row.develop,
-                        t_row.acquire,
-                        t_row.surplus,
-                    ],
+                    cells::capacity_total_figures(t_row),
                 ));
             }
         }

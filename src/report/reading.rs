@@ -6,6 +6,7 @@
 //! figure is hidden the sentence is left out.
 
 use crate::analyse::totals::{capacity_totals, CapacityTotal};
+use crate::analyse::Workforce;
 use crate::i18n::fill;
 
 use super::context::Ctx;
@@ -21,13 +22,11 @@ pub(crate) fn reading(ctx: &Ctx) -> Vec<String> {
     out
 }
 
-fn workforce(ctx: &Ctx) -> Vec<String> {
-    let (r, w) = (ctx.r, &ctx.a.workforce);
-    if w.headcount == 0 {
-        return Vec::new();
-    }
+/// `template` filled with the base year, headcount and FTE of `w`, then its
+/// mean age and part-time share when both are shown.
+pub(crate) fn staff_sentence(ctx: &Ctx, template: &str, w: &Workforce) -> String {
     let mut s = fill(
-        r.read_workforce,
+        template,
         &[
             ("year", &ctx.a.base_year.to_string()),
             ("headcount", &ctx.int(w.headcount)),
@@ -37,10 +36,19 @@ fn workforce(ctx: &Ctx) -> Vec<String> {
     if let (Some(age), Some(pt)) = (w.mean_age, w.part_time_share) {
         s.push(' ');
         s.push_str(&fill(
-            r.read_age,
+            ctx.r.read_age,
             &[("age", &ctx.lang.number(age, 1)), ("share", &ctx.pct(pt))],
         ));
     }
+    s
+}
+
+fn workforce(ctx: &Ctx) -> Vec<String> {
+    let (r, w) = (ctx.r, &ctx.a.workforce);
+    if w.headcount == 0 {
+        return Vec::new();
+    }
+    let mut s = staff_sentence(ctx, r.read_workforce, w);
     let shown: Option<Vec<u64>> = w.retirements.iter().map(|g| g.headcount).collect();
     if let Some(counts) = shown.filter(|_| !w.suppressed) {
         let n: u64 = counts.iter().sum();

@@ -6,6 +6,7 @@
 
 use crate::i18n::fill;
 use crate::model::QualityAmount;
+use crate::render::cells;
 
 use super::context::Ctx;
 use super::index::unit_range;
@@ -83,56 +84,21 @@ pub(crate) fn quality_gaps(ctx: &Ctx, doc: &mut Doc) {
         4,
         &fill(r.h_quality_gaps, &[("year", &ctx.a.base_year.to_string())]),
     );
-    let mut t = Table::new(
-        &[
-            m.unit,
-            m.competence,
-            m.min_level,
-            m.headcount,
-            m.respondents,
-            m.required_persons,
-            m.available_persons,
-            m.need,
-            m.develop,
-            m.acquire,
-        ],
-        2,
-    );
-    let h = |v: Option<u64>| ctx.hidden(v, |x| x.to_string());
+    let mut headers = vec![m.unit, m.competence];
+    headers.extend(cells::quality_headers(m));
+    let mut t = Table::new(&headers, 2);
     for q in &ctx.a.quality {
-        t.push(vec![
-            ctx.unit_name(&q.unit),
-            ctx.competence_name(&q.competence),
-            q.min_level.to_string(),
-            q.headcount.to_string(),
-            q.respondents.to_string(),
-            q.required.to_string(),
-            h(q.available),
-            h(q.need),
-            h(q.develop),
-            h(q.acquire),
-        ]);
+        let mut row = vec![ctx.unit_name(&q.unit), ctx.competence_name(&q.competence)];
+        row.extend(cells::quality_cells(q, m.missing));
+        t.push(row);
     }
     for q in &ctx.a.quality_totals {
-        t.push_total(vec![
-            m.total.to_string(),
-            ctx.competence_name(&q.competence),
-            q.min_level.to_string(),
-            q.headcount.to_string(),
-            q.respondents.to_string(),
-            q.required.to_string(),
-            h(q.available),
-            h(q.need),
-            h(q.develop),
-            h(q.acquire),
-        ]);
+        let mut row = vec![m.total.to_string(), ctx.competence_name(&q.competence)];
+        row.extend(cells::quality_total_cells(q, m.missing));
+        t.push_total(row);
     }
     doc.table(&t);
-    if ctx.a.quality.iter().any(|q| q.suppressed) {
-        let n = ctx.a.min_group_size.to_string();
-        doc.para(&fill(m.suppressed_note, &[("n", &n)]));
-        if ctx.a.quality_totals.iter().any(|t| t.available.is_none()) {
-            doc.para(m.total_hidden_note);
-        }
+    for note in cells::quality_notes(m, &ctx.a, &ctx.a.quality, true) {
+        doc.para(&note);
     }
 }

@@ -10,11 +10,13 @@
 use crate::analyse::{CapacityRow, Workforce};
 use crate::i18n::fill;
 use crate::model::{Measure, Unit};
+use crate::render::cells;
 
 use super::analysis::gap_table;
 use super::context::Ctx;
 use super::index::unit_range;
 use super::md::{Doc, Table};
+use super::reading::staff_sentence;
 use super::strategies::{arena_name, period, responsible};
 use super::survey;
 use super::uncovered::uncovered;
@@ -29,26 +31,14 @@ pub(crate) fn capacity_rows<'c>(ctx: &'c Ctx, unit: &Unit) -> &'c [CapacityRow] 
 /// The service, the description and the key figures of the unit's staff.
 pub(crate) fn key_figures(ctx: &Ctx, doc: &mut Doc, unit: &Unit, w: &Workforce) {
     let r = ctx.r;
-    let (base_year, min_group_size) = (ctx.a.base_year, ctx.a.min_group_size);
+    let min_group_size = ctx.a.min_group_size;
     doc.para(&fill(r.unit_service, &[("service", &unit.service)]));
     if let Some(d) = &unit.description {
         doc.para(d);
     }
-    let mut key = fill(
-        r.unit_workforce,
-        &[
-            ("year", &base_year.to_string()),
-            ("headcount", &ctx.int(w.headcount)),
-            ("fte", &ctx.fte(w.fte)),
-        ],
-    );
-    if let (Some(age), Some(pt)) = (w.mean_age, w.part_time_share) {
-        key.push(' ');
-        key.push_str(&fill(
-            r.read_age,
-            &[("age", &ctx.lang.number(age, 1)), ("share", &ctx.pct(pt))],
-        ));
-    } else if w.suppressed && w.headcount > 0 {
+    let mut key = staff_sentence(ctx, r.unit_workforce, w);
+    let aged = w.mean_age.is_some() && w.part_time_share.is_some();
+    if !aged && w.suppressed && w.headcount > 0 {
         key.push(' ');
         key.push_str(&fill(r.unit_small, &[("n", &min_group_size.to_string())]));
     }
@@ -72,7 +62,6 @@ pub(crate) fn capacity(ctx: &Ctx, doc: &mut Doc, unit: &Unit, level: usize) -> b
 /// Quality gaps, the unit's survey, its measures and its uncovered needs.
 pub(crate) fn rest(ctx: &Ctx, doc: &mut Doc, unit: &Unit, level: usize) {
     let (r, m) = (ctx.r, ctx.m);
-    let min_group_size = ctx.a.min_group_size;
     // quality gaps and the unit's survey
     doc.heading(level, r.h_unit_quality);
     let quality = ctx
@@ -83,40 +72,17 @@ pub(crate) fn rest(ctx: &Ctx, doc: &mut Doc, unit: &Unit, level: usize) {
     if quality.is_empty() {
         doc.para(m.no_rows);
     } else {
-        let mut t = Table::new(
-            &[
-                m.competence,
-                m.min_level,
-                m.headcount,
-                m.respondents,
-                m.required_persons,
-                m.available_persons,
-                m.need,
-                m.develop,
-                m.acquire,
-            ],
-            1,
-        );
-        let h = |v: Option<u64>| ctx.hidden(v, |x| x.to_string());
+        let mut headers = vec![m.competence];
+        headers.extend(cells::quality_headers(m));
+        let mut t = Table::new(&headers, 1);
         for q in quality {
-            t.push(vec![
-                ctx.competence_name(&q.competence),
-                q.min_level.to_string(),
-                q.headcount.to_string(),
-                q.respondents.to_string(),
-                q.required.to_string(),
-                h(q.available),
-                h(q.need),
-                h(q.develop),
-                h(q.acquire),
-            ]);
+            let mut row = vec![ctx.competence_name(&q.competence)];
+            row.extend(cells::quality_cells(q, m.missing));
+            t.push(row);
         }
         doc.table(&t);
-        if quality.iter().any(|q| q.suppressed) {
-            doc.para(&fill(
-                m.suppressed_note,
-                &[("n", &min_group_size.to_string())],
-            ));
+        for note in cells::quality_notes(m, &ctx.a, quality, false) {
+            doc.para(&note);
         }
     }
     let srows = ctx.survey.unit(&unit.id);
