@@ -67,6 +67,7 @@ codes! {
     MeasureWithoutResponsible = "measure-without-responsible", Warning;
     MeasureOutsidePeriod = "measure-outside-period", Warning;
     IndicatorWithoutTarget = "indicator-without-target", Warning;
+    LevelsOutsideAmong = "levels-outside-among", Warning;
     UnusedCompetence = "unused-competence", Warning;
     UnusedUnit = "unused-unit", Warning;
     PositionWithoutCapacity = "position-without-capacity", Warning;

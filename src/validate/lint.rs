@@ -78,6 +78,31 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
                 .hint(format!("add e.g. `{example}` so progress can be judged")),
             );
         }
+        if let IndicatorKind::EducationShare {
+            levels,
+            among: Some(among),
+        } = &i.kind
+        {
+            let outside: Vec<&str> = levels
+                .iter()
+                .filter(|l| !among.contains(l))
+                .map(|l| l.as_str())
+                .collect();
+            if !outside.is_empty() {
+                diags.push(
+                    Diagnostic::new(
+                        Code::LevelsOutsideAmong,
+                        format!(
+                            "indicator `{}` counts {} in `levels` but not in `among`: the share can exceed 1",
+                            i.id,
+                            outside.join(", ")
+                        ),
+                    )
+                    .at_opt(i.loc.clone())
+                    .hint("add those levels to `among` too, or leave `among` out to divide by all staff"),
+                );
+            }
+        }
     }
     let lines: BTreeSet<(&str, &str)> = plan
         .capacity
