@@ -39,14 +39,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let loaded = match super::load_valid(&args.dir)? {
+    let loaded = match super::load_valid(&args.dir, args.unit.as_deref())? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let Some(plan) = &loaded.plan else {
-        return Ok(ExitCode::from(1));
-    };
-    super::check_unit(plan, args.unit.as_deref())?;
+    let plan = &loaded.plan;
     let mut analysis = analyse_unit(plan, args.unit.as_deref());
     if let Some(y) = args.year {
         if !analysis.years().contains(&y) {

@@ -10,7 +10,7 @@ use anyhow::Context;
 
 use crate::diag::render::{render, DiagFormat};
 use crate::diag::Diagnostics;
-use crate::load::csv_file::{self, Input, STAFF_HEADERS, SURVEY_HEADERS};
+use crate::load::csv_file::{self, STAFF_HEADERS, SURVEY_HEADERS};
 use crate::load::node::{Key, Node, NodeKind};
 use crate::load::{deserialize_item, parse_plan_file, read_text, Item};
 use crate::model::raw::RawData;
@@ -164,10 +164,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         What::Staff => Kind::Staff,
         What::Survey => Kind::Survey,
     };
-    let key = match args.what {
-        What::Staff => "staff",
-        What::Survey => "survey",
-    };
+    let key = kind.key();
     let mut sources = Sources::default();
     let mut diags = Diagnostics::default();
     let mut buffer = Vec::new();
@@ -180,7 +177,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             if let Some((opts, csv_spec)) = spec(&item, kind, &source, None, &mut diags) {
                 let mut inputs = Vec::new();
                 let dir = Path::new("");
-                if let Some((file, decoded)) = open(
+                let opened = open(
                     dir,
                     &item,
                     kind,
@@ -189,14 +186,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     &mut sources,
                     &mut diags,
                     &mut inputs,
-                ) {
-                    let input = Input {
-                        text: &decoded.text,
-                        file,
-                        header_start: decoded.header_start,
-                        delimiter: decoded.delimiter,
-                        decimal_comma: decoded.decimal_comma,
-                    };
+                );
+                if let Some(input) = opened.as_ref().and_then(|o| o.input(&sources)) {
                     match kind {
                         Kind::Staff => {
                             let rows: Vec<Staff> =

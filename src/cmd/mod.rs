@@ -57,13 +57,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Load a plan for a command that needs a valid one. When the plan has errors,
-/// its diagnostics go to stderr (human format) and the exit code is 1.
-pub fn load_valid(dir: &std::path::Path) -> anyhow::Result<Result<crate::load::Loaded, ExitCode>> {
+/// A plan without errors, and every file it was read from.
+pub struct ValidPlan {
+    pub plan: crate::model::Plan,
+    /// Input files, never to be written over.
+    pub inputs: Vec<std::path::PathBuf>,
+}
+
+/// Load a plan for a command that needs a valid one, and check `--unit`. When the
+/// plan has errors, its diagnostics go to stderr (human format) and the exit code
+/// is 1; an unknown unit is a usage error.
+pub fn load_valid(
+    dir: &std::path::Path,
+    unit: Option<&str>,
+) -> anyhow::Result<Result<ValidPlan, ExitCode>> {
     use anyhow::Context;
     let loaded = crate::load::load_plan(dir)?;
-    if loaded.plan.is_some() {
-        return Ok(Ok(loaded));
+    if let Some(plan) = loaded.plan {
+        check_unit(&plan, unit)?;
+        return Ok(Ok(ValidPlan {
+            plan,
+            inputs: loaded.inputs,
+        }));
     }
     let list = loaded.diagnostics.finish();
     let stderr = std::io::stderr();
@@ -80,7 +95,7 @@ pub fn load_valid(dir: &std::path::Path) -> anyhow::Result<Result<crate::load::L
 }
 
 /// `--unit U` must name a unit of the plan; suggest the nearest one if not.
-pub fn check_unit(plan: &crate::model::Plan, unit: Option<&str>) -> anyhow::Result<()> {
+fn check_unit(plan: &crate::model::Plan, unit: Option<&str>) -> anyhow::Result<()> {
     let Some(u) = unit else { return Ok(()) };
     if plan.unit(u).is_some() {
         return Ok(());

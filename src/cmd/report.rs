@@ -46,14 +46,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let loaded = match super::load_valid(&args.dir)? {
+    let loaded = match super::load_valid(&args.dir, args.unit.as_deref())? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let Some(plan) = &loaded.plan else {
-        return Ok(ExitCode::from(1));
-    };
-    super::check_unit(plan, args.unit.as_deref())?;
+    let plan = &loaded.plan;
     let to_stdout = args.output.as_os_str() == "-";
     if to_stdout && !args.no_figures {
         let stderr = std::io::stderr();

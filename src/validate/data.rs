@@ -25,7 +25,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn key(self) -> &'static str {
+    /// The key under `[data]`: `staff` or `survey`.
+    pub fn key(self) -> &'static str {
         match self {
             Kind::Staff => "staff",
             Kind::Survey => "survey",
@@ -252,7 +253,7 @@ pub fn read(
         let Some((opts, spec)) = spec(data, kind, source, Some(ids), diags) else {
             continue;
         };
-        *slot = open_shared(
+        *slot = open(
             dir,
             data,
             kind,
@@ -297,7 +298,7 @@ pub fn read(
 }
 
 /// A data file registered in [`Sources`]: how to split its text.
-struct Opened {
+pub struct Opened {
     file: FileId,
     header_start: usize,
     delimiter: u8,
@@ -305,7 +306,7 @@ struct Opened {
 }
 
 impl Opened {
-    fn input<'t>(&self, sources: &'t Sources) -> Option<Input<'t>> {
+    pub fn input<'t>(&self, sources: &'t Sources) -> Option<Input<'t>> {
         Some(Input {
             text: &sources.get(self.file)?.text,
             file: self.file,
@@ -390,35 +391,10 @@ fn not_utf8(
     );
 }
 
-/// Read and decode one data file and register it as a source.
+/// Read and decode one data file and register it as a source; the decoded text
+/// moves into `sources` (a national survey is over 100 MB, so it is not copied).
 #[allow(clippy::too_many_arguments)]
 pub fn open(
-    dir: &Path,
-    data: &Item<RawData>,
-    kind: Kind,
-    rel: &str,
-    opts: &ReadOptions,
-    sources: &mut Sources,
-    diags: &mut Diagnostics,
-    inputs: &mut Vec<PathBuf>,
-) -> Option<(FileId, csv_read::Decoded)> {
-    let (path, name, bytes) = read_bytes(dir, data, kind, rel, diags, inputs)?;
-    match csv_read::decode(&bytes, opts) {
-        Ok(decoded) => {
-            let id = sources.add(SourceFile::new(name, path, decoded.text.clone()).personal());
-            Some((id, decoded))
-        }
-        Err(offset) => {
-            not_utf8(path, name, &bytes, offset, sources, diags);
-            None
-        }
-    }
-}
-
-/// As [`open`], but the decoded text moves into `sources` instead of being
-/// copied (a national survey is over 100 MB).
-#[allow(clippy::too_many_arguments)]
-fn open_shared(
     dir: &Path,
     data: &Item<RawData>,
     kind: Kind,
