@@ -1,9 +1,11 @@
 //! `plan`: strategic competence planning (strategisk kompetanseplanlegging) for
 //! Norwegian municipal health and care services, as code.
 //!
-//! Pipeline: [`load`] (files → located raw values) → [`validate`] (raw →
-//! [`model::Plan`] and diagnostics) → [`analyse`] (plan → analysis) → [`render`]
-//! (analysis → table, JSON, CSV, Markdown). [`cmd`] holds one module per subcommand.
+//! Pipeline, one way: a [`plan_source`] (a directory) → [`load`] (bytes →
+//! located raw values) → [`validate`] (raw → [`model::Plan`] and diagnostics),
+//! run in order by [`pipeline::open`] → [`analyse`] (plan → analysis) →
+//! [`render`] and [`report`] (analysis → table, JSON, CSV, Markdown, the
+//! document). [`cmd`] holds one module per subcommand.
 
 pub mod analyse;
 pub mod checks;
@@ -13,6 +15,8 @@ pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod pipeline;
+pub mod plan_source;
 pub mod render;
 pub mod report;
 pub mod schema;

@@ -310,42 +310,28 @@ mod files {
         std::fs::create_dir(dir.path().join("data")).unwrap();
         let mut staff = plan.staff.clone();
         staff.shuffle(&mut rng);
-        let mut csv = String::from(
-            "id,unit,position,percent,education,birth_year,wanted_percent,studying,study_done\n",
-        );
+        let mut csv = crate::load::staff::header();
         for s in &staff {
-            let o = |x: &Option<String>| x.clone().unwrap_or_default();
-            let _ = writeln!(
-                csv,
-                "{},{},{},{},{},{},{},{},{}",
-                s.id,
-                s.unit,
-                s.position,
-                s.percent,
-                o(&s.education),
-                s.birth_year,
-                s.wanted_percent.map(|w| w.to_string()).unwrap_or_default(),
-                o(&s.studying),
-                s.study_done.map(|d| d.to_string()).unwrap_or_default()
-            );
+            crate::load::staff::write_row(&mut csv, &s.into());
         }
         std::fs::write(dir.path().join("data/staff.csv"), csv).unwrap();
         let mut survey = plan.survey.clone();
         survey.shuffle(&mut rng);
-        let mut csv = String::from("respondent,unit,competence,level,need\n");
+        let mut csv = crate::load::survey::header();
         for a in &survey {
-            let _ = writeln!(
-                csv,
-                "{},{},{},{},",
-                a.respondent, a.unit, a.competence, a.level
-            );
+            // the need is not part of what this property is about
+            let row = crate::load::survey::AnswerRow {
+                need: None,
+                ..a.into()
+            };
+            crate::load::survey::write_row(&mut csv, &row);
         }
         std::fs::write(dir.path().join("data/survey.csv"), csv).unwrap();
         dir
     }
 
     fn load(dir: &std::path::Path) -> Plan {
-        let loaded = crate::load::load_plan(dir).unwrap();
+        let loaded = crate::pipeline::open_dir(dir).unwrap();
         let errors: Vec<String> = loaded
             .diagnostics
             .iter()

@@ -9,8 +9,8 @@ use anyhow::Context;
 use super::ColorChoice;
 use crate::checks;
 use crate::diag::render::{render, DiagFormat};
-use crate::load::load_plan;
 use crate::model::Date;
+use crate::pipeline::open_dir;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,7 +32,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let loaded = load_plan(&args.dir)?;
+    let loaded = open_dir(&args.dir)?;
     let mut diags = loaded.diagnostics;
     if let Some(plan) = &loaded.plan {
         checks::revision(plan, args.today.unwrap_or_else(checks::today), &mut diags);

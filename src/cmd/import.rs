@@ -10,13 +10,12 @@ use anyhow::Context;
 
 use crate::diag::render::{render, DiagFormat};
 use crate::diag::Diagnostics;
-use crate::load::csv_file::{self, STAFF_HEADERS, SURVEY_HEADERS};
+use crate::load::data::{open, spec, Kind};
 use crate::load::node::{Key, Node, NodeKind};
-use crate::load::{deserialize_item, parse_plan_file, read_text, Item};
+use crate::load::{deserialize_item, parse_plan_file, read_text, staff, survey, Item};
 use crate::model::raw::RawData;
-use crate::model::{Answer, Staff};
+use crate::plan_source::DirSource;
 use crate::source::Sources;
-use crate::validate::data::{open, spec, Kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum What {
@@ -52,9 +51,12 @@ fn mapping_item(
     let mut table = match &args.mapping {
         None => Node::new(NodeKind::Table(Vec::new()), 0..0),
         Some(m) => {
-            let id = read_text(m, m.to_string_lossy().into_owned(), sources, diags)?;
+            // both files are named on the command line, relative to here
+            let here = DirSource::files_in(Path::new(""));
+            let rel = m.to_string_lossy();
+            let id = read_text(&here, &rel, sources, diags)?;
             let text = sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
-            let root = parse_plan_file(m, id, &m.to_string_lossy(), &text, diags)?;
+            let root = parse_plan_file(&rel, id, &rel, &text, diags)?;
             let inner = root
                 .get("data")
                 .and_then(|d| d.get(kind))
@@ -111,46 +113,6 @@ fn wrap(
     })
 }
 
-fn fmt_num(v: f64) -> String {
-    format!("{v}")
-}
-
-fn write_staff(out: &mut dyn Write, rows: &[Staff]) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(STAFF_HEADERS)?;
-    for s in rows {
-        w.write_record([
-            s.id.clone(),
-            s.unit.clone(),
-            s.position.clone(),
-            fmt_num(s.percent),
-            s.education.clone().unwrap_or_default(),
-            s.birth_year.to_string(),
-            s.wanted_percent.map(fmt_num).unwrap_or_default(),
-            s.studying.clone().unwrap_or_default(),
-            s.study_done.map(|y| y.to_string()).unwrap_or_default(),
-        ])?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
-fn write_survey(out: &mut dyn Write, rows: &[Answer]) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(SURVEY_HEADERS)?;
-    for a in rows {
-        w.write_record([
-            a.respondent.to_string(),
-            a.unit.to_string(),
-            a.competence.to_string(),
-            a.level.to_string(),
-            a.need.map(|n| n.to_string()).unwrap_or_default(),
-        ])?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.file.is_file() {
         anyhow::bail!("{} does not exist or is not a file", args.file.display());
@@ -174,11 +136,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Kind::Survey => item.value.survey.clone(),
         };
         if let Some(source) = source {
-            if let Some((opts, csv_spec)) = spec(&item, kind, &source, None, &mut diags) {
+            if let Some((opts, csv_spec)) = spec(&item, kind, &source, &mut diags) {
                 let mut inputs = Vec::new();
-                let dir = Path::new("");
+                let here = DirSource::files_in(Path::new(""));
                 let opened = open(
-                    dir,
+                    &here,
                     &item,
                     kind,
                     &args.file.to_string_lossy(),
@@ -188,24 +150,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     &mut inputs,
                 );
                 if let Some(input) = opened.as_ref().and_then(|o| o.input(&sources)) {
+                    // what the plan would hold: values checked, references not
+                    // (the export is read without its plan)
+                    let mut csv = String::new();
                     match kind {
                         Kind::Staff => {
-                            let rows: Vec<Staff> =
-                                csv_file::read_staff(input, &csv_spec, &mut diags)
-                                    .into_iter()
-                                    .map(|r| r.value)
-                                    .collect();
-                            write_staff(&mut buffer, &rows)?;
+                            let parsed = staff::parse(input, &csv_spec, &mut diags);
+                            let rows =
+                                crate::validate::data::values(parsed, input.text, &mut diags).rows;
+                            csv.push_str(&staff::header());
+                            for s in &rows {
+                                staff::write_row(&mut csv, &s.into());
+                            }
                         }
                         Kind::Survey => {
-                            let rows: Vec<Answer> =
-                                csv_file::read_survey(input, &csv_spec, &mut diags)
-                                    .into_iter()
-                                    .map(|r| r.value)
-                                    .collect();
-                            write_survey(&mut buffer, &rows)?;
+                            let rows = survey::parse_answers(input, &csv_spec, &mut diags).rows;
+                            csv.push_str(&survey::header());
+                            for a in &rows {
+                                survey::write_row(&mut csv, &a.into());
+                            }
                         }
                     }
+                    buffer = csv.into_bytes();
                 }
             }
         }

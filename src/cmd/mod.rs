@@ -72,7 +72,7 @@ pub fn load_valid(
     unit: Option<&str>,
 ) -> anyhow::Result<Result<ValidPlan, ExitCode>> {
     use anyhow::Context;
-    let loaded = crate::load::load_plan(dir)?;
+    let loaded = crate::pipeline::open_dir(dir)?;
     if let Some(plan) = loaded.plan {
         check_unit(&plan, unit)?;
         return Ok(Ok(ValidPlan {

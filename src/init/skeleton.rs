@@ -9,6 +9,7 @@
 mod texts;
 
 use super::files::{toml_directive, yaml_modeline, OutFile};
+use crate::load::{staff, survey};
 use crate::model::Date;
 
 /// Every file of the skeleton, in writing order.
@@ -36,8 +37,14 @@ pub fn files(today: Date) -> Vec<OutFile> {
         toml("measures.toml", texts::MEASURES),
         toml("indicators.toml", texts::INDICATORS),
         OutFile::new("data/README.md", vars.fill(texts::DATA_README)),
-        OutFile::new("data/staff.csv", texts::STAFF_CSV),
-        OutFile::new("data/survey.csv", texts::SURVEY_CSV),
+        OutFile::new(
+            "data/staff.csv",
+            format!("{}{}", staff::header(), texts::STAFF_ROWS),
+        ),
+        OutFile::new(
+            "data/survey.csv",
+            format!("{}{}", survey::header(), texts::SURVEY_ROWS),
+        ),
         OutFile::schema(),
     ]
 }

@@ -4,9 +4,8 @@
 //!
 //! In: raw bytes and the options of `[data.staff]` / `[data.survey]`. Out: UTF-8
 //! text (BOM stripped), the byte offset where the header starts (after `skip`
-//! preamble lines), the delimiter, and whether numbers use a decimal comma.
-
-use std::ops::Range;
+//! preamble lines), the delimiter, and whether numbers use a decimal comma; and
+//! numbers as exports write them (decimal comma, spaces).
 
 /// Text encodings a data file may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,92 +172,6 @@ pub fn parse_number(s: &str, decimal_comma: bool) -> Result<f64, NumberError> {
     }
 }
 
-/// Whether `s` is an 11-digit Norwegian national identity number (fødselsnummer
-/// or D-nummer) with valid mod-11 check digits. Separators are not allowed in
-/// the digits, but a value may be surrounded by spaces.
-pub fn is_national_id(s: &str) -> bool {
-    let s = s.trim();
-    if s.len() != 11 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let d: Vec<u32> = s.bytes().map(|b| u32::from(b - b'0')).collect();
-    let check = |weights: &[u32]| -> Option<u32> {
-        let sum: u32 = weights.iter().zip(&d).map(|(w, x)| w * x).sum();
-        match 11 - sum % 11 {
-            11 => Some(0),
-            10 => None,
-            k => Some(k),
-        }
-    };
-    let k1 = check(&[3, 7, 6, 1, 8, 9, 4, 5, 2]);
-    let k2 = check(&[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
-    k1 == Some(d[9]) && k2 == Some(d[10])
-}
-
-/// Whether a column header means a person's name.
-pub fn is_name_header(header: &str) -> bool {
-    let h = header.trim().to_lowercase();
-    let words: Vec<&str> = h
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    const NAMES: [&str; 12] = [
-        "navn",
-        "fornavn",
-        "etternavn",
-        "mellomnavn",
-        "name",
-        "firstname",
-        "lastname",
-        "surname",
-        "fullname",
-        "ansattnavn",
-        "fulltnavn",
-        "personnavn",
-    ];
-    let joined = words.concat();
-    NAMES.contains(&joined.as_str())
-        || (words.len() <= 3 && words.iter().any(|w| NAMES.contains(w)) && !h.contains("enhet"))
-}
-
-/// Span of the `n`-th field of the record starting at `start` (quote-aware).
-pub fn field_span(text: &str, start: usize, index: usize, delimiter: u8) -> Range<usize> {
-    let bytes = text.as_bytes();
-    let mut pos = start.min(bytes.len());
-    let mut field = 0;
-    let mut field_start = pos;
-    let mut in_quotes = false;
-    while pos < bytes.len() {
-        let b = bytes[pos];
-        if in_quotes {
-            if b == b'"' {
-                if bytes.get(pos + 1) == Some(&b'"') {
-                    pos += 1;
-                } else {
-                    in_quotes = false;
-                }
-            }
-        } else if b == b'"' {
-            in_quotes = true;
-        } else if b == delimiter || b == b'\n' || b == b'\r' {
-            if field == index {
-                return field_start..pos;
-            }
-            if b != delimiter {
-                break;
-            }
-            field += 1;
-            field_start = pos + 1;
-        }
-        pos += 1;
-    }
-    if field == index {
-        field_start..pos
-    } else {
-        start..start
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,32 +247,5 @@ mod tests {
         assert_eq!(parse_number("37,5", false), Err(NumberError::NotANumber));
         assert_eq!(parse_number("inf", false), Err(NumberError::NotANumber));
         assert_eq!(parse_number("80%", false), Err(NumberError::NotANumber));
-    }
-
-    #[test]
-    fn national_ids_by_check_digits() {
-        // A synthetic number constructed to satisfy mod-11 (a common test value).
-        assert!(is_national_id("15076500565"));
-        assert!(is_national_id(" 15076500565 "));
-        assert!(!is_national_id("15076500566"));
-        assert!(!is_national_id("1507650056"));
-        assert!(!is_national_id("abcdefghijk"));
-    }
-
-    #[test]
-    fn name_headers() {
-        for h in [
-            "Navn",
-            "Fornavn",
-            "ETTERNAVN",
-            "Full name",
-            "Ansattnavn",
-            "name",
-        ] {
-            assert!(is_name_header(h), "{h}");
-        }
-        for h in ["Enhetsnavn", "Stillingsprosent", "id", "Enhet navn"] {
-            assert!(!is_name_header(h), "{h}");
-        }
     }
 }

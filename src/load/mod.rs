@@ -1,22 +1,29 @@
-//! Loading a plan directory.
+//! Loading a plan: bytes → located raw values. Never validates.
 //!
-//! In: a directory. Out: [`Loaded`] — the validated [`Plan`] when the files hold no
-//! errors, every [`Diagnostic`] found, and the [`Sources`] to render them with.
-//! Every `*.toml`, `*.yaml`, `*.yml` below the directory is read in sorted path
-//! order (hidden files and directories and `target/` skipped); CSV files only when `[data]`
-//! names them.
+//! In: a [`PlanSource`]. Out: a [`Raw`] plan — every item of every TOML/YAML
+//! plan file deserialised on its own into the raw types of [`crate::model::raw`]
+//! with the node tree it came from (for locating its fields later), and the
+//! rows of the data files `[data]` names ([`data`]) — plus a diagnostic for
+//! every syntax, type, unknown-key and CSV problem, and every file registered in
+//! [`Sources`]. Plan files are read in the source's sorted order (which fixes
+//! the file ids) and parsed on all cores. What the values mean (ranges,
+//! references, ids) is [`crate::validate`]'s job.
 
-pub mod csv_file;
 pub mod csv_read;
-pub mod csv_survey;
-pub mod csv_wide;
+pub mod csv_records;
+pub mod csv_write;
+pub mod data;
 pub mod node;
+pub mod personal;
+pub mod staff;
+pub mod survey;
+pub mod survey_long;
+pub mod survey_wide;
 pub mod toml_file;
 pub mod yaml_file;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -25,7 +32,7 @@ use crate::model::raw::{
     RawAssumptions, RawCapacity, RawCompetence, RawData, RawGoal, RawIndicator, RawMeasure,
     RawPlan, RawQuality, RawUnit,
 };
-use crate::model::Plan;
+use crate::plan_source::PlanSource;
 use crate::source::{FileId, Loc, SourceFile, Sources};
 use node::{Node, NodeKind};
 
@@ -93,15 +100,13 @@ pub struct RawSet {
     pub indicator: Vec<Item<RawIndicator>>,
 }
 
-/// The result of loading a plan directory.
-#[derive(Debug)]
-pub struct Loaded {
-    /// The validated plan; `None` when errors prevent building it.
-    pub plan: Option<Plan>,
-    pub sources: Sources,
-    pub diagnostics: Diagnostics,
-    /// Every file the plan reads (plan files and CSVs), to never write over one.
-    pub inputs: Vec<PathBuf>,
+/// A plan as read, before validation.
+#[derive(Debug, Default)]
+pub struct Raw {
+    /// Everything in the plan files.
+    pub set: RawSet,
+    /// The rows of the data files.
+    pub data: data::DataSet,
 }
 
 /// The top-level collections of a plan file.
@@ -118,81 +123,32 @@ pub const SECTIONS: [&str; 10] = [
     "indicator",
 ];
 
-/// Plan files below `dir`, in sorted order.
-pub fn discover(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            // Hidden files and directories (editor backups, .git) and target/.
-            e.depth() == 0
-                || !e.file_name().to_str().is_some_and(|n| {
-                    n.starts_with('.') || (n == "target" && e.file_type().is_dir())
-                })
-        });
-    for entry in walker {
-        let entry = entry.with_context(|| format!("cannot read directory {}", dir.display()))?;
-        if entry.file_type().is_file() && is_plan_file(entry.path()) {
-            files.push(entry.into_path());
-        }
-    }
-    Ok(files)
-}
-
-fn is_plan_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("toml" | "yaml" | "yml")
-    )
-}
-
-/// The name shown for a file: the directory as the user gave it joined with the
-/// file's relative path, `/`-separated.
-pub fn display_name(dir: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(dir).unwrap_or(path);
-    let rel = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
-    let d = dir.to_string_lossy();
-    if d == "." || d.is_empty() {
-        rel
-    } else {
-        format!("{}/{rel}", d.trim_end_matches('/'))
-    }
-}
-
-/// Load and validate the plan in `dir`. Fails only on operational problems (the
-/// directory does not exist); problems in the plan are diagnostics.
-pub fn load_plan(dir: &Path) -> anyhow::Result<Loaded> {
-    if !dir.is_dir() {
-        bail!(
-            "plan directory {} does not exist or is not a directory",
-            dir.display()
-        );
-    }
-    let mut sources = Sources::default();
-    let mut diags = Diagnostics::default();
+/// Read the plan from `source`: every plan file, then the data files `[data]`
+/// names. The files read are registered in `sources`; those on disk are added
+/// to `inputs` (never to be written over). Fails only when the source cannot
+/// list its files; problems in the plan are diagnostics.
+pub fn load(
+    source: &dyn PlanSource,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    inputs: &mut Vec<PathBuf>,
+) -> anyhow::Result<Raw> {
     let mut raw = RawSet::default();
-    let files = discover(dir)?;
+    let files = source.plan_files()?;
+    inputs.extend(files.iter().filter_map(|rel| source.disk_path(rel)));
     // Read every file in order (which fixes the file ids), then parse them on
     // all cores; their findings and items are merged back in file order.
-    let texts: Vec<(&PathBuf, FileId)> = files
+    let texts: Vec<(&str, FileId)> = files
         .iter()
-        .filter_map(|path| {
-            let id = read_text(path, display_name(dir, path), &mut sources, &mut diags)?;
-            Some((path, id))
-        })
+        .filter_map(|rel| Some((rel.as_str(), read_text(source, rel, sources, diags)?)))
         .collect();
     let parts: Vec<(RawSet, Diagnostics)> = texts
         .par_iter()
-        .map(|&(path, id)| {
+        .map(|&(rel, id)| {
             let mut d = Diagnostics::default();
             let mut part = RawSet::default();
             if let Some(file) = sources.get(id) {
-                load_file(path, id, &file.name, &file.text, &mut d, &mut part);
+                load_file(rel, id, &file.name, &file.text, &mut d, &mut part);
             }
             (part, d)
         })
@@ -201,24 +157,21 @@ pub fn load_plan(dir: &Path) -> anyhow::Result<Loaded> {
         raw.append(part);
         diags.extend(d);
     }
-    let mut inputs = files;
-    let plan = crate::validate::validate(dir, raw, &mut sources, &mut diags, &mut inputs);
-    Ok(Loaded {
-        plan,
-        sources,
-        diagnostics: diags,
-        inputs,
-    })
+    let data = data::read(source, raw.data.first(), sources, diags, inputs);
+    Ok(Raw { set: raw, data })
 }
 
-/// Read a file as UTF-8 text; on failure, register it (lossily) and report.
+/// Read a plan file as UTF-8 text and register it; on failure, register it
+/// (lossily) and report.
 pub fn read_text(
-    path: &Path,
-    name: String,
+    source: &dyn PlanSource,
+    rel: &str,
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Option<FileId> {
-    let bytes = match std::fs::read(path) {
+    let name = source.display_name(rel);
+    let path = source.disk_path(rel).unwrap_or_default();
+    let bytes = match source.read(rel) {
         Ok(b) => b,
         Err(e) => {
             diags.push(
@@ -229,7 +182,7 @@ pub fn read_text(
         }
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Some(sources.add(SourceFile::new(name, path.to_path_buf(), text))),
+        Ok(text) => Some(sources.add(SourceFile::new(name, path, text))),
         Err(e) => {
             // Show the text as Windows-1252 (no U+FFFD), at the same character.
             let bytes = e.as_bytes();
@@ -241,7 +194,7 @@ pub fn read_text(
             };
             let at = shown(bytes.get(..e.utf8_error().valid_up_to()).unwrap_or(bytes)).len();
             let text = shown(bytes);
-            let id = sources.add(SourceFile::new(name.clone(), path.to_path_buf(), text));
+            let id = sources.add(SourceFile::new(name.clone(), path, text));
             diags.push(
                 Diagnostic::new(
                     Code::UnreadableFile,
@@ -258,13 +211,13 @@ pub fn read_text(
 /// Parse a TOML or YAML file (by extension) into a located node tree, reporting
 /// syntax errors and duplicate YAML keys.
 pub(crate) fn parse_plan_file(
-    path: &Path,
+    rel: &str,
     id: FileId,
     name: &str,
     text: &str,
     diags: &mut Diagnostics,
 ) -> Option<Node> {
-    let is_toml = path.extension().and_then(|e| e.to_str()) == Some("toml");
+    let is_toml = Path::new(rel).extension().and_then(|e| e.to_str()) == Some("toml");
     let parsed = if is_toml {
         toml_file::parse(text)
     } else {
@@ -299,14 +252,14 @@ pub(crate) fn parse_plan_file(
 }
 
 fn load_file(
-    path: &Path,
+    rel: &str,
     id: FileId,
     name: &str,
     text: &str,
     diags: &mut Diagnostics,
     raw: &mut RawSet,
 ) {
-    let Some(root) = parse_plan_file(path, id, name, text, diags) else {
+    let Some(root) = parse_plan_file(rel, id, name, text, diags) else {
         return;
     };
     let root_type = root.type_name();

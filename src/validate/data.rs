@@ -1,294 +1,55 @@
-//! The CSV data named by `[data]`: read through the one CSV reader, map, parse
-//! and check their references.
-
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+//! The rows of the data files: values in range, references resolved, in
+//! canonical order.
+//!
+//! In: the [`DataSet`] the loader read (rows as read, unchecked) and the
+//! plan's ids; the loaded texts only to locate fields. Out: the plan's
+//! [`Staff`] and [`Answer`]s — rows with a problem left out — and a diagnostic
+//! for every value out of range, fields that contradict each other, unknown
+//! reference and duplicate. Staff and survey are checked side by side.
 
 use super::items::competence_ref;
 use super::refs;
 use super::Ids;
-use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
-use crate::load::csv_file::{self, CsvSpec, Input, Question, STAFF_HEADERS, SURVEY_HEADERS};
-use crate::load::csv_read::{self, Encoding, ReadOptions};
-use crate::load::csv_survey::{self, ParsedSurvey};
-use crate::load::{display_name, Item, RawSet};
-use crate::model::raw::RawData;
-use crate::model::raw_data::{RawAnswerField, RawEncoding, RawLayout, RawScaleValue, RawSource};
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::load::csv_records::Parsed;
+use crate::load::data::DataSet;
+use crate::load::staff::{RawStaff, StaffColumn};
 use crate::model::{Answer, Staff};
-use crate::source::{FileId, Loc, SourceFile, Sources};
+use crate::source::Sources;
 
-/// Which data file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Staff,
-    Survey,
-}
-
-impl Kind {
-    /// The key under `[data]`: `staff` or `survey`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Kind::Staff => "staff",
-            Kind::Survey => "survey",
-        }
-    }
-
-    fn fields(self) -> &'static [&'static str] {
-        match self {
-            Kind::Staff => &STAFF_HEADERS,
-            Kind::Survey => &SURVEY_HEADERS,
-        }
-    }
-}
-
-/// Location of a nested key under `[data.<kind>]`, as deep as it exists.
-fn at(item: &Item<RawData>, path: &[&str]) -> Loc {
-    let mut node = &item.node;
-    let mut loc = item.loc();
-    for key in path {
-        match node.entry(key) {
-            Some((k, v)) => {
-                loc = Loc::new(
-                    item.file,
-                    if v.span.is_empty() {
-                        k.span.clone()
-                    } else {
-                        v.span.clone()
-                    },
-                );
-                node = v;
-            }
-            None => break,
-        }
-    }
-    loc
-}
-
-fn key_loc(item: &Item<RawData>, path: &[&str], key: &str) -> Loc {
-    let mut node = &item.node;
-    for p in path {
-        match node.get(p) {
-            Some(n) => node = n,
-            None => return at(item, path),
-        }
-    }
-    node.entry(key).map_or_else(
-        || at(item, path),
-        |(k, _)| Loc::new(item.file, k.span.clone()),
-    )
-}
-
-/// Turn a `[data.<kind>]` value into reading options and a mapping spec,
-/// reporting every bad option.
-pub fn spec(
-    item: &Item<RawData>,
-    kind: Kind,
-    source: &RawSource,
-    ids: Option<&Ids>,
-    diags: &mut Diagnostics,
-) -> Option<(ReadOptions, CsvSpec)> {
-    let RawSource::Table(t) = source else {
-        return Some((ReadOptions::default(), CsvSpec::default()));
-    };
-    let k = kind.key();
-    let n0 = diags.len();
-    let mut opts = ReadOptions {
-        skip: t.skip.unwrap_or(0) as usize,
-        encoding: t.encoding.map(|e| match e {
-            RawEncoding::Utf8 => Encoding::Utf8,
-            RawEncoding::Windows1252 => Encoding::Windows1252,
-        }),
-        ..ReadOptions::default()
-    };
-    opts.delimiter = match t.delimiter.as_deref() {
-        None => None,
-        Some(",") => Some(b','),
-        Some(";") => Some(b';'),
-        Some("\t" | "tab") => Some(b'\t'),
-        Some(other) => {
-            diags.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    format!("delimiter `{other}` is not supported"),
-                )
-                .at(at(item, &[k, "delimiter"]))
-                .hint("use \",\", \";\" or \"\\t\" (tab), or leave it out to detect it"),
-            );
-            None
-        }
-    };
-    opts.decimal_comma = match t.decimal_mark.as_deref() {
-        None => None,
-        Some(",") => Some(true),
-        Some(".") => Some(false),
-        Some(other) => {
-            diags.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    format!("decimal_mark `{other}` is not supported"),
-                )
-                .at(at(item, &[k, "decimal_mark"]))
-                .hint("use \",\" or \".\""),
-            );
-            None
-        }
-    };
-    let fields = kind.fields();
-    let check_field = |field: &str, section: &str, diags: &mut Diagnostics| {
-        let allowed: &[&str] = if kind == Kind::Survey && t.layout == Some(RawLayout::Wide) {
-            &["respondent", "unit", "level", "need"]
-        } else {
-            fields
-        };
-        if !allowed.contains(&field) {
-            let mut d = Diagnostic::new(
-                Code::UnknownKey,
-                format!("`{field}` in `{section}` is not a field of the {k} file"),
-            )
-            .at(key_loc(item, &[k, section], field));
-            d = match suggest(field, allowed.iter().copied()) {
-                Some(s) => d.hint(format!("did you mean `{s}`?")),
-                None => d.hint(format!("fields: {}", allowed.join(", "))),
-            };
-            diags.push(d);
-        }
-    };
-    for field in t.columns.keys() {
-        check_field(field, "columns", diags);
-    }
-    for field in t.values.keys() {
-        check_field(field, "values", diags);
-    }
-    let wide = t.layout == Some(RawLayout::Wide);
-    if wide && kind == Kind::Staff {
-        diags.push(
-            Diagnostic::new(
-                Code::InvalidValue,
-                "`layout = \"wide\"` is for survey exports only",
-            )
-            .at(at(item, &[k, "layout"])),
-        );
-    }
-    if wide && t.questions.is_empty() {
-        diags.push(Diagnostic::new(Code::MissingField, "a wide survey needs `questions`").at(at(item, &[k, "layout"])).hint("map each question column: questions.\"Hvor god er du på demensomsorg?\" = { competence = \"demensomsorg\", field = \"level\" }"));
-    }
-    if !wide && !t.questions.is_empty() {
-        diags.push(
-            Diagnostic::new(
-                Code::ConflictingFields,
-                "`questions` needs `layout = \"wide\"`",
-            )
-            .at(at(item, &[k, "questions"])),
-        );
-    }
-    let mut questions = BTreeMap::new();
-    for (header, q) in &t.questions {
-        if let Some(ids) = ids {
-            let loc = at(item, &[k, "questions", header, "competence"]);
-            competence_ref(ids, &q.competence, loc, Some(false), diags);
-        }
-        questions.insert(
-            header.clone(),
-            Question {
-                competence: q.competence.clone(),
-                is_need: q.field == RawAnswerField::Need,
-            },
-        );
-    }
-    let mut scale = BTreeMap::new();
-    for (label, v) in &t.scale {
-        let value = match v {
-            RawScaleValue::Number(n) if (1..=5).contains(n) => Some(Some(*n as u8)),
-            RawScaleValue::Text(s) if s.is_empty() => Some(None),
-            _ => {
-                diags.push(
-                    Diagnostic::new(
-                        Code::InvalidValue,
-                        format!("scale value for `{label}` must be 1–5 or \"\" (no answer)"),
-                    )
-                    .at(at(item, &[k, "scale", label])),
-                );
-                None
-            }
-        };
-        if let Some(v) = value {
-            scale.insert(label.clone(), v);
-        }
-    }
-    if diags.len() > n0 {
-        return None;
-    }
-    let spec = CsvSpec {
-        mapped: true,
-        columns: t.columns.clone(),
-        values: t.values.clone(),
-        questions: wide.then_some(questions),
-        scale,
-    };
-    Some((opts, spec))
-}
-
-/// Read the staff and survey CSVs named in `[data]` (if any). Both files are
-/// opened first (their texts move into `sources`, uncopied), then parsed and
-/// checked side by side on two threads; diagnostics are merged in the same
-/// order as a sequential run.
-pub fn read(
-    dir: &Path,
-    raw: &RawSet,
+/// Check the data rows against the plan's ids.
+pub fn data(
+    set: DataSet,
     ids: &Ids,
-    sources: &mut Sources,
+    sources: &Sources,
     diags: &mut Diagnostics,
-    inputs: &mut Vec<PathBuf>,
 ) -> (Vec<Staff>, Vec<Answer>) {
-    let Some(data) = raw.data.first() else {
-        return (Vec::new(), Vec::new());
-    };
-    let mut opened: [Option<(CsvSpec, Opened)>; 2] = [None, None];
-    for (slot, kind) in opened.iter_mut().zip([Kind::Staff, Kind::Survey]) {
-        let source = match kind {
-            Kind::Staff => &data.value.staff,
-            Kind::Survey => &data.value.survey,
-        };
-        let Some(source) = source else { continue };
-        let Some((opts, spec)) = spec(data, kind, source, Some(ids), diags) else {
-            continue;
-        };
-        *slot = open(
-            dir,
-            data,
-            kind,
-            source.path(),
-            &opts,
-            sources,
-            diags,
-            inputs,
-        )
-        .map(|o| (spec, o));
+    let DataSet {
+        staff,
+        survey,
+        questions,
+    } = set;
+    // A wide survey whose questions name an unknown competence is not read
+    // further: each of its answers would repeat the same finding.
+    let n0 = diags.len();
+    for (competence, loc) in questions {
+        competence_ref(ids, &competence, loc, Some(false), diags);
     }
-    let sources = &*sources;
-    let [staff_file, survey_file] = &opened;
+    let survey = survey.filter(|_| diags.len() == n0);
+    let text = |file| sources.get(file).map_or("", |f| f.text.as_str());
     let (staff, survey) = rayon::join(
         || {
             let mut d = Diagnostics::default();
-            let rows = staff_file.as_ref().and_then(|(spec, o)| {
-                let input = o.input(sources)?;
-                let parsed = csv_file::parse_staff(input, spec, &mut d);
-                Some(refs::staff(parsed, input.text, ids, &mut d))
+            let rows = staff.map(|f| {
+                let text = text(f.file);
+                let parsed = values(f.rows, text, &mut d);
+                refs::staff(parsed, text, ids, &mut d)
             });
             (rows.unwrap_or_default(), d)
         },
         || {
             let mut d = Diagnostics::default();
-            let rows = survey_file.as_ref().and_then(|(spec, o)| {
-                let input = o.input(sources)?;
-                let parsed = if spec.questions.is_some() {
-                    let wide = csv_file::parse_survey(input, spec, &mut d);
-                    ParsedSurvey::from_answers(input.file, wide)
-                } else {
-                    csv_survey::parse_long(input, spec, &mut d)
-                };
-                Some(refs::survey(parsed, input.text, ids, &mut d))
-            });
+            let rows = survey.map(|f| refs::survey(f.rows, text(f.file), ids, &mut d));
             (rows.unwrap_or_default(), d)
         },
     );
@@ -297,127 +58,88 @@ pub fn read(
     (staff.0, survey.0)
 }
 
-/// A data file registered in [`Sources`]: how to split its text.
-pub struct Opened {
-    file: FileId,
-    header_start: usize,
-    delimiter: u8,
-    decimal_comma: bool,
+fn out_of_range(loc: crate::source::Loc, msg: String, hint: &str) -> Diagnostic {
+    Diagnostic::new(Code::OutOfRange, msg).at(loc).hint(hint)
 }
 
-impl Opened {
-    pub fn input<'t>(&self, sources: &'t Sources) -> Option<Input<'t>> {
-        Some(Input {
-            text: &sources.get(self.file)?.text,
-            file: self.file,
-            header_start: self.header_start,
-            delimiter: self.delimiter,
-            decimal_comma: self.decimal_comma,
-        })
-    }
-}
-
-/// Where `data.<kind>` is given, for problems with the file as a whole.
-fn file_loc(data: &Item<RawData>, kind: Kind) -> Loc {
-    let key = kind.key();
-    match data.node.get(key).and_then(|n| n.get("path")) {
-        Some(n) => Loc::new(data.file, n.span.clone()),
-        None => at(data, &[key]),
-    }
-}
-
-/// Read a data file's bytes (reporting a missing or unreadable file).
-fn read_bytes(
-    dir: &Path,
-    data: &Item<RawData>,
-    kind: Kind,
-    rel: &str,
-    diags: &mut Diagnostics,
-    inputs: &mut Vec<PathBuf>,
-) -> Option<(PathBuf, String, Vec<u8>)> {
-    let key = kind.key();
-    let path = dir.join(rel);
-    let loc = file_loc(data, kind);
-    if !path.is_file() {
-        diags.push(
-            Diagnostic::new(
-                Code::MissingDataFile,
-                format!("`data.{key}` names `{rel}`, which does not exist"),
-            )
-            .at(loc)
-            .hint("paths are relative to the plan directory, e.g. \"data/staff.csv\""),
-        );
-        return None;
-    }
-    inputs.push(path.clone());
-    let name = display_name(dir, &path);
-    match std::fs::read(&path) {
-        Ok(b) => Some((path, name, b)),
-        Err(e) => {
+/// Roster rows as staff members: every number in its range, `studying` and
+/// `study_done` together. Rows the loader rejected are checked too (so every
+/// problem of a row is reported at once) but left out, like rows with a
+/// problem found here. References are not checked here (see [`refs::staff`]).
+pub fn values(parsed: Parsed<RawStaff>, text: &str, diags: &mut Diagnostics) -> Parsed<Staff> {
+    use StaffColumn as C;
+    let Parsed { rows, fields } = parsed;
+    let mut out = Vec::with_capacity(rows.len());
+    for (i, r) in rows.into_iter().enumerate() {
+        let n0 = diags.len();
+        let loc = |col| fields.loc(text, i, Some(&r.loc), col);
+        if let Some(p) = r.percent {
+            if !(p > 0.0 && p <= 100.0) {
+                diags.push(out_of_range(
+                    loc(C::Percent),
+                    format!("percent {p} is outside 0 < percent ≤ 100"),
+                    "stillingsprosent is a number above 0 and at most 100",
+                ));
+            }
+        }
+        if let Some(y) = r.birth_year {
+            if !(1900..=2100).contains(&y) {
+                diags.push(out_of_range(
+                    loc(C::BirthYear),
+                    "birth_year is not a plausible year (1900–2100)".to_string(),
+                    "write the four-digit year of birth",
+                ));
+            }
+        }
+        if let Some(w) = r.wanted_percent {
+            if !(w > 0.0 && w <= 100.0) {
+                diags.push(out_of_range(
+                    loc(C::WantedPercent),
+                    format!("wanted_percent {w} is outside 0 < wanted_percent ≤ 100"),
+                    "leave it empty when the employee wants the same position size",
+                ));
+            }
+        }
+        if let Some(y) = r.study_done {
+            if !(1900..=2200).contains(&y) {
+                diags.push(out_of_range(
+                    loc(C::StudyDone),
+                    format!("study_done {y} is not a plausible year"),
+                    "the year the education counts, e.g. 2027",
+                ));
+            }
+        }
+        if r.studying.is_some() != r.study_done.is_some() {
+            let (col, msg) = if r.studying.is_some() {
+                (C::StudyDone, "`studying` is set but `study_done` is empty")
+            } else {
+                (C::Studying, "`study_done` is set but `studying` is empty")
+            };
             diags.push(
-                Diagnostic::new(Code::UnreadableFile, format!("cannot read {name}: {e}")).at(loc),
+                Diagnostic::new(Code::ConflictingFields, msg)
+                    .at(loc(col))
+                    .hint(
+                        "give both the competence studied for and the year it counts, or neither",
+                    ),
             );
-            None
+        }
+        if r.rejected || diags.len() > n0 {
+            continue;
+        }
+        if let (Some(percent), Some(birth_year)) = (r.percent, r.birth_year) {
+            out.push(Staff {
+                id: r.id,
+                unit: r.unit,
+                position: r.position,
+                percent,
+                education: r.education,
+                birth_year: birth_year as i32,
+                wanted_percent: r.wanted_percent,
+                studying: r.studying,
+                study_done: r.study_done.map(|y| y as i32),
+                loc: Some(r.loc),
+            });
         }
     }
-}
-
-/// Register a file that is not valid UTF-8 although `encoding = "utf-8"` is given.
-fn not_utf8(
-    path: PathBuf,
-    name: String,
-    bytes: &[u8],
-    offset: usize,
-    sources: &mut Sources,
-    diags: &mut Diagnostics,
-) {
-    // Show the place without U+FFFD: decode as Windows-1252 for display,
-    // and move the offset to the same character in the decoded text.
-    let shown = |b: &[u8]| {
-        encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(b)
-            .0
-            .into_owned()
-    };
-    let at = shown(bytes.get(..offset).unwrap_or(bytes)).len();
-    let id = sources.add(SourceFile::new(name.clone(), path, shown(bytes)).personal());
-    diags.push(
-        Diagnostic::new(
-            Code::UnreadableFile,
-            format!("{name} is not valid UTF-8, but `encoding = \"utf-8\"` is given"),
-        )
-        .at(Loc::new(id, at..at + 1))
-        .hint("set `encoding = \"windows-1252\"`, or save the file as UTF-8"),
-    );
-}
-
-/// Read and decode one data file and register it as a source; the decoded text
-/// moves into `sources` (a national survey is over 100 MB, so it is not copied).
-#[allow(clippy::too_many_arguments)]
-pub fn open(
-    dir: &Path,
-    data: &Item<RawData>,
-    kind: Kind,
-    rel: &str,
-    opts: &ReadOptions,
-    sources: &mut Sources,
-    diags: &mut Diagnostics,
-    inputs: &mut Vec<PathBuf>,
-) -> Option<Opened> {
-    let (path, name, bytes) = read_bytes(dir, data, kind, rel, diags, inputs)?;
-    match csv_read::decode_owned(bytes, opts) {
-        Ok(d) => {
-            let file = sources.add(SourceFile::new(name, path, d.text).personal());
-            Some(Opened {
-                file,
-                header_start: d.header_start,
-                delimiter: d.delimiter,
-                decimal_comma: d.decimal_comma,
-            })
-        }
-        Err((offset, bytes)) => {
-            not_utf8(path, name, &bytes, offset, sources, diags);
-            None
-        }
-    }
+    Parsed { rows: out, fields }
 }

@@ -1,8 +1,10 @@
 //! Validation: raw values → the [`Plan`] model, collecting every problem.
 //!
-//! In: the [`RawSet`] read from the plan files. Out: a [`Plan`] (sorted, every
+//! In: the [`Raw`] plan the loader read (plan-file items and data rows) and
+//! the loaded texts (only to locate fields). Out: a [`Plan`] (sorted, every
 //! reference resolved, every number in range) when there are no errors, and a
 //! diagnostic for every problem found — all of them, not just the first.
+//! Never reads a file: everything it checks was read by [`crate::load`].
 
 pub mod data;
 mod items;
@@ -10,22 +12,15 @@ mod lint;
 mod refs;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
-use crate::load::{Item, RawSet};
+use crate::load::{Item, Raw, RawSet};
 use crate::model::{Assumptions, Period, Plan, PlanMeta};
 use crate::source::{Loc, Sources};
 
-/// Validate everything read from a plan directory. CSV files named by `[data]`
-/// are read here (their paths are added to `inputs`).
-pub fn validate(
-    dir: &Path,
-    raw: RawSet,
-    sources: &mut Sources,
-    diags: &mut Diagnostics,
-    inputs: &mut Vec<PathBuf>,
-) -> Option<Plan> {
+/// Validate everything read from a plan.
+pub fn validate(raw: Raw, sources: &Sources, diags: &mut Diagnostics) -> Option<Plan> {
+    let Raw { set: raw, data } = raw;
     let meta = plan_meta(&raw, diags);
     let assumptions = assumptions(&raw, diags);
     let mut ids = Ids::default();
@@ -46,7 +41,7 @@ pub fn validate(
         meta.as_ref().map(|m| m.period),
         diags,
     );
-    let (staff, survey) = data::read(dir, &raw, &ids, sources, diags, inputs);
+    let (staff, survey) = data::data(data, &ids, sources, diags);
     let meta = meta?;
     let mut plan = Plan {
         meta,

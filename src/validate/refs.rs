@@ -20,8 +20,9 @@ use rayon::prelude::*;
 use super::items::{competence_ref, unit_ref};
 use super::Ids;
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::load::csv_file::Parsed;
-use crate::load::csv_survey::{Chunk, CompactAnswer, ParsedSurvey};
+use crate::load::csv_records::Parsed;
+use crate::load::staff::StaffColumn;
+use crate::load::survey::{Chunk, CompactAnswer, ParsedSurvey, SurveyColumn};
 use crate::model::{Answer, Staff};
 
 /// Keep the rows flagged `ok`, in the order `order` (indices of ok rows, each
@@ -59,7 +60,7 @@ fn keep_in_order<T>(mut rows: Vec<T>, ok: &[bool], order: &[u32]) -> Vec<T> {
 /// Staff rows: unique ids, known units and formal competences.
 pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnostics) -> Vec<Staff> {
     let Parsed { rows, fields } = parsed;
-    let loc = |i: usize, s: &Staff, col: usize| fields.loc(text, i, s.loc.as_ref(), col);
+    let loc = |i: usize, s: &Staff, col: StaffColumn| fields.loc(text, i, s.loc.as_ref(), col);
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
     let mut ok = vec![false; rows.len()];
     for (i, s) in rows.iter().enumerate() {
@@ -72,8 +73,8 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
                         Code::DuplicateId,
                         "this staff id is already used by another row",
                     )
-                    .at(loc(i, s, 0))
-                    .related(loc(f, &rows[f], 0), "first used here")
+                    .at(loc(i, s, StaffColumn::Id))
+                    .related(loc(f, &rows[f], StaffColumn::Id), "first used here")
                     .hint("every employee needs a unique pseudonymous id"),
                 );
                 good = false;
@@ -83,13 +84,13 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
             }
         }
         if !ids.units.contains_key(&s.unit) {
-            good &= unit_ref(ids, &s.unit, loc(i, s, 1), diags);
+            good &= unit_ref(ids, &s.unit, loc(i, s, StaffColumn::Unit), diags);
         }
         if let Some(e) = &s.education {
-            good &= competence_ref(ids, e, loc(i, s, 4), Some(true), diags);
+            good &= competence_ref(ids, e, loc(i, s, StaffColumn::Education), Some(true), diags);
         }
         if let Some(e) = &s.studying {
-            good &= competence_ref(ids, e, loc(i, s, 7), Some(true), diags);
+            good &= competence_ref(ids, e, loc(i, s, StaffColumn::Studying), Some(true), diags);
         }
         ok[i] = good;
     }
@@ -143,7 +144,7 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
         let chunk = parsed.chunks.get(c)?;
         Some((chunk, chunk.rows.get(i - starts[c])?))
     };
-    let loc = |i: usize, a: &CompactAnswer, col: usize| {
+    let loc = |i: usize, a: &CompactAnswer, col: SurveyColumn| {
         parsed.fields.loc(text, i, Some(&parsed.row_loc(a)), col)
     };
 
@@ -163,10 +164,16 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
             let c = comp_rank.get(a.competence as usize).copied().flatten();
             let mut good = true;
             if u.is_none() {
-                good &= unit_ref(ids, chunk.unit(a), loc(i, a, 1), diags);
+                good &= unit_ref(ids, chunk.unit(a), loc(i, a, SurveyColumn::Unit), diags);
             }
             if c.and_then(|c| real.get(c)).copied() != Some(true) {
-                good &= competence_ref(ids, chunk.competence(a), loc(i, a, 2), Some(false), diags);
+                good &= competence_ref(
+                    ids,
+                    chunk.competence(a),
+                    loc(i, a, SurveyColumn::Competence),
+                    Some(false),
+                    diags,
+                );
             }
             ok[i] = good;
             let g = u.zip(c).map(|(u, c)| u * n_comps + c);
@@ -256,7 +263,7 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
                     Code::DuplicateId,
                     format!("a respondent answered `{}` twice", c.competence(a)),
                 )
-                .at(loc(i, a, 0))
+                .at(loc(i, a, SurveyColumn::Respondent))
                 .hint("keep one answer per respondent and competence"),
             );
         }
@@ -286,8 +293,8 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::csv_file::{CsvSpec, Input};
-    use crate::load::csv_survey::parse_long;
+    use crate::load::csv_records::{CsvSpec, Input};
+    use crate::load::survey_long::parse_long;
     use crate::source::{FileId, Loc};
 
     fn ids(units: &[&str], comps: &[(&str, bool)]) -> Ids {

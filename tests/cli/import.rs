@@ -223,7 +223,7 @@ fn national_identity_numbers_in_exports_are_refused_and_never_echoed() {
 }
 
 fn load_without_panic(dir: &Path) {
-    let loaded = kompetanseplan::load::load_plan(dir).unwrap();
+    let loaded = kompetanseplan::pipeline::open_dir(dir).unwrap();
     for d in loaded.diagnostics.finish() {
         if let Some(loc) = &d.loc {
             let file = loaded.sources.get(loc.file).unwrap();

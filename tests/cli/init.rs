@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::common::plan;
-use kompetanseplan::load::load_plan;
+use kompetanseplan::pipeline::open_dir;
 
 const REGENERATE: &str = "rm -rf examples/demo && cargo run -- init --demo examples/demo";
 
@@ -183,7 +183,7 @@ fn ten_thousand_staff_load_without_errors() {
         .filter(|p| p.starts_with("requirements/"))
         .count();
     assert_eq!(units, 80, "about one unit per 125 staff");
-    let loaded = load_plan(&demo).unwrap();
+    let loaded = open_dir(&demo).unwrap();
     assert!(
         loaded.diagnostics.is_empty(),
         "the 10 000-staff demo does not load cleanly: {:?}",

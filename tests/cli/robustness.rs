@@ -19,7 +19,7 @@ const FILES: [&str; 4] = [
 
 /// Load and check in-process; every diagnostic location must lie inside its file.
 fn load_and_check(dir: &Path) -> bool {
-    let loaded = kompetanseplan::load::load_plan(dir).unwrap();
+    let loaded = kompetanseplan::pipeline::open_dir(dir).unwrap();
     let mut diags = loaded.diagnostics;
     if let Some(plan) = &loaded.plan {
         kompetanseplan::checks::logic(plan, &mut diags);

@@ -66,11 +66,9 @@ pub fn files(opts: &DemoOptions) -> Vec<OutFile> {
 
     let n = opts.staff as usize;
     let mut staff_csv = String::with_capacity(64 + n * 60);
-    staff_csv.push_str(
-        "id,unit,position,percent,education,birth_year,wanted_percent,studying,study_done\n",
-    );
+    staff_csv.push_str(&crate::load::staff::header());
     let mut survey_csv = String::with_capacity(64 + n * 15 * 30);
-    survey_csv.push_str("respondent,unit,competence,level,need\n");
+    survey_csv.push_str(&crate::load::survey::header());
 
     let mut projection = Projection::default();
     let mut requirement_files = Vec::with_capacity(units.len());

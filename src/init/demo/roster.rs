@@ -6,12 +6,11 @@
 //! 44 with some over 60, about 40 % of heads part-time (helsefagarbeidere and
 //! unskilled staff more often than nurses), 25–30 % without health education.
 
-use std::fmt::Write;
-
 use super::catalog::Edu;
 use super::dice::Dice;
 use super::services::Service;
 use super::BASE_YEAR;
+use crate::load::staff;
 
 /// One employee of the demo roster.
 #[derive(Debug, Clone)]
@@ -166,25 +165,23 @@ pub(super) fn person(service: Service, dice: &mut Dice) -> Person {
     }
 }
 
-/// Append the person's row to the staff CSV.
+/// Append the person's row to the staff CSV (the roster's one layout).
 pub(super) fn write_row(out: &mut String, id: &str, unit: &str, p: &Person) {
-    let _ = write!(
+    let edu = p.edu.id();
+    staff::write_row(
         out,
-        "{id},{unit},{},{},{},{},",
-        p.position,
-        p.percent,
-        p.edu.id(),
-        p.birth_year
+        &staff::StaffFields {
+            id,
+            unit,
+            position: p.position,
+            percent: f64::from(p.percent),
+            education: (!edu.is_empty()).then_some(edu),
+            birth_year: p.birth_year,
+            wanted_percent: p.wanted.map(f64::from),
+            studying: p.studying.map(|(e, _)| e.id()),
+            study_done: p.studying.map(|(_, done)| done),
+        },
     );
-    if let Some(w) = p.wanted {
-        let _ = write!(out, "{w}");
-    }
-    match p.studying {
-        Some((e, done)) => {
-            let _ = writeln!(out, ",{},{done}", e.id());
-        }
-        None => out.push_str(",,\n"),
-    }
 }
 
 #[cfg(test)]

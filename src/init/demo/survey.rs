@@ -6,12 +6,11 @@
 //! and the unit's own strengths. Respondent ids are fresh pseudonyms in random
 //! order, so answers cannot be linked back to roster rows.
 
-use std::fmt::Write;
-
 use super::catalog::{Edu, REAL};
 use super::dice::Dice;
 use super::roster::Person;
 use super::services::Service;
+use crate::load::survey;
 
 /// Share of staff who answer the survey.
 pub(super) const RESPONSE_RATE: f64 = 0.7;
@@ -59,19 +58,25 @@ pub(super) fn write_unit(
     let col = service.index();
     for edu in respondents {
         *next_id += 1;
-        let rid = *next_id;
+        let respondent = format!("r{:0id_width$}", *next_id);
         for (area, r) in REAL.iter().enumerate() {
             let mean = r.mean.get(col).copied().unwrap_or(2.5)
                 + offsets.get(area).copied().unwrap_or(0.0)
                 + lift(edu, area);
             let level = (mean + dice.bell(0.9)).round().clamp(1.0, 5.0) as i32;
-            let _ = write!(out, "r{rid:0id_width$},{unit},{},{level},", r.id);
-            if dice.chance(0.9) {
-                let need = (6 - level + dice.int(-1, 1)).clamp(1, 5);
-                let _ = writeln!(out, "{need}");
-            } else {
-                out.push('\n');
-            }
+            let need = dice
+                .chance(0.9)
+                .then(|| (6 - level + dice.int(-1, 1)).clamp(1, 5));
+            survey::write_row(
+                out,
+                &survey::AnswerRow {
+                    respondent: &respondent,
+                    unit,
+                    competence: r.id,
+                    level: level as u8,
+                    need: need.map(|n| n as u8),
+                },
+            );
         }
     }
 }

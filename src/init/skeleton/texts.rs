@@ -228,16 +228,16 @@ Se docs/format.md i kompetanseplan-prosjektet for alle felt, og kjør
 `plan check .` i planmappen etter hver endring.
 ";
 
-pub(super) const STAFF_CSV: &str = "\
-id,unit,position,percent,education,birth_year,wanted_percent,studying,study_done
+/// Rows of `data/staff.csv` (the header comes from the roster's layout).
+pub(super) const STAFF_ROWS: &str = "\
 a01,enhet-a,sykepleier,100,sykepleier,1985,,,
 a02,enhet-a,sykepleier,100,sykepleier,1990,,,
 a03,enhet-a,helsefagarbeider,100,helsefagarbeider,1988,,,
 a04,enhet-a,helsefagarbeider,100,helsefagarbeider,1992,,,
 ";
 
-pub(super) const SURVEY_CSV: &str = "\
-respondent,unit,competence,level,need
+/// Rows of `data/survey.csv` (the header comes from the survey's layout).
+pub(super) const SURVEY_ROWS: &str = "\
 r01,enhet-a,demensomsorg,3,3
 r02,enhet-a,demensomsorg,4,2
 ";

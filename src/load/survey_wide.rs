@@ -8,13 +8,11 @@
 
 use std::collections::BTreeMap;
 
-use super::csv_file::{answer, records, scale_error, CsvSpec, FieldLocs, Input, Parsed};
+use super::csv_records::{records, Column, CsvSpec, FieldLocs, Input, Parsed};
+use super::survey::{answer, scale_error, SurveyColumn, WIDE};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::Answer;
 use crate::source::Loc;
-
-/// Fields of a wide export besides the questions.
-const WIDE_HEADERS: [&str; 2] = ["respondent", "unit"];
 
 pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Parsed<Answer> {
     let mut out = Vec::new();
@@ -29,22 +27,23 @@ pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> P
     records(
         input,
         spec,
-        &WIDE_HEADERS,
+        WIDE,
         &[],
         &headers,
         diags,
         |r, names, diags| {
             let n0 = diags.len();
-            let respondent = r.get(0).to_string();
-            let unit = r.get(1).to_string();
+            let respondent = r.get(SurveyColumn::Respondent).to_string();
+            let unit = r.get(SurveyColumn::Unit).to_string();
             if respondent.is_empty() || unit.is_empty() {
-                let col = if respondent.is_empty() { 0 } else { 1 };
+                let col = if respondent.is_empty() {
+                    SurveyColumn::Respondent
+                } else {
+                    SurveyColumn::Unit
+                };
                 diags.push(
-                    Diagnostic::new(
-                        Code::MissingField,
-                        format!("`{}` is empty", WIDE_HEADERS[col]),
-                    )
-                    .at(r.loc(col)),
+                    Diagnostic::new(Code::MissingField, format!("`{}` is empty", col.name()))
+                        .at(r.loc(col)),
                 );
                 return;
             }
@@ -98,9 +97,10 @@ pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> P
             for (competence, (level, need, level_loc, need_loc)) in per {
                 let Some(level) = level else { continue };
                 let level_loc = level_loc.unwrap_or_else(|| r.row_loc());
+                // one location per v1 column (the competence is the question's)
                 locs.push(vec![
-                    r.loc(0),
-                    r.loc(1),
+                    r.loc(SurveyColumn::Respondent),
+                    r.loc(SurveyColumn::Unit),
                     level_loc.clone(),
                     level_loc,
                     need_loc.unwrap_or_else(|| r.row_loc()),
@@ -125,7 +125,7 @@ pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> P
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::csv_file::Question;
+    use crate::load::csv_records::Question;
     use crate::source::FileId;
 
     #[test]

@@ -21,9 +21,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::csv_file::{
-    body, header, survey_record, CsvSpec, FieldLocs, Input, Parsed, SURVEY_HEADERS, SURVEY_OPTIONAL,
-};
+use super::csv_records::{body, header, Column, CsvSpec, FieldLocs, Input, Parsed};
+use super::survey::{record, SurveyColumn, OPTIONAL};
 use crate::diag::Diagnostics;
 use crate::model::Answer;
 use crate::source::{FileId, Loc};
@@ -233,8 +232,8 @@ pub fn parse_long(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> 
             index: Vec::new(),
         },
     };
-    let expected: &'static [&'static str] = &SURVEY_HEADERS;
-    let Some(head) = header(input, spec, expected, &SURVEY_OPTIONAL, &[], diags) else {
+    let expected = SurveyColumn::NAMES;
+    let Some(head) = header(input, spec, expected, &OPTIONAL, &[], diags) else {
         return parsed;
     };
     let threads = rayon::current_num_threads();
@@ -252,8 +251,7 @@ pub fn parse_long(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> 
             chunk.rows.reserve_exact(lines + 1);
             let mut interner = Interner::default();
             let found = body(input, spec, expected, &head, range, &mut d, |r, _, d| {
-                if let Some((respondent, unit, competence, level, need)) = survey_record(r, spec, d)
-                {
+                if let Some((respondent, unit, competence, level, need)) = record(r, spec, d) {
                     let row = r.row_loc().span;
                     let r0 = chunk.respondents.len();
                     chunk.respondents.push_str(respondent);
@@ -352,8 +350,8 @@ mod tests {
         let head = header(
             input,
             &spec,
-            &SURVEY_HEADERS,
-            &SURVEY_OPTIONAL,
+            SurveyColumn::NAMES,
+            &OPTIONAL,
             &[],
             &mut single,
         )
@@ -362,12 +360,12 @@ mod tests {
         let found = body(
             input,
             &spec,
-            &SURVEY_HEADERS,
+            SurveyColumn::NAMES,
             &head,
             head.body_start..text.len(),
             &mut single,
             |r, _, d| {
-                if let Some(v) = survey_record(r, &spec, d) {
+                if let Some(v) = record(r, &spec, d) {
                     rows.push((
                         v.0.to_string(),
                         v.1.to_string(),

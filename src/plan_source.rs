@@ -1,0 +1,185 @@
+//! Where a plan's files come from: a directory today, a git revision tomorrow.
+//!
+//! In: a place that holds a plan. Out: the plan files (TOML/YAML) as
+//! plan-relative paths in sorted order, the bytes of any file by its
+//! plan-relative path, the name a diagnostic shows for it, and — when the file
+//! is on disk — its path, so that no output is ever written over it.
+//! Nothing else in the tool asks the file system for a plan's files: the
+//! loader only sees what a [`PlanSource`] hands it.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+
+/// Why a file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// There is no file at that path (or it is not a regular file).
+    NotFound,
+    /// It exists but could not be read.
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotFound => f.write_str("no such file"),
+            ReadError::Io(e) => e.fmt(f),
+        }
+    }
+}
+
+/// A plan's files, wherever they are kept.
+pub trait PlanSource: Sync {
+    /// Every plan file (`*.toml`, `*.yaml`, `*.yml`), plan-relative and
+    /// `/`-separated, in sorted order (which fixes the order of everything read).
+    fn plan_files(&self) -> anyhow::Result<Vec<String>>;
+    /// The bytes of the file at a plan-relative path.
+    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError>;
+    /// The name a diagnostic shows for the file.
+    fn display_name(&self, rel: &str) -> String;
+    /// The file on disk, when the source is a directory.
+    fn disk_path(&self, rel: &str) -> Option<PathBuf>;
+}
+
+/// A plan directory on disk. Every `*.toml`, `*.yaml`, `*.yml` below it is a
+/// plan file (hidden files and directories and `target/` are skipped, and
+/// symbolic links are not followed while searching); data files are read by
+/// the path `[data]` gives, relative to the directory.
+#[derive(Debug, Clone)]
+pub struct DirSource {
+    dir: PathBuf,
+}
+
+impl DirSource {
+    /// The plan in `dir`; fails when `dir` is not a directory.
+    pub fn new(dir: &Path) -> anyhow::Result<Self> {
+        if !dir.is_dir() {
+            bail!(
+                "plan directory {} does not exist or is not a directory",
+                dir.display()
+            );
+        }
+        Ok(DirSource {
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// Files named relative to `dir` without requiring it to hold a plan
+    /// (`plan import` reads one export named on the command line).
+    pub fn files_in(dir: &Path) -> Self {
+        DirSource {
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+fn is_plan_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("toml" | "yaml" | "yml")
+    )
+}
+
+/// `/`-separated text of a relative path.
+fn slashed(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+impl PlanSource for DirSource {
+    fn plan_files(&self) -> anyhow::Result<Vec<String>> {
+        let mut files = Vec::new();
+        let walker = walkdir::WalkDir::new(&self.dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                // Hidden files and directories (editor backups, .git) and target/.
+                e.depth() == 0
+                    || !e.file_name().to_str().is_some_and(|n| {
+                        n.starts_with('.') || (n == "target" && e.file_type().is_dir())
+                    })
+            });
+        for entry in walker {
+            let entry =
+                entry.with_context(|| format!("cannot read directory {}", self.dir.display()))?;
+            if entry.file_type().is_file() && is_plan_file(entry.path()) {
+                let rel = entry.path().strip_prefix(&self.dir).unwrap_or(entry.path());
+                files.push(slashed(rel));
+            }
+        }
+        Ok(files)
+    }
+
+    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
+        let path = self.dir.join(rel);
+        if !path.is_file() {
+            return Err(ReadError::NotFound);
+        }
+        std::fs::read(&path).map_err(ReadError::Io)
+    }
+
+    /// The directory as the user gave it joined with the file's relative path.
+    fn display_name(&self, rel: &str) -> String {
+        let path = self.dir.join(rel);
+        let rel = slashed(path.strip_prefix(&self.dir).unwrap_or(&path));
+        let d = self.dir.to_string_lossy();
+        if d == "." || d.is_empty() {
+            rel
+        } else {
+            format!("{}/{rel}", d.trim_end_matches('/'))
+        }
+    }
+
+    fn disk_path(&self, rel: &str) -> Option<PathBuf> {
+        Some(self.dir.join(rel))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_files_are_sorted_and_hidden_ones_skipped() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = dir.path();
+        for f in [
+            "b.toml",
+            "a/c.yaml",
+            ".hidden/x.toml",
+            "target/y.toml",
+            "d.csv",
+            "e.yml",
+        ] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().unwrap_or(root)).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(&p, "").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let src = DirSource::new(root).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            src.plan_files().unwrap_or_else(|e| panic!("{e}")),
+            ["a/c.yaml", "b.toml", "e.yml"]
+        );
+        assert!(matches!(src.read("missing.csv"), Err(ReadError::NotFound)));
+        assert!(
+            matches!(src.read("a"), Err(ReadError::NotFound)),
+            "a directory is not a file"
+        );
+        assert_eq!(src.read("d.csv").map_err(|e| e.to_string()), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn display_names_keep_the_directory_as_given() {
+        let src = DirSource::files_in(Path::new("plan/"));
+        assert_eq!(src.display_name("data/staff.csv"), "plan/data/staff.csv");
+        let here = DirSource::files_in(Path::new("."));
+        assert_eq!(here.display_name("plan.toml"), "plan.toml");
+    }
+}
