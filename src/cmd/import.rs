@@ -10,9 +10,11 @@ use anyhow::Context;
 
 use crate::diag::render::{render, DiagFormat};
 use crate::diag::Diagnostics;
-use crate::load::data::{open, spec, Kind};
+use crate::load::data::{open, spec, DataKind};
 use crate::load::node::{Key, Node, NodeKind};
-use crate::load::{deserialize_item, parse_plan_file, read_text, staff, survey, Item};
+use crate::load::staff::{self, StaffKind};
+use crate::load::survey::{self, SurveyKind};
+use crate::load::{deserialize_item, parse_plan_file, read_text, Item};
 use crate::model::raw::RawData;
 use crate::plan_source::DirSource;
 use crate::source::Sources;
@@ -113,6 +115,32 @@ fn wrap(
     })
 }
 
+/// Read the export as a file of kind `K` through the mapping, and turn what
+/// was read into v1 CSV with `to_csv` (given the rows and the file's text).
+fn read_export<K: DataKind>(
+    args: &Args,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    to_csv: impl FnOnce(K::Rows, &str, &mut Diagnostics) -> String,
+) -> Option<String> {
+    let item = mapping_item(args, K::KEY, sources, diags)?;
+    let source = K::source(&item.value)?;
+    let (opts, csv_spec) = spec::<K>(&item, source, diags)?;
+    let here = DirSource::files_in(Path::new(""));
+    let opened = open::<K>(
+        &here,
+        &item,
+        &args.file.to_string_lossy(),
+        &opts,
+        sources,
+        diags,
+        &mut Vec::new(),
+    )?;
+    let input = opened.input(sources)?;
+    let rows = K::parse(input, &csv_spec, diags);
+    Some(to_csv(rows, input.text, diags))
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.file.is_file() {
         anyhow::bail!("{} does not exist or is not a file", args.file.display());
@@ -122,60 +150,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             anyhow::bail!("mapping {} does not exist or is not a file", m.display());
         }
     }
-    let kind = match args.what {
-        What::Staff => Kind::Staff,
-        What::Survey => Kind::Survey,
-    };
-    let key = kind.key();
     let mut sources = Sources::default();
     let mut diags = Diagnostics::default();
-    let mut buffer = Vec::new();
-    if let Some(item) = mapping_item(&args, key, &mut sources, &mut diags) {
-        let source = match kind {
-            Kind::Staff => item.value.staff.clone(),
-            Kind::Survey => item.value.survey.clone(),
-        };
-        if let Some(source) = source {
-            if let Some((opts, csv_spec)) = spec(&item, kind, &source, &mut diags) {
-                let mut inputs = Vec::new();
-                let here = DirSource::files_in(Path::new(""));
-                let opened = open(
-                    &here,
-                    &item,
-                    kind,
-                    &args.file.to_string_lossy(),
-                    &opts,
-                    &mut sources,
-                    &mut diags,
-                    &mut inputs,
-                );
-                if let Some(input) = opened.as_ref().and_then(|o| o.input(&sources)) {
-                    // what the plan would hold: values checked, references not
-                    // (the export is read without its plan)
-                    let mut csv = String::new();
-                    match kind {
-                        Kind::Staff => {
-                            let parsed = staff::parse(input, &csv_spec, &mut diags);
-                            let rows =
-                                crate::validate::data::values(parsed, input.text, &mut diags).rows;
-                            csv.push_str(&staff::header());
-                            for s in &rows {
-                                staff::write_row(&mut csv, &s.into());
-                            }
-                        }
-                        Kind::Survey => {
-                            let rows = survey::parse_answers(input, &csv_spec, &mut diags).rows;
-                            csv.push_str(&survey::header());
-                            for a in &rows {
-                                survey::write_row(&mut csv, &a.into());
-                            }
-                        }
-                    }
-                    buffer = csv.into_bytes();
+    // what the plan would hold: values checked, references not (the export
+    // is read without its plan)
+    let csv = match args.what {
+        What::Staff => {
+            read_export::<StaffKind>(&args, &mut sources, &mut diags, |rows, text, d| {
+                let rows = crate::validate::data::values(rows, text, d).rows;
+                let mut csv = staff::header();
+                for s in &rows {
+                    staff::write_row(&mut csv, &s.into());
                 }
-            }
+                csv
+            })
         }
-    }
+        What::Survey => read_export::<SurveyKind>(&args, &mut sources, &mut diags, |rows, _, _| {
+            let mut csv = survey::header();
+            for a in &rows.into_answers().rows {
+                survey::write_row(&mut csv, &a.into());
+            }
+            csv
+        }),
+    };
+    let buffer = csv.unwrap_or_default().into_bytes();
     let failed = diags.has_errors();
     let list = diags.finish();
     if !list.is_empty() {

@@ -13,47 +13,33 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::csv_read::{self, Encoding, ReadOptions};
-use super::csv_records::{Column, CsvSpec, Input, Parsed, Question};
-use super::staff::{RawStaff, StaffColumn};
-use super::survey::{ParsedSurvey, SurveyColumn};
-use super::{staff, survey, Item};
+use super::csv_records::{CsvSpec, Input, Parsed, Question};
+use super::staff::{RawStaff, StaffKind};
+use super::survey::{ParsedSurvey, SurveyKind};
+use super::Item;
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::model::raw::RawData;
 use crate::model::raw_data::{RawAnswerField, RawEncoding, RawLayout, RawScaleValue, RawSource};
 use crate::plan_source::{PlanSource, ReadError};
 use crate::source::{FileId, Loc, SourceFile, Sources};
 
-/// A data kind: which file under `[data]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Staff,
-    Survey,
-}
-
-impl Kind {
-    /// The key under `[data]`: `staff` or `survey`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Kind::Staff => "staff",
-            Kind::Survey => "survey",
-        }
-    }
-
-    /// The v1 columns a mapping may name.
-    fn fields(self) -> &'static [&'static str] {
-        match self {
-            Kind::Staff => StaffColumn::NAMES,
-            Kind::Survey => SurveyColumn::NAMES,
-        }
-    }
-
-    /// `[data.<kind>]`, when given.
-    pub fn source(self, data: &RawData) -> Option<&RawSource> {
-        match self {
-            Kind::Staff => data.staff.as_ref(),
-            Kind::Survey => data.survey.as_ref(),
-        }
-    }
+/// A kind of data file under `[data]` (staff roster, survey answers). Each
+/// kind is one module of [`crate::load`] — its columns, reading and writing —
+/// that implements this trait; the reading here is the same for all.
+pub trait DataKind {
+    /// The key under `[data]`, e.g. `staff`.
+    const KEY: &'static str;
+    /// The v1 columns a mapping (`columns`, `values`) may name.
+    const COLUMNS: &'static [&'static str];
+    /// The columns a mapping may name in the wide layout; `None` when the kind
+    /// has no wide layout.
+    const WIDE_COLUMNS: Option<&'static [&'static str]> = None;
+    /// The rows as read (unchecked).
+    type Rows: Send;
+    /// `[data.<KEY>]`, when given.
+    fn source(data: &RawData) -> Option<&RawSource>;
+    /// Read the rows of a decoded file.
+    fn parse(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Self::Rows;
 }
 
 /// A data file read: its rows and the file they came from.
@@ -112,16 +98,15 @@ fn key_loc(item: &Item<RawData>, path: &[&str], key: &str) -> Loc {
 
 /// Turn a `[data.<kind>]` value into reading options and a mapping spec,
 /// reporting every bad option.
-pub fn spec(
+pub fn spec<K: DataKind>(
     item: &Item<RawData>,
-    kind: Kind,
     source: &RawSource,
     diags: &mut Diagnostics,
 ) -> Option<(ReadOptions, CsvSpec)> {
     let RawSource::Table(t) = source else {
         return Some((ReadOptions::default(), CsvSpec::default()));
     };
-    let k = kind.key();
+    let k = K::KEY;
     let n0 = diags.len();
     let mut opts = ReadOptions {
         skip: t.skip.unwrap_or(0) as usize,
@@ -164,12 +149,10 @@ pub fn spec(
             None
         }
     };
-    let fields = kind.fields();
     let check_field = |field: &str, section: &str, diags: &mut Diagnostics| {
-        let allowed: &[&str] = if kind == Kind::Survey && t.layout == Some(RawLayout::Wide) {
-            &["respondent", "unit", "level", "need"]
-        } else {
-            fields
+        let allowed: &[&str] = match K::WIDE_COLUMNS {
+            Some(wide) if t.layout == Some(RawLayout::Wide) => wide,
+            _ => K::COLUMNS,
         };
         if !allowed.contains(&field) {
             let mut d = Diagnostic::new(
@@ -191,7 +174,7 @@ pub fn spec(
         check_field(field, "values", diags);
     }
     let wide = t.layout == Some(RawLayout::Wide);
-    if wide && kind == Kind::Staff {
+    if wide && K::WIDE_COLUMNS.is_none() {
         diags.push(
             Diagnostic::new(
                 Code::InvalidValue,
@@ -256,7 +239,8 @@ pub fn spec(
 }
 
 /// Read the data files named in `[data]` (if any). Both files are opened first
-/// (their texts move into `sources`, uncopied), then parsed side by side.
+/// (their texts move into `sources`, uncopied, and the file ids follow the
+/// order of the kinds), then parsed side by side.
 pub fn read(
     source: &dyn PlanSource,
     data: Option<&Item<RawData>>,
@@ -268,59 +252,76 @@ pub fn read(
     let Some(data) = data else {
         return set;
     };
-    let mut open_kind = |kind: Kind, sources: &mut Sources, diags: &mut Diagnostics| {
-        let raw = kind.source(&data.value)?;
-        let (opts, spec) = spec(data, kind, raw, diags)?;
-        if let RawSource::Table(t) = raw {
-            for (header, q) in &t.questions {
-                let loc = at(data, &[kind.key(), "questions", header, "competence"]);
-                set.questions.push((q.competence.clone(), loc));
-            }
-        }
-        let opened = open(
-            source,
-            data,
-            kind,
-            raw.path(),
-            &opts,
-            sources,
-            diags,
-            inputs,
-        )?;
-        Some((spec, opened))
+    let mut reader = Reader {
+        source,
+        data,
+        sources,
+        diags,
+        inputs,
+        questions: &mut set.questions,
     };
-    let staff_file = open_kind(Kind::Staff, sources, diags);
-    let survey_file = open_kind(Kind::Survey, sources, diags);
+    let staff_file = reader.open::<StaffKind>();
+    let survey_file = reader.open::<SurveyKind>();
     let sources = &*sources;
     let (staff, survey) = rayon::join(
-        || {
-            let mut d = Diagnostics::default();
-            let rows = staff_file.as_ref().and_then(|(spec, o)| {
-                let input = o.input(sources)?;
-                Some(DataFile {
-                    file: input.file,
-                    rows: staff::parse(input, spec, &mut d),
-                })
-            });
-            (rows, d)
-        },
-        || {
-            let mut d = Diagnostics::default();
-            let rows = survey_file.as_ref().and_then(|(spec, o)| {
-                let input = o.input(sources)?;
-                Some(DataFile {
-                    file: input.file,
-                    rows: survey::parse(input, spec, &mut d),
-                })
-            });
-            (rows, d)
-        },
+        || parse::<StaffKind>(staff_file, sources),
+        || parse::<SurveyKind>(survey_file, sources),
     );
     diags.extend(staff.1);
     diags.extend(survey.1);
     set.staff = staff.0;
     set.survey = survey.0;
     set
+}
+
+/// Opening the data files of one plan, one kind after the other.
+struct Reader<'a> {
+    source: &'a dyn PlanSource,
+    data: &'a Item<RawData>,
+    sources: &'a mut Sources,
+    diags: &'a mut Diagnostics,
+    inputs: &'a mut Vec<PathBuf>,
+    questions: &'a mut Vec<(String, Loc)>,
+}
+
+impl Reader<'_> {
+    /// The file of kind `K` with its mapping, registered in the sources.
+    fn open<K: DataKind>(&mut self) -> Option<(CsvSpec, Opened)> {
+        let raw = K::source(&self.data.value)?;
+        let (opts, spec) = spec::<K>(self.data, raw, self.diags)?;
+        if let RawSource::Table(t) = raw {
+            for (header, q) in &t.questions {
+                let loc = at(self.data, &[K::KEY, "questions", header, "competence"]);
+                self.questions.push((q.competence.clone(), loc));
+            }
+        }
+        let opened = open::<K>(
+            self.source,
+            self.data,
+            raw.path(),
+            &opts,
+            self.sources,
+            self.diags,
+            self.inputs,
+        )?;
+        Some((spec, opened))
+    }
+}
+
+/// Parse an opened file of kind `K`; its diagnostics apart, for merging in order.
+fn parse<K: DataKind>(
+    file: Option<(CsvSpec, Opened)>,
+    sources: &Sources,
+) -> (Option<DataFile<K::Rows>>, Diagnostics) {
+    let mut d = Diagnostics::default();
+    let rows = file.and_then(|(spec, o)| {
+        let input = o.input(sources)?;
+        Some(DataFile {
+            file: input.file,
+            rows: K::parse(input, &spec, &mut d),
+        })
+    });
+    (rows, d)
 }
 
 /// A data file registered in [`Sources`]: how to split its text.
@@ -344,8 +345,7 @@ impl Opened {
 }
 
 /// Where `data.<kind>` is given, for problems with the file as a whole.
-fn file_loc(data: &Item<RawData>, kind: Kind) -> Loc {
-    let key = kind.key();
+fn file_loc(data: &Item<RawData>, key: &str) -> Loc {
     match data.node.get(key).and_then(|n| n.get("path")) {
         Some(n) => Loc::new(data.file, n.span.clone()),
         None => at(data, &[key]),
@@ -357,13 +357,12 @@ fn file_loc(data: &Item<RawData>, kind: Kind) -> Loc {
 fn read_bytes(
     source: &dyn PlanSource,
     data: &Item<RawData>,
-    kind: Kind,
+    key: &str,
     rel: &str,
     diags: &mut Diagnostics,
     inputs: &mut Vec<PathBuf>,
 ) -> Option<(Option<PathBuf>, String, Vec<u8>)> {
-    let key = kind.key();
-    let loc = file_loc(data, kind);
+    let loc = file_loc(data, key);
     let path = source.disk_path(rel);
     let name = source.display_name(rel);
     match source.read(rel) {
@@ -425,17 +424,16 @@ fn not_utf8(
 /// Read and decode one data file and register it as a source; the decoded text
 /// moves into `sources` (a national survey is over 100 MB, so it is not copied).
 #[allow(clippy::too_many_arguments)]
-pub fn open(
+pub fn open<K: DataKind>(
     source: &dyn PlanSource,
     data: &Item<RawData>,
-    kind: Kind,
     rel: &str,
     opts: &ReadOptions,
     sources: &mut Sources,
     diags: &mut Diagnostics,
     inputs: &mut Vec<PathBuf>,
 ) -> Option<Opened> {
-    let (path, name, bytes) = read_bytes(source, data, kind, rel, diags, inputs)?;
+    let (path, name, bytes) = read_bytes(source, data, K::KEY, rel, diags, inputs)?;
     match csv_read::decode_owned(bytes, opts) {
         Ok(d) => {
             let file =

@@ -13,7 +13,10 @@
 use std::fmt::Write as _;
 
 use super::csv_records::{records, Column, CsvSpec, FieldLocs, Input, Parsed};
+use super::data::DataKind;
 use crate::diag::Diagnostics;
+use crate::model::raw::RawData;
+use crate::model::raw_data::RawSource;
 use crate::source::Loc;
 
 /// The columns of a v1 roster, in order.
@@ -67,6 +70,24 @@ impl Column for StaffColumn {
 
 /// Columns a mapped export may leave out.
 pub const OPTIONAL: [&str; 3] = ["wanted_percent", "studying", "study_done"];
+
+/// The roster as a data kind: `[data] staff`.
+#[derive(Debug, Clone, Copy)]
+pub struct StaffKind;
+
+impl DataKind for StaffKind {
+    const KEY: &'static str = "staff";
+    const COLUMNS: &'static [&'static str] = StaffColumn::NAMES;
+    type Rows = Parsed<RawStaff>;
+
+    fn source(data: &RawData) -> Option<&RawSource> {
+        data.staff.as_ref()
+    }
+
+    fn parse(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Self::Rows {
+        parse(input, spec, diags)
+    }
+}
 
 /// One roster record as read: every field that could be read, unchecked.
 #[derive(Debug, Clone, PartialEq)]

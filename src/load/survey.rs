@@ -15,7 +15,10 @@
 use std::fmt::Write as _;
 
 use super::csv_records::{Column, CsvSpec, Input, Parsed, Record};
+use super::data::DataKind;
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::model::raw::RawData;
+use crate::model::raw_data::RawSource;
 use crate::model::Answer;
 use crate::source::Loc;
 
@@ -55,6 +58,26 @@ pub const OPTIONAL: [&str; 1] = ["need"];
 
 /// The columns of a wide export besides its questions: respondent and unit.
 pub const WIDE: &[&str] = <SurveyColumn as Column>::NAMES.split_at(2).0;
+
+/// The survey as a data kind: `[data] survey`.
+#[derive(Debug, Clone, Copy)]
+pub struct SurveyKind;
+
+impl DataKind for SurveyKind {
+    const KEY: &'static str = "survey";
+    const COLUMNS: &'static [&'static str] = SurveyColumn::NAMES;
+    const WIDE_COLUMNS: Option<&'static [&'static str]> =
+        Some(&["respondent", "unit", "level", "need"]);
+    type Rows = ParsedSurvey;
+
+    fn source(data: &RawData) -> Option<&RawSource> {
+        data.survey.as_ref()
+    }
+
+    fn parse(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Self::Rows {
+        parse(input, spec, diags)
+    }
+}
 
 /// Read survey answers, long or wide layout, in file order.
 pub fn parse(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> ParsedSurvey {

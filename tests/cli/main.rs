@@ -5,6 +5,7 @@
 mod common;
 
 mod analyse;
+mod architecture;
 mod check;
 mod import;
 mod init;
