@@ -320,7 +320,7 @@ mod tests {
     #[test]
     fn chunked_reading_finds_what_one_reader_finds() {
         // big enough to be cut; errors early, late, and an id number twice
-        let mut text = String::from("respondent,unit,competence,level,need\n");
+        let mut text = crate::load::survey::header();
         for i in 0..120_000 {
             let level = match i {
                 7 => "9".to_string(),

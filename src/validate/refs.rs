@@ -320,7 +320,7 @@ mod tests {
             ("Ø-hjelp", false),
             ("spl", true),
         ];
-        let mut text = String::from("respondent,unit,competence,level,need\n");
+        let mut text = crate::load::survey::header();
         let mut k = 7u64;
         for i in 0..400 {
             k = k
