@@ -44,6 +44,8 @@ macro_rules! codes {
 codes! {
     UnreadableFile = "unreadable-file", Error;
     ParseError = "parse-error", Error;
+    TooDeep = "too-deep", Error;
+    YamlAlias = "yaml-alias", Error;
     UnknownKey = "unknown-key", Error;
     DuplicateKey = "duplicate-key", Error;
     MissingField = "missing-field", Error;

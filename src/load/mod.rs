@@ -235,7 +235,7 @@ pub(crate) fn parse_plan_file(
     match parsed {
         Ok(n) => Some(n),
         Err(e) => {
-            diags.push(
+            let d = if e.code == Code::ParseError {
                 Diagnostic::new(
                     Code::ParseError,
                     format!(
@@ -244,8 +244,16 @@ pub(crate) fn parse_plan_file(
                         e.message
                     ),
                 )
-                .at(Loc::new(id, e.span)),
-            );
+            } else {
+                Diagnostic::new(e.code, format!("{name}: {}", e.message)).hint(
+                    if e.code == Code::TooDeep {
+                        "a plan file needs only a few levels; look for unbalanced brackets or indentation"
+                    } else {
+                        "write the values out, or use fewer aliases"
+                    },
+                )
+            };
+            diags.push(d.at(Loc::new(id, e.span)));
             None
         }
     }

@@ -88,6 +88,40 @@ impl Node {
         }
     }
 
+    /// The span of a node nested more than `max` levels below this one, if
+    /// any (without recursion, so any depth can be measured).
+    pub fn deeper_than(&self, max: usize) -> Option<Range<usize>> {
+        let mut stack: Vec<(&Node, usize)> = vec![(self, 0)];
+        while let Some((node, depth)) = stack.pop() {
+            if depth > max {
+                return Some(node.span.clone());
+            }
+            match &node.kind {
+                NodeKind::Array(items) => stack.extend(items.iter().map(|n| (n, depth + 1))),
+                NodeKind::Table(entries) => {
+                    stack.extend(entries.iter().map(|(_, n)| (n, depth + 1)));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// How many nodes the tree holds (this one included).
+    pub fn count(&self) -> usize {
+        let mut n = 0;
+        let mut stack = vec![self];
+        while let Some(node) = stack.pop() {
+            n += 1;
+            match &node.kind {
+                NodeKind::Array(items) => stack.extend(items),
+                NodeKind::Table(entries) => stack.extend(entries.iter().map(|(_, v)| v)),
+                _ => {}
+            }
+        }
+        n
+    }
+
     /// Convert to JSON, the input of serde deserialisation of the raw types.
     pub fn to_json(&self) -> Value {
         match &self.kind {

@@ -6,23 +6,45 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::node::{Key, Node, NodeKind};
+use crate::diag::Code;
 
-/// A syntax error: message and span.
+/// A syntax error, or a limit the file goes beyond: message, span and code.
 #[derive(Debug)]
 pub struct SyntaxError {
     pub message: String,
     pub span: Range<usize>,
+    /// `parse-error`, or the limit (`too-deep`, `yaml-alias`).
+    pub code: Code,
+}
+
+/// How deeply tables and lists may nest in a plan file. The format needs 5;
+/// the limit keeps every recursive step over a file (on any thread) far from
+/// the end of its stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// The error for a file nested deeper than [`MAX_DEPTH`], at `span`.
+pub fn too_deep(span: Range<usize>) -> SyntaxError {
+    SyntaxError {
+        message: format!("tables and lists are nested more than {MAX_DEPTH} levels deep"),
+        span,
+        code: Code::TooDeep,
+    }
 }
 
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     match DeTable::parse(text) {
         Ok(table) => {
             let span = table.span();
-            Ok(Node::new(table_kind(table.get_ref()), span))
+            let node = Node::new(table_kind(table.get_ref()), span);
+            match node.deeper_than(MAX_DEPTH) {
+                Some(at) => Err(too_deep(at)),
+                None => Ok(node),
+            }
         }
         Err(e) => Err(SyntaxError {
             message: e.message().trim().to_string(),
             span: e.span().unwrap_or(0..0),
+            code: Code::ParseError,
         }),
     }
 }

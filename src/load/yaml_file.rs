@@ -9,7 +9,13 @@ use yaml_rust2::scanner::{Marker, TScalarStyle};
 use yaml_rust2::Yaml;
 
 use super::node::{Key, Node, NodeKind};
-use super::toml_file::SyntaxError;
+use super::toml_file::{too_deep, SyntaxError, MAX_DEPTH};
+use crate::diag::Code;
+
+/// How many nodes aliases may add to a file in all. A plan file needs few or
+/// no aliases; without a bound, a few hundred bytes of nested aliases
+/// ("billion laughs") would expand to gigabytes.
+pub const MAX_ALIAS_NODES: usize = 10_000;
 
 /// A duplicate key: message and span.
 pub type Duplicate = (String, Range<usize>);
@@ -35,6 +41,7 @@ pub fn parse(text: &str) -> Result<(Node, Vec<Duplicate>), SyntaxError> {
                 u32::from(c)
             ),
             span: at..at + c.len_utf8(),
+            code: Code::ParseError,
         });
     }
     let byte = |m: &Marker| char_to_byte.get(m.index()).copied().unwrap_or(text.len());
@@ -45,14 +52,31 @@ pub fn parse(text: &str) -> Result<(Node, Vec<Duplicate>), SyntaxError> {
         docs: Vec::new(),
         anchors: HashMap::new(),
         duplicates: Vec::new(),
+        aliased: 0,
+        limit: None,
     };
+    // Events are pulled one at a time (the parser's own `load` recurses once
+    // per nesting level, which a hostile file could use to exhaust the stack).
     let mut parser = Parser::new_from_str(text);
-    if let Err(e) = parser.load(&mut builder, true) {
-        let at = byte(e.marker());
-        return Err(SyntaxError {
-            message: e.info().to_string(),
-            span: at..at,
-        });
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => break,
+            Ok((ev, mark)) => builder.on_event(ev, mark),
+            Err(e) => {
+                if let Some(limit) = builder.limit.take() {
+                    return Err(limit);
+                }
+                let at = byte(e.marker());
+                return Err(SyntaxError {
+                    message: e.info().to_string(),
+                    span: at..at,
+                    code: Code::ParseError,
+                });
+            }
+        }
+        if let Some(limit) = builder.limit.take() {
+            return Err(limit);
+        }
     }
     let duplicates = std::mem::take(&mut builder.duplicates);
     let mut docs = std::mem::take(&mut builder.docs);
@@ -69,6 +93,7 @@ pub fn parse(text: &str) -> Result<(Node, Vec<Duplicate>), SyntaxError> {
             message: "more than one YAML document in a file (`---`); put each in a file of its own"
                 .into(),
             span: docs[1].span.clone(),
+            code: Code::ParseError,
         }),
     }
 }
@@ -86,6 +111,10 @@ struct Builder<'a, F: Fn(&Marker) -> usize> {
     docs: Vec<Node>,
     anchors: HashMap<usize, Node>,
     duplicates: Vec<Duplicate>,
+    /// Nodes added by aliases so far.
+    aliased: usize,
+    /// A limit the file went beyond; every later event is ignored.
+    limit: Option<SyntaxError>,
 }
 
 impl<F: Fn(&Marker) -> usize> Builder<'_, F> {
@@ -165,7 +194,16 @@ fn plain_scalar(value: &str) -> NodeKind {
 
 impl<F: Fn(&Marker) -> usize> MarkedEventReceiver for Builder<'_, F> {
     fn on_event(&mut self, ev: Event, mark: Marker) {
+        if self.limit.is_some() {
+            return;
+        }
         let at = (self.byte)(&mark);
+        if matches!(ev, Event::SequenceStart(..) | Event::MappingStart(..))
+            && self.stack.len() >= MAX_DEPTH
+        {
+            self.limit = Some(too_deep(at..at + 1));
+            return;
+        }
         match ev {
             Event::Scalar(value, style, anchor, tag) => {
                 let end = self.scalar_end(at, &value, style);
@@ -178,6 +216,18 @@ impl<F: Fn(&Marker) -> usize> MarkedEventReceiver for Builder<'_, F> {
                 self.add(Node::new(kind, at..end), anchor);
             }
             Event::Alias(id) => {
+                let size = self.anchors.get(&id).map_or(1, Node::count);
+                self.aliased = self.aliased.saturating_add(size);
+                if self.aliased > MAX_ALIAS_NODES {
+                    self.limit = Some(SyntaxError {
+                        message: format!(
+                            "aliases (`*name`) expand to more than {MAX_ALIAS_NODES} values"
+                        ),
+                        span: at..at + 1,
+                        code: Code::YamlAlias,
+                    });
+                    return;
+                }
                 let node = self.anchors.get(&id).cloned().map_or_else(
                     || Node::new(NodeKind::Null, at..at),
                     |n| Node {
@@ -251,6 +301,29 @@ mod tests {
     fn syntax_error_has_position() {
         let e = parse("a: [1, 2\nb: 3\n").err().unwrap();
         assert!(!e.message.is_empty());
+    }
+
+    #[test]
+    fn nesting_and_alias_expansion_are_bounded() {
+        // a thousand nested block sequences: an error at the limit, not a deep tree
+        let mut deep = String::from("x:\n");
+        for i in 0..1000 {
+            deep.push_str(&format!("{}-\n", "  ".repeat(i)));
+        }
+        let e = parse(&deep).err().unwrap();
+        assert_eq!(e.code, Code::TooDeep);
+        // "billion laughs": each level nine aliases of the one before
+        let mut laughs = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let refs = vec![format!("*a{}", i - 1); 9].join(", ");
+            laughs.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let e = parse(&laughs).err().unwrap();
+        assert_eq!(e.code, Code::YamlAlias);
+        assert!(laughs[e.span.start..].starts_with('*'), "{e:?}");
+        // a few aliases are fine
+        let (n, _) = parse("a: &x [1, 2]\nb: *x\n").unwrap();
+        assert_eq!(n.get("b").unwrap().count(), 3);
     }
 
     #[test]
