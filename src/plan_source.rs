@@ -16,6 +16,9 @@ use anyhow::{bail, Context};
 pub enum ReadError {
     /// There is no file at that path (or it is not a regular file).
     NotFound,
+    /// The path leads outside the plan (an absolute path, `..` out of the
+    /// directory, or a symbolic link that leads out): refused unread.
+    Outside,
     /// It exists but could not be read.
     Io(std::io::Error),
 }
@@ -24,6 +27,7 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::NotFound => f.write_str("no such file"),
+            ReadError::Outside => f.write_str("the path leads outside the plan directory"),
             ReadError::Io(e) => e.fmt(f),
         }
     }
@@ -43,12 +47,20 @@ pub trait PlanSource: Sync {
 }
 
 /// A plan directory on disk. Every `*.toml`, `*.yaml`, `*.yml` below it is a
-/// plan file (hidden files and directories and `target/` are skipped, and
-/// symbolic links are not followed while searching); data files are read by
-/// the path `[data]` gives, relative to the directory.
+/// plan file (hidden files and directories and `target/` are skipped);
+/// data files are read by the path `[data]` gives, relative to the directory.
+///
+/// A plan may come from a pull request, so it is confined to its directory:
+/// a path that is absolute, climbs out with `..`, or passes through a
+/// symbolic link that leads out is refused unread ([`ReadError::Outside`]),
+/// and only regular files are read (no device, FIFO or socket). Symbolic
+/// links that stay inside are followed, for plan files and data files alike
+/// (directories are not followed while searching for plan files).
 #[derive(Debug, Clone)]
 pub struct DirSource {
     dir: PathBuf,
+    /// The directory with every link resolved, when paths are confined to it.
+    confined_to: Option<PathBuf>,
 }
 
 impl DirSource {
@@ -60,16 +72,20 @@ impl DirSource {
                 dir.display()
             );
         }
+        let real = std::fs::canonicalize(dir)
+            .with_context(|| format!("cannot resolve the plan directory {}", dir.display()))?;
         Ok(DirSource {
             dir: dir.to_path_buf(),
+            confined_to: Some(real),
         })
     }
 
-    /// Files named relative to `dir` without requiring it to hold a plan
-    /// (`plan import` reads one export named on the command line).
+    /// Files named by the user on the command line, relative to `dir`, not
+    /// confined to it (`plan import` reads one export the user names).
     pub fn files_in(dir: &Path) -> Self {
         DirSource {
             dir: dir.to_path_buf(),
+            confined_to: None,
         }
     }
 
@@ -109,7 +125,9 @@ impl PlanSource for DirSource {
         for entry in walker {
             let entry =
                 entry.with_context(|| format!("cannot read directory {}", self.dir.display()))?;
-            if entry.file_type().is_file() && is_plan_file(entry.path()) {
+            // links are listed too: reading one checks where it leads
+            let kind = entry.file_type();
+            if (kind.is_file() || kind.is_symlink()) && is_plan_file(entry.path()) {
                 let rel = entry.path().strip_prefix(&self.dir).unwrap_or(entry.path());
                 files.push(slashed(rel));
             }
@@ -119,7 +137,20 @@ impl PlanSource for DirSource {
 
     fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
         let path = self.dir.join(rel);
-        if !path.is_file() {
+        if let Some(root) = &self.confined_to {
+            // by the words first, so that nothing outside is even looked at
+            if !stays_inside(Path::new(rel)) {
+                return Err(ReadError::Outside);
+            }
+            match std::fs::canonicalize(&path) {
+                Ok(real) if !real.starts_with(root) => return Err(ReadError::Outside),
+                Ok(_) => {}
+                Err(_) => return Err(ReadError::NotFound),
+            }
+        }
+        // a regular file, not a device, FIFO or socket (which could block or
+        // never end)
+        if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
             return Err(ReadError::NotFound);
         }
         std::fs::read(&path).map_err(ReadError::Io)
@@ -142,9 +173,62 @@ impl PlanSource for DirSource {
     }
 }
 
+/// Whether a relative path stays inside its directory by its words alone: not
+/// absolute, and never more `..` than names before it.
+fn stays_inside(rel: &Path) -> bool {
+    use std::path::Component;
+    let mut depth = 0usize;
+    for c in rel.components() {
+        match c {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            Component::RootDir | Component::Prefix(_) => return false,
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_outside_the_plan_are_refused() {
+        let outer = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let plan = outer.path().join("plan");
+        std::fs::create_dir_all(plan.join("data")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(outer.path().join("secret.csv"), "x").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(plan.join("data/staff.csv"), "ok").unwrap_or_else(|e| panic!("{e}"));
+        let src = DirSource::new(&plan).unwrap_or_else(|e| panic!("{e}"));
+        let outside = |rel: &str| matches!(src.read(rel), Err(ReadError::Outside));
+        assert!(outside("../secret.csv"));
+        assert!(outside("data/../../secret.csv"));
+        assert!(outside("/proc/self/environ"));
+        assert!(outside(&outer.path().join("secret.csv").to_string_lossy()));
+        assert_eq!(src.read("data/../data/staff.csv").ok(), Some(b"ok".to_vec()));
+        #[cfg(unix)]
+        {
+            let link = |target: &Path, name: &str| {
+                std::os::unix::fs::symlink(target, plan.join(name))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            };
+            link(&outer.path().join("secret.csv"), "out.csv");
+            link(&plan.join("data/staff.csv"), "in.csv");
+            link(Path::new("/dev/zero"), "zero.csv");
+            assert!(outside("out.csv"), "a link that leads out");
+            assert!(outside("zero.csv"), "a device outside");
+            assert_eq!(src.read("in.csv").ok(), Some(b"ok".to_vec()));
+            // the user's own command line is not confined
+            let here = DirSource::files_in(&plan);
+            assert_eq!(here.read("out.csv").ok(), Some(b"x".to_vec()));
+            // but never a device
+            assert!(matches!(here.read("zero.csv"), Err(ReadError::NotFound)));
+        }
+    }
 
     #[test]
     fn plan_files_are_sorted_and_hidden_ones_skipped() {

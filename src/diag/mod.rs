@@ -60,6 +60,7 @@ codes! {
     DuplicatePlan = "duplicate-plan", Error;
     DuplicateSection = "duplicate-section", Error;
     MissingDataFile = "missing-data-file", Error;
+    PathOutsidePlan = "path-outside-plan", Error;
     CsvHeader = "csv-header", Error;
     CsvFieldCount = "csv-field-count", Error;
     CsvNumber = "csv-number", Error;

@@ -381,6 +381,17 @@ fn read_bytes(
             );
             None
         }
+        Err(ReadError::Outside) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::PathOutsidePlan,
+                    format!("`data.{key}` names `{rel}`, which is outside the plan directory"),
+                )
+                .at(loc)
+                .hint("data files must lie inside the plan directory: give a path relative to it, e.g. \"data/staff.csv\" (a symbolic link that leads out is refused too)"),
+            );
+            None
+        }
         Err(ReadError::Io(e)) => {
             inputs.extend(path);
             diags.push(

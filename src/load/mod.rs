@@ -32,7 +32,7 @@ use crate::model::raw::{
     RawAssumptions, RawCapacity, RawCompetence, RawData, RawGoal, RawIndicator, RawMeasure,
     RawPlan, RawQuality, RawUnit,
 };
-use crate::plan_source::PlanSource;
+use crate::plan_source::{PlanSource, ReadError};
 use crate::source::{FileId, Loc, SourceFile, Sources};
 use node::{Node, NodeKind};
 
@@ -173,6 +173,16 @@ pub fn read_text(
     let path = source.disk_path(rel).unwrap_or_default();
     let bytes = match source.read(rel) {
         Ok(b) => b,
+        Err(ReadError::Outside) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::PathOutsidePlan,
+                    format!("{name} is a symbolic link that leads outside the plan directory; it is not read"),
+                )
+                .hint("plan files must lie inside the plan directory: copy the file in, or link to a file inside"),
+            );
+            return None;
+        }
         Err(e) => {
             diags.push(
                 Diagnostic::new(Code::UnreadableFile, format!("cannot read {name}: {e}"))

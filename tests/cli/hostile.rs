@@ -1,0 +1,103 @@
+//! A plan from a pull request is untrusted input (docs/privacy.md, "Security
+//! model"): its files must never make `plan` read outside the plan directory,
+//! print the environment, or die. One test per attack found by fuzzing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use super::common::{copy_plan, plan};
+
+const BASE: &str = "tests/fixtures/check/base";
+
+/// Replace `find` in `file` of the plan at `dir`.
+fn patch(dir: &std::path::Path, file: &str, find: &str, replace: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(find), "{find:?} not in {file}");
+    std::fs::write(&path, text.replacen(find, replace, 1)).unwrap();
+}
+
+#[test]
+fn the_environment_never_reaches_the_output() {
+    let secret = "s3cr3t-token-value-7f9c";
+    for staff in [
+        "/proc/self/environ",
+        "../../../../../../../../proc/self/environ",
+        "data/../../../../../../../../../proc/self/environ",
+    ] {
+        let dir = copy_plan(BASE);
+        patch(
+            dir.path(),
+            "plan.toml",
+            "staff = \"data/staff.csv\"",
+            &format!("staff = \"{staff}\""),
+        );
+        for format in ["human", "json", "github"] {
+            let out = plan()
+                .env("MY_CI_TOKEN", secret)
+                .args(["check", "--format", format])
+                .arg(dir.path())
+                .output()
+                .unwrap();
+            let all = [out.stdout, out.stderr].concat();
+            let text = String::from_utf8_lossy(&all);
+            assert_eq!(out.status.code(), Some(1), "{text}");
+            assert!(text.contains("path-outside-plan"), "{text}");
+            assert!(!text.contains(secret), "{staff} {format}: {text}");
+            assert!(!text.contains("MY_CI_TOKEN"), "{staff} {format}: {text}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_lead_out_are_refused_and_links_inside_are_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.toml");
+    std::fs::write(&secret, "[[unit]]\nid = \"hemmelig-enhet\"\nname = \"x\"\n").unwrap();
+    let dir = copy_plan(BASE);
+    std::os::unix::fs::symlink(&secret, dir.path().join("extra.toml")).unwrap();
+    // a data file linked from inside the plan is fine
+    std::fs::rename(dir.path().join("data/staff.csv"), dir.path().join("roster.csv")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("roster.csv"),
+        dir.path().join("data/staff.csv"),
+    )
+    .unwrap();
+    let out = plan()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["path-outside-plan"], "{text}");
+    assert!(!text.contains("hemmelig"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_device_is_not_read() {
+    let dir = copy_plan(BASE);
+    std::fs::remove_file(dir.path().join("data/staff.csv")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("data/staff.csv")).unwrap();
+    let fifo = dir.path().join("data/survey.csv");
+    std::fs::remove_file(&fifo).unwrap();
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::S_IRWXU).unwrap();
+    let out = plan()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("path-outside-plan"), "{text}");
+    assert!(text.contains("missing-data-file"), "the FIFO is not a file: {text}");
+}
