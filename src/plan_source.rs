@@ -209,7 +209,10 @@ mod tests {
         assert!(outside("data/../../secret.csv"));
         assert!(outside("/proc/self/environ"));
         assert!(outside(&outer.path().join("secret.csv").to_string_lossy()));
-        assert_eq!(src.read("data/../data/staff.csv").ok(), Some(b"ok".to_vec()));
+        assert_eq!(
+            src.read("data/../data/staff.csv").ok(),
+            Some(b"ok".to_vec())
+        );
         #[cfg(unix)]
         {
             let link = |target: &Path, name: &str| {

@@ -226,6 +226,9 @@ const NORWEGIAN_KEYS: &[(&str, &str)] = &[
     ("mål", "target"),
 ];
 
+/// Words longer than this get no "did you mean" (plan ids are short).
+const MAX_SUGGEST_LEN: usize = 64;
+
 /// The closest candidate to `word` (for "did you mean" hints), if close enough:
 /// a Norwegian word for the key, a near spelling (Jaro–Winkler), or one or two
 /// edits away in a word of some length.
@@ -239,13 +242,21 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     {
         return Some(c);
     }
-    let max_edits = if word.chars().count() >= 4 { 2 } else { 1 };
+    // a long word is no typo of an id; comparing it would cost time for nothing
+    let len = word.chars().count();
+    if len > MAX_SUGGEST_LEN {
+        return None;
+    }
+    let max_edits = if len >= 4 { 2 } else { 1 };
     candidates
         .into_iter()
+        .filter(|c| c.len() <= 4 * MAX_SUGGEST_LEN)
         .map(|c| {
             (
                 strsim::jaro_winkler(word, c),
-                strsim::damerau_levenshtein(word, c),
+                // optimal string alignment: transpositions count as one edit,
+                // like Damerau–Levenshtein, without its per-call hash map
+                strsim::osa_distance(word, c),
                 c,
             )
         })

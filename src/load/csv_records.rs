@@ -10,7 +10,7 @@
 //! problem. What the values mean — ranges, references — is checked later, in
 //! [`crate::validate`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use super::csv_read::{parse_number, NumberError};
@@ -185,15 +185,12 @@ impl Record<'_, '_, '_> {
                     NumberError::NotANumber if self.input.decimal_comma => "write a plain number, e.g. 37,5".to_string(),
                     NumberError::NotANumber => "write a plain number with `.` as decimal mark, e.g. 37.5 (or set decimal_mark = \",\")".to_string(),
                 };
+                // The row is personal data: say what is wrong, not what is there.
                 let msg = match e {
                     NumberError::Ambiguous => {
-                        format!("`{what}` is ambiguous: `{s}` with decimal comma")
+                        format!("`{what}` is ambiguous with decimal comma")
                     }
-                    // A birth year is personal: say what is wrong, not what is there.
-                    NumberError::NotANumber if what == "birth_year" => {
-                        format!("`{what}` must be a number")
-                    }
-                    NumberError::NotANumber => format!("`{what}` must be a number, found `{s}`"),
+                    NumberError::NotANumber => format!("`{what}` must be a number"),
                 };
                 diags.push(
                     Diagnostic::new(Code::CsvNumber, msg)
@@ -232,6 +229,50 @@ impl Record<'_, '_, '_> {
         } else {
             Some(s)
         }
+    }
+}
+
+/// The most columns a data file may have (a roster needs 9; wide surveys a few
+/// dozen). More is a wrong delimiter or not a data file at all.
+pub const MAX_COLUMNS: usize = 1000;
+
+/// Whether a header cell could be a value of a data row that took the header's
+/// place (an id, a number, a year, a name, a national identity number): such
+/// text is never repeated in a message.
+pub(crate) fn could_be_data(header: &str) -> bool {
+    let name_like = {
+        let words: Vec<&str> = header.split_whitespace().collect();
+        words.len() >= 2
+            && words.iter().all(|w| {
+                let mut chars = w.chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && chars.clone().next().is_some()
+                    && chars.all(|c| c.is_lowercase() || c == '-')
+            })
+    };
+    name_like
+        || is_national_id(header)
+        || header
+            .chars()
+            .any(|c| c.is_ascii_digit() || c.is_control() || c == '@')
+}
+
+/// How a message names a column of the header: by its text when that cannot
+/// be data (`` `Tidspunkt` ``), else by position (`column 7`).
+fn column_name(i: usize, name: &str) -> String {
+    if could_be_data(name) {
+        format!("column {}", i + 1)
+    } else {
+        format!("`{name}`")
+    }
+}
+
+/// [`column_name`] as the subject of a sentence: "column `Tidspunkt`".
+fn column_label(i: usize, name: &str) -> String {
+    if could_be_data(name) {
+        column_name(i, name)
+    } else {
+        format!("column {}", column_name(i, name))
     }
 }
 
@@ -312,19 +353,60 @@ pub(crate) fn header(
             .map_or(input.text.len(), |e| input.header_start + e);
         Loc::new(input.file, input.header_start..end)
     };
+    if names.len() > MAX_COLUMNS {
+        diags.push(
+            Diagnostic::new(
+                Code::CsvHeader,
+                format!(
+                    "the header has {} columns; a data file may have at most {MAX_COLUMNS}",
+                    names.len()
+                ),
+            )
+            .at(header_loc(0))
+            .hint("check the delimiter (`delimiter` in the data table), or remove the columns the plan does not use"),
+        );
+        return None;
+    }
     let mut ok = check_name_headers(&names, &header_loc, diags);
+    // first column of each name, for lookups in constant time
+    let mut position: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    for (i, n) in names.iter().enumerate() {
+        position.entry(n.as_str()).or_insert(i);
+    }
+    let extra: HashSet<&str> = extra_used.iter().map(String::as_str).collect();
     let mut index: Vec<Option<usize>> = Vec::with_capacity(expected.len());
     let mut missing = Vec::new();
     for field in expected {
         let header = spec.columns.get(*field).map_or(*field, String::as_str);
-        let found = names.iter().position(|n| n == header);
+        let found = position.get(header).copied();
         if found.is_none() && !(spec.mapped && optional_fields.contains(field)) {
             missing.push((*field, header));
         }
         index.push(found);
     }
+    if !expected.is_empty()
+        && index.iter().all(Option::is_none)
+        && names.iter().any(|n| could_be_data(n))
+    {
+        // a roster without its header row: its first row must not be echoed
+        diags.push(
+            Diagnostic::new(
+                Code::CsvHeader,
+                "the first line looks like data, not a header: none of the expected columns is there",
+            )
+            .at(header_line)
+            .hint(if spec.mapped {
+                "add the header row, set `skip` to the number of lines before it, or map the columns with `columns`".to_string()
+            } else {
+                format!("the first line must be the header: {}", expected.join(","))
+            }),
+        );
+        return None;
+    }
+    let is_used = |i: usize, n: &str| index.contains(&Some(i)) || extra.contains(n);
+    let mut seen: HashSet<&str> = HashSet::with_capacity(names.len());
     for (i, name) in names.iter().enumerate() {
-        if names[..i].contains(name) && (index.contains(&Some(i)) || extra_used.contains(name)) {
+        if !seen.insert(name.as_str()) && is_used(i, name) {
             diags.push(
                 Diagnostic::new(Code::CsvHeader, format!("column `{name}` is given twice"))
                     .at(header_loc(i)),
@@ -332,21 +414,25 @@ pub(crate) fn header(
             ok = false;
         }
     }
-    let used = |i: usize, n: &String| index.contains(&Some(i)) || extra_used.contains(n);
     let unused: Vec<(usize, &String)> = names
         .iter()
         .enumerate()
-        .filter(|(i, n)| !used(*i, n) && !is_name_header(n))
+        .filter(|(i, n)| !is_used(*i, n) && !is_name_header(n))
         .collect();
     let mut typos = Vec::new();
     for (field, header) in &missing {
         let mut d = Diagnostic::new(Code::CsvHeader, format!("missing column `{header}`"))
             .at(header_line.clone());
-        let near = suggest(header, unused.iter().map(|(_, n)| n.as_str()));
+        let near = unused
+            .iter()
+            .find(|(_, n)| suggest(header, [n.as_str()]).is_some());
         d = match near {
-            Some(n) => {
-                typos.push(n.to_string());
-                d.hint(format!("found `{n}`; did you mean `{header}`?"))
+            Some((i, n)) => {
+                typos.push(*i);
+                d.hint(format!(
+                    "found {}; did you mean `{header}`?",
+                    column_name(*i, n)
+                ))
             }
             None if spec.mapped => d.hint(format!(
                 "map it with `columns.{field} = \"<header in the file>\"`"
@@ -356,14 +442,14 @@ pub(crate) fn header(
         diags.push(d);
         ok = false;
     }
-    let raw: Vec<&str> = unused
+    let raw: Vec<String> = unused
         .iter()
-        .filter(|(_, n)| !typos.contains(n))
-        .map(|(_, n)| n.as_str())
+        .filter(|(i, _)| !typos.contains(i))
+        .map(|(i, n)| column_name(*i, n))
         .collect();
-    if let Some((first, _)) = unused.iter().find(|(_, n)| !typos.contains(n)) {
+    if let Some((first, _)) = unused.iter().find(|(i, _)| !typos.contains(i)) {
         diags.push(
-            Diagnostic::new(Code::RawExport, format!("{} column(s) the plan does not use: {}", raw.len(), raw.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")))
+            Diagnostic::new(Code::RawExport, format!("{} column(s) the plan does not use: {}", raw.len(), raw.join(", ")))
                 .at(header_loc(*first))
                 .hint("this looks like a raw export: keep only the columns the analysis needs before committing the file (see docs/import.md)"),
         );
@@ -445,7 +531,7 @@ pub(crate) fn body<'t>(
                         let header = names.get(column).map_or("?", String::as_str);
                         let mut d = Diagnostic::new(
                             Code::PersonalData,
-                            format!("column `{header}` holds a national identity number (fødselsnummer or D-nummer)"),
+                            format!("{} holds a national identity number (fødselsnummer or D-nummer)", column_label(column, header)),
                         )
                         .at(rec.column_loc(column))
                         .hint("replace it with a pseudonymous id; national identity numbers must not be in a plan");

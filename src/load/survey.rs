@@ -110,11 +110,12 @@ pub(crate) fn answer(text: &str, spec: &CsvSpec) -> Result<Option<u8>, ()> {
     }
 }
 
-pub(crate) fn scale_error(what: &str, text: &str, loc: Loc, spec: &CsvSpec) -> Diagnostic {
+/// An answer that is not on the scale (the answer itself is not repeated).
+pub(crate) fn scale_error(what: &str, loc: Loc, spec: &CsvSpec) -> Diagnostic {
     let labels: Vec<&str> = spec.scale.keys().map(String::as_str).collect();
     let d = Diagnostic::new(
         Code::CsvNumber,
-        format!("`{what}` must be a number 1–5 or a label of `scale`, found `{text}`"),
+        format!("`{what}` must be a number 1–5 or a label of `scale`"),
     )
     .at(loc);
     if labels.is_empty() {
@@ -145,16 +146,16 @@ pub(crate) fn record<'r>(
         match answer(text, spec) {
             Ok(Some(v)) if (1..=5).contains(&v) => Some(v),
             Ok(None) => None,
-            Ok(Some(v)) => {
+            Ok(Some(_)) => {
                 diags.push(
-                    Diagnostic::new(Code::OutOfRange, format!("{what} {v} is outside 1–5"))
+                    Diagnostic::new(Code::OutOfRange, format!("`{what}` is outside 1–5"))
                         .at(r.loc(col))
                         .hint("answers are on a scale from 1 to 5"),
                 );
                 None
             }
             Err(()) => {
-                diags.push(scale_error(what, text, r.loc(col), spec));
+                diags.push(scale_error(what, r.loc(col), spec));
                 None
             }
         }

@@ -64,11 +64,11 @@ pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> P
                 let value = match answer(text, spec) {
                     Ok(Some(v)) if (1..=5).contains(&v) => Some(v),
                     Ok(None) => None,
-                    Ok(Some(v)) => {
+                    Ok(Some(_)) => {
                         diags.push(
                             Diagnostic::new(
                                 Code::OutOfRange,
-                                format!("{what} {v} in `{name}` is outside 1–5"),
+                                format!("`{what}` in `{name}` is outside 1–5"),
                             )
                             .at(r.column_loc(column))
                             .hint(
@@ -78,7 +78,7 @@ pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> P
                         None
                     }
                     Err(()) => {
-                        diags.push(scale_error(what, text, r.column_loc(column), spec));
+                        diags.push(scale_error(what, r.column_loc(column), spec));
                         None
                     }
                 };

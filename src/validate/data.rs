@@ -73,11 +73,12 @@ pub fn values(parsed: Parsed<RawStaff>, text: &str, diags: &mut Diagnostics) -> 
     for (i, r) in rows.into_iter().enumerate() {
         let n0 = diags.len();
         let loc = |col| fields.loc(text, i, Some(&r.loc), col);
+        // the row is personal data: messages say what is wrong, never the value
         if let Some(p) = r.percent {
             if !(p > 0.0 && p <= 100.0) {
                 diags.push(out_of_range(
                     loc(C::Percent),
-                    format!("percent {p} is outside 0 < percent ≤ 100"),
+                    "`percent` is outside 0 < percent ≤ 100".to_string(),
                     "stillingsprosent is a number above 0 and at most 100",
                 ));
             }
@@ -86,7 +87,7 @@ pub fn values(parsed: Parsed<RawStaff>, text: &str, diags: &mut Diagnostics) -> 
             if !(1900..=2100).contains(&y) {
                 diags.push(out_of_range(
                     loc(C::BirthYear),
-                    "birth_year is not a plausible year (1900–2100)".to_string(),
+                    "`birth_year` is not a plausible year (1900–2100)".to_string(),
                     "write the four-digit year of birth",
                 ));
             }
@@ -95,7 +96,7 @@ pub fn values(parsed: Parsed<RawStaff>, text: &str, diags: &mut Diagnostics) -> 
             if !(w > 0.0 && w <= 100.0) {
                 diags.push(out_of_range(
                     loc(C::WantedPercent),
-                    format!("wanted_percent {w} is outside 0 < wanted_percent ≤ 100"),
+                    "`wanted_percent` is outside 0 < wanted_percent ≤ 100".to_string(),
                     "leave it empty when the employee wants the same position size",
                 ));
             }
@@ -104,7 +105,7 @@ pub fn values(parsed: Parsed<RawStaff>, text: &str, diags: &mut Diagnostics) -> 
             if !(1900..=2200).contains(&y) {
                 diags.push(out_of_range(
                     loc(C::StudyDone),
-                    format!("study_done {y} is not a plausible year"),
+                    "`study_done` is not a plausible year".to_string(),
                     "the year the education counts, e.g. 2027",
                 ));
             }

@@ -17,13 +17,107 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use super::items::{competence_ref, unit_ref};
 use super::Ids;
-use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::csv_records::Parsed;
 use crate::load::staff::StaffColumn;
 use crate::load::survey::{Chunk, CompactAnswer, ParsedSurvey, SurveyColumn};
 use crate::model::{Answer, Staff};
+use crate::source::Loc;
+
+/// Reference checks of data rows. Rows are personal data, so a diagnostic
+/// names the column and points at the field but never repeats the value —
+/// only, when the value is a near miss of a plan id, that id. Suggestions are
+/// made once per distinct value (a roster can repeat an unknown unit
+/// thousands of times).
+struct RowRefs<'a> {
+    ids: &'a Ids,
+    /// (kind, formal wanted, value) → suggestion
+    memo: HashMap<(&'static str, Option<bool>, String), Option<String>>,
+}
+
+impl<'a> RowRefs<'a> {
+    fn new(ids: &'a Ids) -> Self {
+        RowRefs {
+            ids,
+            memo: HashMap::new(),
+        }
+    }
+
+    /// The finding for an unknown value of `column`, naming plan ids only.
+    fn unknown(
+        &mut self,
+        kind: &'static str,
+        want_formal: Option<bool>,
+        value: &str,
+        column: &str,
+        loc: Loc,
+        diags: &mut Diagnostics,
+    ) {
+        let ids = self.ids;
+        let known = || -> Vec<&'a str> {
+            match kind {
+                "unit" => ids.units.keys().map(String::as_str).collect(),
+                _ => ids
+                    .competences
+                    .iter()
+                    .filter(|(_, (f, _))| want_formal.is_none_or(|w| w == *f))
+                    .map(|(k, _)| k.as_str())
+                    .collect(),
+            }
+        };
+        let hint = self
+            .memo
+            .entry((kind, want_formal, value.to_string()))
+            .or_insert_with(|| suggest(value, known()).map(str::to_string))
+            .clone();
+        let d = Diagnostic::new(
+            Code::UnknownReference,
+            format!("unknown {kind} in column `{column}`"),
+        )
+        .at(loc);
+        let list = known();
+        diags.push(match hint {
+            Some(s) => d.hint(format!("did you mean `{s}`?")),
+            None if list.is_empty() => d.hint(format!("no {kind} is defined; add one")),
+            None => {
+                let shown: Vec<&str> = list.into_iter().take(12).collect();
+                d.hint(format!("defined: {}", shown.join(", ")))
+            }
+        });
+    }
+
+    fn unit(&mut self, value: &str, loc: Loc, diags: &mut Diagnostics) -> bool {
+        if self.ids.units.contains_key(value) {
+            return true;
+        }
+        self.unknown("unit", None, value, "unit", loc, diags);
+        false
+    }
+
+    /// A competence of the plan of the wanted kind; a known competence of the
+    /// other kind is named (it is a plan id, not personal data).
+    fn competence(
+        &mut self,
+        value: &str,
+        column: &str,
+        want_formal: bool,
+        loc: Loc,
+        diags: &mut Diagnostics,
+    ) -> bool {
+        match self.ids.competences.get(value) {
+            None => {
+                self.unknown("competence", Some(want_formal), value, column, loc, diags);
+                false
+            }
+            Some((formal, _)) if *formal == want_formal => true,
+            Some(_) => {
+                super::items::competence_ref(self.ids, value, loc, Some(want_formal), diags);
+                false
+            }
+        }
+    }
+}
 
 /// Keep the rows flagged `ok`, in the order `order` (indices of ok rows, each
 /// once), without a second copy of the rows.
@@ -62,6 +156,7 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
     let Parsed { rows, fields } = parsed;
     let loc = |i: usize, s: &Staff, col: StaffColumn| fields.loc(text, i, s.loc.as_ref(), col);
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
+    let mut refs = RowRefs::new(ids);
     let mut ok = vec![false; rows.len()];
     for (i, s) in rows.iter().enumerate() {
         // Ids are pseudonyms but still personal data: point at them, never echo them.
@@ -84,13 +179,19 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
             }
         }
         if !ids.units.contains_key(&s.unit) {
-            good &= unit_ref(ids, &s.unit, loc(i, s, StaffColumn::Unit), diags);
+            good &= refs.unit(&s.unit, loc(i, s, StaffColumn::Unit), diags);
         }
         if let Some(e) = &s.education {
-            good &= competence_ref(ids, e, loc(i, s, StaffColumn::Education), Some(true), diags);
+            good &= refs.competence(
+                e,
+                "education",
+                true,
+                loc(i, s, StaffColumn::Education),
+                diags,
+            );
         }
         if let Some(e) = &s.studying {
-            good &= competence_ref(ids, e, loc(i, s, StaffColumn::Studying), Some(true), diags);
+            good &= refs.competence(e, "studying", true, loc(i, s, StaffColumn::Studying), diags);
         }
         ok[i] = good;
     }
@@ -152,6 +253,7 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
     // when the unit or the competence is not defined.
     const NONE: u32 = u32::MAX;
     let mut group: Vec<u32> = Vec::with_capacity(n);
+    let mut refs = RowRefs::new(ids);
     let mut ok = vec![false; n];
     let mut i = 0;
     for chunk in &parsed.chunks {
@@ -164,14 +266,14 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
             let c = comp_rank.get(a.competence as usize).copied().flatten();
             let mut good = true;
             if u.is_none() {
-                good &= unit_ref(ids, chunk.unit(a), loc(i, a, SurveyColumn::Unit), diags);
+                good &= refs.unit(chunk.unit(a), loc(i, a, SurveyColumn::Unit), diags);
             }
             if c.and_then(|c| real.get(c)).copied() != Some(true) {
-                good &= competence_ref(
-                    ids,
+                good &= refs.competence(
                     chunk.competence(a),
+                    "competence",
+                    false,
                     loc(i, a, SurveyColumn::Competence),
-                    Some(false),
                     diags,
                 );
             }
@@ -258,10 +360,17 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
     drop(group);
     for (i, _) in dup.iter().enumerate().filter(|(_, &d)| d) {
         if let Some((c, a)) = row(i) {
+            // the competence is named only when it is one of the plan's
+            let competence = c.competence(a);
+            let what = if ids.competences.contains_key(competence) {
+                format!("`{competence}`")
+            } else {
+                "the same competence".to_string()
+            };
             diags.push(
                 Diagnostic::new(
                     Code::DuplicateId,
-                    format!("a respondent answered `{}` twice", c.competence(a)),
+                    format!("a respondent answered {what} twice"),
                 )
                 .at(loc(i, a, SurveyColumn::Respondent))
                 .hint("keep one answer per respondent and competence"),

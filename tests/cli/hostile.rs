@@ -57,7 +57,11 @@ fn links_that_lead_out_are_refused_and_links_inside_are_followed() {
     let dir = copy_plan(BASE);
     std::os::unix::fs::symlink(&secret, dir.path().join("extra.toml")).unwrap();
     // a data file linked from inside the plan is fine
-    std::fs::rename(dir.path().join("data/staff.csv"), dir.path().join("roster.csv")).unwrap();
+    std::fs::rename(
+        dir.path().join("data/staff.csv"),
+        dir.path().join("roster.csv"),
+    )
+    .unwrap();
     std::os::unix::fs::symlink(
         dir.path().join("roster.csv"),
         dir.path().join("data/staff.csv"),
@@ -99,5 +103,8 @@ fn a_fifo_or_device_is_not_read() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("path-outside-plan"), "{text}");
-    assert!(text.contains("missing-data-file"), "the FIFO is not a file: {text}");
+    assert!(
+        text.contains("missing-data-file"),
+        "the FIFO is not a file: {text}"
+    );
 }

@@ -27,8 +27,10 @@ const ANALYSE_JSON: &str = "10047cf79fafe9ab76c22ea041508bdbc75ca27aa6a859c649d1
 const CHECK_CLEAN: &str = "448bfde02eb4936f978c072def5936335e016eb4be53011832dff1f4c1403477";
 /// `plan check --format json` with measures.toml removed (logic warnings).
 const CHECK_NO_MEASURES: &str = "155bdfd479d37ae7a9813477e11c7c75230cc7e321c64052604c807881b84fd8";
-/// `plan check --format json` with errors injected into CSV, YAML and TOML files.
-const CHECK_ERRORS: &str = "93dacf4f69663b2bf9247d3018f8f01d8d2c93692da7696a2a18d37bc3564dc0";
+/// `plan check --format json` with errors injected into CSV, YAML and TOML files
+/// (re-pinned for issue 16: messages about data rows no longer repeat the value;
+/// every code and location is unchanged).
+const CHECK_ERRORS: &str = "a419567ad6fdadabd00dc97b78acc10064f9a1256c9158cb32cf7053b4436879";
 fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
