@@ -19,6 +19,8 @@ pub enum ReadError {
     /// The path leads outside the plan (an absolute path, `..` out of the
     /// directory, or a symbolic link that leads out): refused unread.
     Outside,
+    /// The file is larger than the limit for its kind (bytes): not read.
+    TooLarge(u64),
     /// It exists but could not be read.
     Io(std::io::Error),
 }
@@ -28,18 +30,26 @@ impl std::fmt::Display for ReadError {
         match self {
             ReadError::NotFound => f.write_str("no such file"),
             ReadError::Outside => f.write_str("the path leads outside the plan directory"),
+            ReadError::TooLarge(n) => write!(f, "the file has {n} bytes, more than a plan reads"),
             ReadError::Io(e) => e.fmt(f),
         }
     }
 }
+
+/// The largest plan file (TOML/YAML) read: plan files are a few kilobytes.
+pub const MAX_PLAN_FILE: u64 = 16 << 20;
+/// The largest data file read: a national survey is about 130 MB; memory
+/// stays within about six times the data read (docs/benchmarks.md).
+pub const MAX_DATA_FILE: u64 = 1 << 30;
 
 /// A plan's files, wherever they are kept.
 pub trait PlanSource: Sync {
     /// Every plan file (`*.toml`, `*.yaml`, `*.yml`), plan-relative and
     /// `/`-separated, in sorted order (which fixes the order of everything read).
     fn plan_files(&self) -> anyhow::Result<Vec<String>>;
-    /// The bytes of the file at a plan-relative path.
-    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError>;
+    /// The bytes of the file at a plan-relative path, when it has at most
+    /// `max_bytes` bytes.
+    fn read(&self, rel: &str, max_bytes: u64) -> Result<Vec<u8>, ReadError>;
     /// The name a diagnostic shows for the file.
     fn display_name(&self, rel: &str) -> String;
     /// The file on disk, when the source is a directory.
@@ -135,7 +145,7 @@ impl PlanSource for DirSource {
         Ok(files)
     }
 
-    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
+    fn read(&self, rel: &str, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
         let path = self.dir.join(rel);
         if let Some(root) = &self.confined_to {
             // by the words first, so that nothing outside is even looked at
@@ -150,10 +160,22 @@ impl PlanSource for DirSource {
         }
         // a regular file, not a device, FIFO or socket (which could block or
         // never end)
-        if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
-            return Err(ReadError::NotFound);
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() => m,
+            _ => return Err(ReadError::NotFound),
+        };
+        if meta.len() > max_bytes {
+            return Err(ReadError::TooLarge(meta.len()));
         }
-        std::fs::read(&path).map_err(ReadError::Io)
+        // read at most one byte more than allowed, in case the file grows
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        let file = std::fs::File::open(&path).map_err(ReadError::Io)?;
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, max_bytes + 1), &mut bytes)
+            .map_err(ReadError::Io)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(ReadError::TooLarge(bytes.len() as u64));
+        }
+        Ok(bytes)
     }
 
     /// The directory as the user gave it joined with the file's relative path.
@@ -204,13 +226,13 @@ mod tests {
         std::fs::write(outer.path().join("secret.csv"), "x").unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(plan.join("data/staff.csv"), "ok").unwrap_or_else(|e| panic!("{e}"));
         let src = DirSource::new(&plan).unwrap_or_else(|e| panic!("{e}"));
-        let outside = |rel: &str| matches!(src.read(rel), Err(ReadError::Outside));
+        let outside = |rel: &str| matches!(src.read(rel, 99), Err(ReadError::Outside));
         assert!(outside("../secret.csv"));
         assert!(outside("data/../../secret.csv"));
         assert!(outside("/proc/self/environ"));
         assert!(outside(&outer.path().join("secret.csv").to_string_lossy()));
         assert_eq!(
-            src.read("data/../data/staff.csv").ok(),
+            src.read("data/../data/staff.csv", 99).ok(),
             Some(b"ok".to_vec())
         );
         #[cfg(unix)]
@@ -224,12 +246,16 @@ mod tests {
             link(Path::new("/dev/zero"), "zero.csv");
             assert!(outside("out.csv"), "a link that leads out");
             assert!(outside("zero.csv"), "a device outside");
-            assert_eq!(src.read("in.csv").ok(), Some(b"ok".to_vec()));
+            assert_eq!(src.read("in.csv", 99).ok(), Some(b"ok".to_vec()));
+            assert!(matches!(src.read("in.csv", 1), Err(ReadError::TooLarge(2))));
             // the user's own command line is not confined
             let here = DirSource::files_in(&plan);
-            assert_eq!(here.read("out.csv").ok(), Some(b"x".to_vec()));
+            assert_eq!(here.read("out.csv", 99).ok(), Some(b"x".to_vec()));
             // but never a device
-            assert!(matches!(here.read("zero.csv"), Err(ReadError::NotFound)));
+            assert!(matches!(
+                here.read("zero.csv", 99),
+                Err(ReadError::NotFound)
+            ));
         }
     }
 
@@ -254,12 +280,18 @@ mod tests {
             src.plan_files().unwrap_or_else(|e| panic!("{e}")),
             ["a/c.yaml", "b.toml", "e.yml"]
         );
-        assert!(matches!(src.read("missing.csv"), Err(ReadError::NotFound)));
+        assert!(matches!(
+            src.read("missing.csv", 99),
+            Err(ReadError::NotFound)
+        ));
         assert!(
-            matches!(src.read("a"), Err(ReadError::NotFound)),
+            matches!(src.read("a", 99), Err(ReadError::NotFound)),
             "a directory is not a file"
         );
-        assert_eq!(src.read("d.csv").map_err(|e| e.to_string()), Ok(Vec::new()));
+        assert_eq!(
+            src.read("d.csv", 99).map_err(|e| e.to_string()),
+            Ok(Vec::new())
+        );
     }
 
     #[test]

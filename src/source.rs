@@ -38,6 +38,8 @@ pub struct SourceFile {
     /// Byte offsets where lines start, computed on first use: most files never
     /// need them (only a diagnostic does).
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// The text as excerpts show it (see [`SourceFile::shown`]), made on first use.
+    shown: std::sync::OnceLock<Option<String>>,
 }
 
 impl SourceFile {
@@ -48,7 +50,32 @@ impl SourceFile {
             text,
             personal: false,
             line_starts: std::sync::OnceLock::new(),
+            shown: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The text as a terminal may show it: every control character (other
+    /// than line ends and tabs) and bidirectional override replaced by as many
+    /// `?` as it has bytes, so every span still points at the same place.
+    pub fn shown(&self) -> &str {
+        self.shown
+            .get_or_init(|| {
+                let unsafe_char = |c: char| c != '\r' && crate::diag::render::is_unsafe(c);
+                self.text.chars().any(unsafe_char).then(|| {
+                    self.text
+                        .chars()
+                        .map(|c| {
+                            if unsafe_char(c) {
+                                "?".repeat(c.len_utf8())
+                            } else {
+                                c.to_string()
+                            }
+                        })
+                        .collect()
+                })
+            })
+            .as_deref()
+            .unwrap_or(&self.text)
     }
 
     /// Byte offsets where lines start (the first is 0).
@@ -145,7 +172,7 @@ impl<'a> codespan_reporting::files::Files<'a> for Sources {
     fn source(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
         self.files
             .get(id)
-            .map(|f| f.text.as_str())
+            .map(SourceFile::shown)
             .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 

@@ -44,7 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let failed = diags.has_errors();
     let list = diags.finish();
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let color = args.color.enabled(super::stdout_is_terminal());
     render(&mut out, args.format, &list, &loaded.sources, color)
         .context("cannot write the report")?;

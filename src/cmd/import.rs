@@ -179,14 +179,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !list.is_empty() {
         let stderr = std::io::stderr();
         let color = super::ColorChoice::Auto.enabled(std::io::IsTerminal::is_terminal(&stderr));
-        render(
-            &mut stderr.lock(),
-            DiagFormat::Human,
-            &list,
-            &sources,
-            color,
-        )
-        .context("cannot write diagnostics")?;
+        let mut err = std::io::BufWriter::new(stderr.lock());
+        render(&mut err, DiagFormat::Human, &list, &sources, color)
+            .and_then(|()| err.flush())
+            .context("cannot write diagnostics")?;
     }
     if failed {
         return Ok(ExitCode::from(1));

@@ -83,13 +83,16 @@ pub fn load_valid(
     let list = loaded.diagnostics.finish();
     let stderr = std::io::stderr();
     let color = ColorChoice::Auto.enabled(stderr.is_terminal());
+    // buffered: a broken plan can have hundreds of thousands of findings
+    let mut err = std::io::BufWriter::new(stderr.lock());
     crate::diag::render::render(
-        &mut stderr.lock(),
+        &mut err,
         crate::diag::render::DiagFormat::Human,
         &list,
         &loaded.sources,
         color,
     )
+    .and_then(|()| std::io::Write::flush(&mut err))
     .context("cannot write the diagnostics")?;
     Ok(Err(ExitCode::from(1)))
 }

@@ -43,6 +43,7 @@ macro_rules! codes {
 
 codes! {
     UnreadableFile = "unreadable-file", Error;
+    FileTooLarge = "file-too-large", Error;
     ParseError = "parse-error", Error;
     TooDeep = "too-deep", Error;
     YamlAlias = "yaml-alias", Error;

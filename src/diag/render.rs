@@ -41,6 +41,31 @@ pub fn render(
     }
 }
 
+/// Whether a character must not reach a terminal or log as it is: control
+/// characters (ESC starts the sequences that retitle or clear a terminal) and
+/// the bidirectional overrides that make text read otherwise than it is.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// Text from a plan made safe for a terminal or log: every unsafe character
+/// written as a visible escape (`\u{1b}`).
+pub fn escape_unsafe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn human(
     out: &mut dyn Write,
     diags: &[Diagnostic],
@@ -56,14 +81,15 @@ fn human(
             Severity::Warning => cs::Diagnostic::warning(),
         }
         .with_code(d.code.as_str())
-        .with_message(&d.message);
+        .with_message(escape_unsafe(&d.message));
         let mut labels = Vec::new();
         // Personal data (a roster or survey line): name the place, never print it.
         let hidden = |loc: &Loc| sources.get(loc.file).is_none_or(|f| f.personal);
         if d.redact || d.loc.as_ref().is_some_and(hidden) {
             if let Some((file, (line, col), _)) = position(d, sources) {
                 c.notes.push(format!(
-                    "at {file}:{line}:{col} (the line is not shown: it holds personal data)"
+                    "at {}:{line}:{col} (the line is not shown: it holds personal data)",
+                    escape_unsafe(file)
                 ));
             }
         } else if let Some(loc) = &d.loc {
@@ -73,18 +99,24 @@ fn human(
         }
         for (loc, label) in &d.related {
             match sources.get(loc.file) {
-                Some(f) if !f.personal && !d.redact => labels
-                    .push(cs::Label::secondary(loc.file.0, f.clamp(&loc.span)).with_message(label)),
+                Some(f) if !f.personal && !d.redact => labels.push(
+                    cs::Label::secondary(loc.file.0, f.clamp(&loc.span))
+                        .with_message(escape_unsafe(label)),
+                ),
                 Some(f) => {
                     let (line, col) = f.line_col(loc.span.start);
-                    c.notes.push(format!("{label}: {}:{line}:{col}", f.name));
+                    c.notes.push(format!(
+                        "{}: {}:{line}:{col}",
+                        escape_unsafe(label),
+                        escape_unsafe(&f.name)
+                    ));
                 }
                 None => {}
             }
         }
         c = c.with_labels(labels);
         if let Some(h) = &d.hint {
-            c.notes.push(format!("help: {h}"));
+            c.notes.push(format!("help: {}", escape_unsafe(h)));
         }
         let res = if color {
             let mut w = term::StylesWriter::new(termcolor::Ansi::new(&mut *out), &styles);
@@ -167,7 +199,8 @@ fn json(out: &mut dyn Write, diags: &[Diagnostic], sources: &Sources) -> io::Res
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    escape_unsafe(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -247,6 +280,34 @@ mod tests {
         assert!(text.contains("navn = \"x\""), "{text}");
         assert!(text.contains("help: did you mean `name`?"), "{text}");
         assert!(text.ends_with("1 error, 0 warnings\n"), "{text}");
+    }
+
+    #[test]
+    fn terminal_escapes_from_a_plan_never_reach_the_terminal() {
+        let mut s = Sources::default();
+        let f = s.add(SourceFile::new(
+            "units.toml".into(),
+            "units.toml".into(),
+            "[[unit]]\nid = \"a\"\n\u{1b}]0;pwned\u{7}x = \"\u{1b}[2J\u{202e}\"\n".into(),
+        ));
+        let d = Diagnostic::new(Code::UnknownKey, "unknown key `\u{1b}]0;pwned\u{7}x`")
+            .at(Loc::new(f, 17..31))
+            .hint("remove `\u{1b}[2J`");
+        for format in [DiagFormat::Human, DiagFormat::Github, DiagFormat::Json] {
+            let mut out = Vec::new();
+            render(&mut out, format, std::slice::from_ref(&d), &s, false).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert!(!text.contains('\u{1b}'), "{format:?}: {text:?}");
+            assert!(!text.contains('\u{7}'), "{format:?}: {text:?}");
+            assert!(!text.contains('\u{202e}'), "{format:?}: {text:?}");
+        }
+        let mut out = Vec::new();
+        render(&mut out, DiagFormat::Human, &[d], &s, false).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("unknown key `\\u{1b}]0;pwned\\u{7}x`"),
+            "{text}"
+        );
     }
 
     #[test]

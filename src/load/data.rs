@@ -365,7 +365,7 @@ fn read_bytes(
     let loc = file_loc(data, key);
     let path = source.disk_path(rel);
     let name = source.display_name(rel);
-    match source.read(rel) {
+    match source.read(rel, crate::plan_source::MAX_DATA_FILE) {
         Ok(bytes) => {
             inputs.extend(path.clone());
             Some((path, name, bytes))
@@ -389,6 +389,21 @@ fn read_bytes(
                 )
                 .at(loc)
                 .hint("data files must lie inside the plan directory: give a path relative to it, e.g. \"data/staff.csv\" (a symbolic link that leads out is refused too)"),
+            );
+            None
+        }
+        Err(ReadError::TooLarge(n)) => {
+            inputs.extend(path);
+            diags.push(
+                Diagnostic::new(
+                    Code::FileTooLarge,
+                    format!(
+                        "{name} has {n} bytes; a data file may have at most {} MiB",
+                        crate::plan_source::MAX_DATA_FILE >> 20
+                    ),
+                )
+                .at(loc)
+                .hint("split the data by region into several plans, or leave out the columns the plan does not use"),
             );
             None
         }

@@ -171,7 +171,7 @@ pub fn read_text(
 ) -> Option<FileId> {
     let name = source.display_name(rel);
     let path = source.disk_path(rel).unwrap_or_default();
-    let bytes = match source.read(rel) {
+    let bytes = match source.read(rel, crate::plan_source::MAX_PLAN_FILE) {
         Ok(b) => b,
         Err(ReadError::Outside) => {
             diags.push(
@@ -180,6 +180,19 @@ pub fn read_text(
                     format!("{name} is a symbolic link that leads outside the plan directory; it is not read"),
                 )
                 .hint("plan files must lie inside the plan directory: copy the file in, or link to a file inside"),
+            );
+            return None;
+        }
+        Err(ReadError::TooLarge(n)) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::FileTooLarge,
+                    format!(
+                        "{name} has {n} bytes; a plan file may have at most {} MiB",
+                        crate::plan_source::MAX_PLAN_FILE >> 20
+                    ),
+                )
+                .hint("split the plan into several files, or remove what does not belong in it"),
             );
             return None;
         }

@@ -46,6 +46,13 @@ struct Write {
     /// Raw bytes, for encodings that TOML strings cannot hold.
     #[serde(default)]
     bytes: Vec<u8>,
+    /// Write the content this many times (large files without a large fixture).
+    #[serde(default = "once")]
+    repeat: usize,
+}
+
+fn once() -> usize {
+    1
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, Clone)]
@@ -80,7 +87,7 @@ fn build(case: &Case, name: &str) -> tempfile::TempDir {
         } else {
             w.bytes.clone()
         };
-        std::fs::write(path, bytes).unwrap();
+        std::fs::write(path, bytes.repeat(w.repeat)).unwrap();
     }
     for r in &case.remove {
         std::fs::remove_file(tmp.path().join(r)).unwrap();
