@@ -143,6 +143,12 @@ pub fn units(items: &[Item<RawUnit>], ids: &mut Ids, diags: &mut Diagnostics) ->
     out
 }
 
+/// The largest `fte` of one capacity line: more than all municipal care staff
+/// in Norway. With it every figure of the analysis stays finite (docs/method.md).
+pub const MAX_FTE: f64 = 100_000.0;
+/// The largest yearly `cost_nok` of one measure (a thousand billion kroner).
+pub const MAX_COST_NOK: f64 = 1e12;
+
 /// Check a reference to a competence; `want_formal` = Some(true) for formal only.
 pub(crate) fn competence_ref(
     ids: &Ids,
@@ -215,10 +221,10 @@ pub fn capacity(
             );
             ok = false;
         }
-        if !(c.fte.is_finite() && c.fte >= 0.0) {
+        if !(c.fte.is_finite() && (0.0..=MAX_FTE).contains(&c.fte)) {
             diags.push(out_of_range(
                 item.field("fte"),
-                format!("fte {} must be 0 or more", c.fte),
+                format!("fte {} is outside 0–{MAX_FTE}", c.fte),
                 "årsverk required in the base year, e.g. 6.0",
             ));
             ok = false;
@@ -633,10 +639,10 @@ pub fn measures(
             }
         }
         if let Some(c) = m.cost_nok {
-            if !(c.is_finite() && c >= 0.0) {
+            if !(c.is_finite() && (0.0..=MAX_COST_NOK).contains(&c)) {
                 diags.push(out_of_range(
                     item.field("cost_nok"),
-                    format!("cost_nok {c} must be 0 or more"),
+                    format!("cost_nok {c} is outside 0–{MAX_COST_NOK}"),
                     "the yearly cost in kroner",
                 ));
                 ok = false;

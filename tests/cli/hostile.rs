@@ -108,3 +108,72 @@ fn a_fifo_or_device_is_not_read() {
         "the FIFO is not a file: {text}"
     );
 }
+
+#[test]
+fn huge_numbers_are_refused_before_any_figure_can_overflow() {
+    let dir = copy_plan(BASE);
+    patch(dir.path(), "requirements.yaml", "fte: 6.0", "fte: 1.7e308");
+    let out = plan()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("out-of-range"), "{text}");
+    // the commands that would compute with it refuse the plan, quickly
+    for args in [
+        vec!["analyse", "--format", "markdown"],
+        vec!["report", "-o", "-"],
+    ] {
+        let out = plan()
+            .args(&args)
+            .arg(dir.path())
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let all = String::from_utf8_lossy(&[out.stdout, out.stderr].concat()).to_lowercase();
+        assert!(
+            !all.contains("inf") && !all.contains("nan"),
+            "{args:?}: {all}"
+        );
+    }
+}
+
+#[test]
+fn a_flood_of_unknown_references_is_reported_quickly() {
+    // 2 000 staff rows naming 2 000 different unknown units, and a header with
+    // 1 001 columns: linear work, every finding reported, no stall
+    let dir = copy_plan(BASE);
+    let staff = dir.path().join("data/staff.csv");
+    let mut text = std::fs::read_to_string(&staff).unwrap();
+    for i in 0..2000 {
+        text.push_str(&format!("x{i},ukjent-enhet-{i},sykepleier,100,,1980,,,\n"));
+    }
+    std::fs::write(&staff, text).unwrap();
+    let survey = dir.path().join("data/survey.csv");
+    let wide: Vec<String> = (0..1001).map(|i| format!("c{i}")).collect();
+    std::fs::write(&survey, wide.join(",") + "\n").unwrap();
+    // the timeout guards against a stall (minutes before), not speed
+    let out = plan()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unknown = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "unknown-reference")
+        .count();
+    assert_eq!(unknown, 2000);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1001 columns"), "{text}");
+    assert!(
+        !text.contains("ukjent-enhet"),
+        "values of data rows are not echoed"
+    );
+}
