@@ -257,23 +257,12 @@ pub(crate) fn could_be_data(header: &str) -> bool {
             .any(|c| c.is_ascii_digit() || c.is_control() || c == '@')
 }
 
-/// How a message names a column of the header: by its text when that cannot
-/// be data (`` `Tidspunkt` ``), else by position (`column 7`).
-fn column_name(i: usize, name: &str) -> String {
-    if could_be_data(name) {
-        format!("column {}", i + 1)
-    } else {
-        format!("`{name}`")
-    }
-}
-
-/// [`column_name`] as the subject of a sentence: "column `Tidspunkt`".
-fn column_label(i: usize, name: &str) -> String {
-    if could_be_data(name) {
-        column_name(i, name)
-    } else {
-        format!("column {}", column_name(i, name))
-    }
+/// How a message names a column of a data file's header that is not one the
+/// plan expects: by position only. The header of a roster or survey may be a
+/// data row in disguise (a missing header, a wrong `skip`, shifted fields), so
+/// its unknown texts are never repeated; the expected names come from the plan.
+fn column_label(i: usize) -> String {
+    format!("column {}", i + 1)
 }
 
 /// The header of a CSV file, checked: column names, the column of each
@@ -427,11 +416,11 @@ pub(crate) fn header(
             .iter()
             .find(|(_, n)| suggest(header, [n.as_str()]).is_some());
         d = match near {
-            Some((i, n)) => {
+            Some((i, _)) => {
                 typos.push(*i);
                 d.hint(format!(
-                    "found {}; did you mean `{header}`?",
-                    column_name(*i, n)
+                    "{} of the header is close to `{header}`: is it misspelt?",
+                    column_label(*i)
                 ))
             }
             None if spec.mapped => d.hint(format!(
@@ -445,7 +434,7 @@ pub(crate) fn header(
     let raw: Vec<String> = unused
         .iter()
         .filter(|(i, _)| !typos.contains(i))
-        .map(|(i, n)| column_name(*i, n))
+        .map(|(i, _)| column_label(*i))
         .collect();
     if let Some((first, _)) = unused.iter().find(|(i, _)| !typos.contains(i)) {
         diags.push(
@@ -528,10 +517,9 @@ pub(crate) fn body<'t>(
                 if let Some(seen) = id_columns_reported.get_mut(column) {
                     if !*seen {
                         *seen = true;
-                        let header = names.get(column).map_or("?", String::as_str);
                         let mut d = Diagnostic::new(
                             Code::PersonalData,
-                            format!("{} holds a national identity number (fødselsnummer or D-nummer)", column_label(column, header)),
+                            format!("{} holds a national identity number (fødselsnummer or D-nummer)", column_label(column)),
                         )
                         .at(rec.column_loc(column))
                         .hint("replace it with a pseudonymous id; national identity numbers must not be in a plan");

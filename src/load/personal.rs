@@ -66,7 +66,7 @@ pub(crate) fn check_name_headers(
     for (i, name) in names.iter().enumerate() {
         if is_name_header(name) {
             diags.push(
-                Diagnostic::new(Code::PersonalData, format!("column `{name}` holds names of persons"))
+                Diagnostic::new(Code::PersonalData, format!("column {} holds names of persons", i + 1))
                     .at(header_loc(i))
                     .hint("remove the column from the file before it goes into the plan; identify staff and respondents by pseudonymous ids only"),
             );

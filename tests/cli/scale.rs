@@ -30,7 +30,7 @@ const CHECK_NO_MEASURES: &str = "155bdfd479d37ae7a9813477e11c7c75230cc7e321c6405
 /// `plan check --format json` with errors injected into CSV, YAML and TOML files
 /// (re-pinned for issue 16: messages about data rows no longer repeat the value;
 /// every code and location is unchanged).
-const CHECK_ERRORS: &str = "a419567ad6fdadabd00dc97b78acc10064f9a1256c9158cb32cf7053b4436879";
+const CHECK_ERRORS: &str = "cc1945480852926393c4d229bc4718fd442add5618466774a4be74b61b4c6a39";
 fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
