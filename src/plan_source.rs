@@ -7,6 +7,7 @@
 //! Nothing else in the tool asks the file system for a plan's files: the
 //! loader only sees what a [`PlanSource`] hands it.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
@@ -170,8 +171,11 @@ impl PlanSource for DirSource {
         // read at most one byte more than allowed, in case the file grows
         let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
         let file = std::fs::File::open(&path).map_err(ReadError::Io)?;
-        std::io::Read::read_to_end(&mut std::io::Read::take(file, max_bytes + 1), &mut bytes)
-            .map_err(ReadError::Io)?;
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, max_bytes.saturating_add(1)),
+            &mut bytes,
+        )
+        .map_err(ReadError::Io)?;
         if bytes.len() as u64 > max_bytes {
             return Err(ReadError::TooLarge(bytes.len() as u64));
         }
@@ -192,6 +196,109 @@ impl PlanSource for DirSource {
 
     fn disk_path(&self, rel: &str) -> Option<PathBuf> {
         Some(self.dir.join(rel))
+    }
+}
+
+/// A plan held in memory: plan-relative paths and their bytes. Tests and the
+/// fuzz harness build plans this way; a git revision is read into one.
+#[derive(Debug, Clone, Default)]
+pub struct MemSource {
+    /// The name diagnostics show before each path.
+    name: String,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl MemSource {
+    /// An empty plan shown as `name` (e.g. `HEAD~1:plan`).
+    pub fn new(name: &str) -> Self {
+        MemSource {
+            name: name.trim_end_matches('/').to_string(),
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// Every file below `dir` (hidden ones too), read into memory.
+    pub fn from_dir(dir: &Path) -> anyhow::Result<Self> {
+        let mut mem = MemSource::new(&dir.to_string_lossy());
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+                let bytes = std::fs::read(entry.path())
+                    .with_context(|| format!("cannot read {}", entry.path().display()))?;
+                mem.insert(&slashed(rel), bytes);
+            }
+        }
+        Ok(mem)
+    }
+
+    /// Add or replace the file at `rel` (`/`-separated).
+    pub fn insert(&mut self, rel: &str, bytes: Vec<u8>) {
+        self.files.insert(rel.to_string(), bytes);
+    }
+
+    /// The file at `rel`, if any.
+    pub fn get(&self, rel: &str) -> Option<&[u8]> {
+        self.files.get(rel).map(Vec::as_slice)
+    }
+
+    /// Every file, in path order.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+}
+
+impl PlanSource for MemSource {
+    fn plan_files(&self) -> anyhow::Result<Vec<String>> {
+        Ok(self
+            .files
+            .keys()
+            .filter(|rel| {
+                is_plan_file(Path::new(rel))
+                    && !rel
+                        .split('/')
+                        .any(|part| part.starts_with('.') || part == "target")
+            })
+            .cloned()
+            .collect())
+    }
+
+    fn read(&self, rel: &str, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+        let path = Path::new(rel);
+        if !stays_inside(path) {
+            return Err(ReadError::Outside);
+        }
+        // `a/./b/../c` is `a/c`
+        let mut parts: Vec<String> = Vec::new();
+        for c in path.components() {
+            match c {
+                std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+                std::path::Component::ParentDir => {
+                    parts.pop();
+                }
+                _ => {}
+            }
+        }
+        let bytes = self
+            .files
+            .get(&parts.join("/"))
+            .ok_or(ReadError::NotFound)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(ReadError::TooLarge(bytes.len() as u64));
+        }
+        Ok(bytes.clone())
+    }
+
+    fn display_name(&self, rel: &str) -> String {
+        if self.name.is_empty() || self.name == "." {
+            rel.to_string()
+        } else {
+            format!("{}/{rel}", self.name)
+        }
+    }
+
+    fn disk_path(&self, _rel: &str) -> Option<PathBuf> {
+        None
     }
 }
 
@@ -291,6 +398,35 @@ mod tests {
         assert_eq!(
             src.read("d.csv", 99).map_err(|e| e.to_string()),
             Ok(Vec::new())
+        );
+    }
+
+    #[test]
+    fn a_plan_in_memory_loads_like_the_same_plan_on_disk() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mini");
+        let mem = MemSource::from_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let disk = DirSource::new(&dir).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            mem.plan_files().ok(),
+            disk.plan_files().ok(),
+            "the same plan files in the same order"
+        );
+        assert_eq!(
+            mem.read("data/../data/staff.csv", u64::MAX).ok(),
+            disk.read("data/staff.csv", u64::MAX).ok()
+        );
+        assert!(matches!(mem.read("../x", 9), Err(ReadError::Outside)));
+        assert!(matches!(
+            mem.read("/etc/passwd", 9),
+            Err(ReadError::Outside)
+        ));
+        let a = crate::pipeline::open(&mem).unwrap_or_else(|e| panic!("{e}"));
+        let b = crate::pipeline::open(&disk).unwrap_or_else(|e| panic!("{e}"));
+        assert!(a.plan.is_some() && b.plan.is_some());
+        assert_eq!(a.diagnostics.finish().len(), b.diagnostics.finish().len());
+        assert!(
+            a.inputs.is_empty(),
+            "nothing in memory is a file to protect"
         );
     }
 
