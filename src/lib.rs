@@ -7,6 +7,8 @@
 //! [`render`] and [`report`] (analysis → table, JSON, CSV, Markdown, the
 //! document). [`cmd`] holds one module per subcommand.
 
+#![forbid(unsafe_code)]
+
 pub mod analyse;
 pub mod checks;
 pub mod cmd;

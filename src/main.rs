@@ -1,5 +1,7 @@
 //! The `plan` binary: parse the command line, run, turn the result into an exit code.
 
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

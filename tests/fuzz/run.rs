@@ -1,0 +1,138 @@
+//! One input through the whole tool, in process, and what must hold of it.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use kompetanseplan::diag::render::{render, DiagFormat};
+use kompetanseplan::i18n::Lang;
+use kompetanseplan::model::Date;
+use kompetanseplan::plan_source::MemSource;
+use kompetanseplan::render::Format;
+
+use super::alloc;
+
+/// Memory one input may take: a fixed allowance for the pipeline's tables and
+/// the figures, plus a multiple of the input's size (docs/privacy.md).
+pub fn memory_bound(input_bytes: usize) -> usize {
+    64 * 1024 * 1024 + 64 * input_bytes
+}
+
+/// The staff and respondent ids of the seed plan: none may ever be output.
+pub fn markers(plan: &MemSource) -> Vec<String> {
+    let mut out = Vec::new();
+    for file in ["data/staff.csv", "data/survey.csv"] {
+        let text = String::from_utf8_lossy(plan.get(file).unwrap_or(&[])).into_owned();
+        out.extend(
+            text.lines()
+                .skip(1)
+                .filter_map(|l| l.split(',').next())
+                .filter(|id| id.len() >= 6)
+                .map(str::to_string),
+        );
+    }
+    out.sort();
+    out.dedup();
+    // the distinctive stems too: a mutation can cut an id short
+    out.extend(["QZXS".to_string(), "SVARZK".to_string()]);
+    out
+}
+
+/// What must hold of one output: no id, and no control character where a
+/// terminal would read it.
+pub fn check_output(bytes: &[u8], for_terminal: bool, markers: &[String]) -> Result<(), String> {
+    let text = String::from_utf8_lossy(bytes);
+    if let Some(m) = markers.iter().find(|m| text.contains(m.as_str())) {
+        return Err(format!("an id of the data files is in the output: {m}"));
+    }
+    if for_terminal {
+        if let Some(c) = text
+            .chars()
+            .find(|&c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        {
+            return Err(format!(
+                "control character U+{:04X} in terminal output",
+                u32::from(c)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Everything a command could print or write for this plan.
+fn outputs(plan: &MemSource) -> anyhow::Result<Vec<(bool, Vec<u8>)>> {
+    let mut out = Vec::new();
+    let loaded = kompetanseplan::pipeline::open(plan)?;
+    let mut diags = loaded.diagnostics;
+    if let Some(p) = &loaded.plan {
+        let today: Date = "2026-01-01".parse()?;
+        kompetanseplan::checks::revision(p, today, &mut diags);
+        kompetanseplan::checks::logic(p, &mut diags);
+    }
+    let list = diags.finish();
+    for (format, terminal) in [
+        (DiagFormat::Human, true),
+        (DiagFormat::Json, false),
+        (DiagFormat::Github, true),
+    ] {
+        let mut buf = Vec::new();
+        render(&mut buf, format, &list, &loaded.sources, false)?;
+        out.push((terminal, buf));
+    }
+    let Some(p) = loaded.plan else {
+        return Ok(out);
+    };
+    let analysis = kompetanseplan::analyse::analyse_unit(&p, None);
+    for lang in [Lang::Nb, Lang::En] {
+        for (format, terminal) in [
+            (Format::Table, true),
+            (Format::Json, false),
+            (Format::Csv, false),
+            (Format::Markdown, true),
+        ] {
+            let mut buf = Vec::new();
+            kompetanseplan::render::render(&mut buf, format, &analysis, lang)?;
+            out.push((terminal, buf));
+        }
+    }
+    let report = kompetanseplan::report::build(
+        &p,
+        &kompetanseplan::report::Options {
+            lang: Lang::Nb,
+            unit: None,
+            figures: true,
+        },
+    )?;
+    out.push((false, report.markdown.into_bytes()));
+    for f in report.figures {
+        out.push((false, f.svg.into_bytes()));
+    }
+    Ok(out)
+}
+
+/// Run one input; `Err` says what went wrong.
+pub fn exec(plan: &MemSource, markers: &[String], input_bytes: usize) -> Result<(), String> {
+    let start = alloc::reset();
+    let result = catch_unwind(AssertUnwindSafe(|| outputs(plan)));
+    let peak = alloc::peak_since(start);
+    let outputs = match result {
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            return Err(format!("panic: {what}"));
+        }
+        // an operational error (nothing in memory can fail to be listed) is
+        // still a finding: the plan's problems must be diagnostics
+        Ok(Err(e)) => return Err(format!("error instead of diagnostics: {e:#}")),
+        Ok(Ok(o)) => o,
+    };
+    for (terminal, bytes) in &outputs {
+        check_output(bytes, *terminal, markers)?;
+    }
+    let bound = memory_bound(input_bytes);
+    if peak > bound {
+        return Err(format!("{peak} bytes at the peak, above the bound {bound}"));
+    }
+    Ok(())
+}
