@@ -293,6 +293,8 @@ fn load_file(
     let Some(root) = parse_plan_file(rel, id, name, text, diags) else {
         return;
     };
+    // an error, but the file is still read: other findings are not hidden
+    control_free(&root, id, diags);
     let root_type = root.type_name();
     let NodeKind::Table(entries) = root.kind else {
         diags.push(
@@ -332,6 +334,54 @@ fn load_file(
             }
         }
     }
+}
+
+/// Report every key and text that holds a control character (ESC, NUL, …) or
+/// a bidirectional override, written as an escape (`"\u001b"`) in TOML or
+/// YAML: names and texts go to terminals and documents, where such characters
+/// retitle or clear a terminal or make text read otherwise than it is. Line
+/// ends and tabs are fine. `false` when there is one.
+fn control_free(root: &Node, file: FileId, diags: &mut Diagnostics) -> bool {
+    let bad = |s: &str| {
+        s.chars()
+            .find(|&c| c != '\r' && crate::diag::render::is_unsafe(c))
+    };
+    let mut ok = true;
+    let mut report = |c: char, span: std::ops::Range<usize>, diags: &mut Diagnostics| {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                format!(
+                    "a text holds the control character U+{:04X}",
+                    u32::from(c)
+                ),
+            )
+            .at(Loc::new(file, span))
+            .hint("remove it: names and texts are shown in terminals and documents"),
+        );
+        ok = false;
+    };
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            NodeKind::Str(s) => {
+                if let Some(c) = bad(s) {
+                    report(c, node.span.clone(), diags);
+                }
+            }
+            NodeKind::Array(items) => stack.extend(items),
+            NodeKind::Table(entries) => {
+                for (k, v) in entries {
+                    if let Some(c) = bad(&k.name) {
+                        report(c, k.span.clone(), diags);
+                    }
+                    stack.push(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    ok
 }
 
 struct Ctx<'a> {
