@@ -351,10 +351,7 @@ fn control_free(root: &Node, file: FileId, diags: &mut Diagnostics) -> bool {
         diags.push(
             Diagnostic::new(
                 Code::InvalidValue,
-                format!(
-                    "a text holds the control character U+{:04X}",
-                    u32::from(c)
-                ),
+                format!("a text holds the control character U+{:04X}", u32::from(c)),
             )
             .at(Loc::new(file, span))
             .hint("remove it: names and texts are shown in terminals and documents"),
