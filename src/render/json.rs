@@ -25,7 +25,7 @@ mod tests {
         plan.quality = vec![qual("u", "demens", 3, QualityAmount::Count(1))];
         plan.staff = vec![person("secret-id", "u", "spl", 100.0, Some("spl"), 1971)];
         let mut buf = Vec::new();
-        render(&mut buf, &analyse(&plan)).unwrap();
+        render(&mut buf, &analyse(&plan, &plan.assumptions)).unwrap();
         let text = String::from_utf8(buf).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let keys: Vec<&String> = v.as_object().unwrap().keys().collect();

@@ -10,7 +10,7 @@ use crate::render::cells;
 
 use super::context::Ctx;
 use super::index::unit_range;
-use super::md::{strong, Doc, Table};
+use crate::render::md::{strong, Doc, Table};
 
 /// The requirement of a quality line in words: "50,0 % av de ansatte" / "3 personer".
 pub(crate) fn quality_amount(ctx: &Ctx, amount: QualityAmount) -> String {
