@@ -114,6 +114,9 @@ fn row(competence: &str, level: Option<u8>, t: &Tally, hidden: bool) -> SurveyRo
     }
 }
 
+/// A municipality row being summed: the total and the size of each unit group.
+type Group = (Tally, Vec<u64>);
+
 /// (unit, competence, required level): answers for a competence in a unit
 /// without a quality line for it have the level `None`.
 type Key<'a> = (&'a str, &'a str, Option<u8>);
@@ -161,7 +164,7 @@ fn tallies(plan: &Plan) -> Vec<(Key<'_>, Tally)> {
 pub(crate) fn survey(plan: &Plan, min_group_size: u32) -> Survey {
     let tallies = tallies(plan);
     // (competence, level) → total and the sizes of its unit groups
-    let mut groups: BTreeMap<(&str, Option<u8>), (Tally, Vec<u64>)> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, Option<u8>), Group> = BTreeMap::new();
     for ((_, competence, level), t) in &tallies {
         let g = groups.entry((competence, *level)).or_default();
         g.0.merge(t);

@@ -98,7 +98,7 @@ pub(crate) fn quality_gaps(ctx: &Ctx, doc: &mut Doc) {
         t.push_total(row);
     }
     doc.table(&t);
-    for note in cells::quality_notes(m, &ctx.a, &ctx.a.quality, true) {
+    for note in cells::quality_notes(m, ctx.a, &ctx.a.quality, true) {
         doc.para(&note);
     }
 }

@@ -81,7 +81,7 @@ pub(crate) fn rest(ctx: &Ctx, doc: &mut Doc, unit: &Unit, level: usize) {
             t.push(row);
         }
         doc.table(&t);
-        for note in cells::quality_notes(m, &ctx.a, quality, false) {
+        for note in cells::quality_notes(m, ctx.a, quality, false) {
             doc.para(&note);
         }
     }
