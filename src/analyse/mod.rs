@@ -198,3 +198,35 @@ impl Analysis {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use testkit::*;
+
+    /// A scenario analyses the same plan under other assumptions: only the
+    /// assumptions passed count, never the plan's own.
+    #[test]
+    fn the_assumptions_passed_are_the_ones_used() {
+        let mut plan = plan_2025_2029();
+        plan.capacity = vec![cap("u", "spl", 6.0, &["spl"], 0.0)];
+        plan.staff = (0..6)
+            .map(|i| person(&format!("s{i}"), "u", "spl", 100.0, Some("spl"), 1980))
+            .collect();
+        let own = analyse(&plan, &plan.assumptions);
+        let scenario = Assumptions {
+            turnover_rate: 0.5,
+            min_group_size: 10,
+            ..plan.assumptions.clone()
+        };
+        let other = analyse(&plan, &scenario);
+        let last = |a: &Analysis| a.capacity.last().map(|r| r.available);
+        assert_eq!(last(&own), Some(6.0));
+        assert_eq!(last(&other), Some(6.0 * 0.5f64.powi(4)));
+        assert!(!own.workforce.suppressed && other.workforce.suppressed);
+        assert_eq!(other.min_group_size, 10);
+        // and the plan's own assumptions changed do not move the scenario
+        plan.assumptions.turnover_rate = 0.9;
+        assert_eq!(analyse(&plan, &scenario), other);
+    }
+}

@@ -60,4 +60,16 @@ mod tests {
         }
         assert!(text.contains("| **Sum** | **spl** | **1,0** | **0,6** |"));
     }
+
+    #[test]
+    fn ids_from_the_plan_cannot_become_markup() {
+        let mut plan = plan_2025_2029();
+        plan.capacity = vec![cap("<b>u</b>", "*spl*", 1.0, &["spl"], 0.0)];
+        plan.staff = vec![person("a", "<b>u</b>", "*spl*", 60.0, Some("spl"), 1980)];
+        let mut buf = Vec::new();
+        render(&mut buf, &analyse(&plan, &plan.assumptions), Lang::Nb).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(text.contains("| \\<b\\>u\\</b\\> | \\*spl\\* |"), "{text}");
+        assert!(!text.contains("<b>") && !text.contains("| *spl*"));
+    }
 }
