@@ -217,7 +217,7 @@ mod tests {
         let scenario = Assumptions {
             turnover_rate: 0.5,
             min_group_size: 10,
-            ..plan.assumptions.clone()
+            ..plan.assumptions
         };
         let other = analyse(&plan, &scenario);
         let last = |a: &Analysis| a.capacity.last().map(|r| r.available);
