@@ -32,6 +32,26 @@ pub struct Workforce {
     pub retirements: Vec<YearGroup>,
 }
 
+impl Workforce {
+    /// Whether any figure of a breakdown (or the means) is hidden.
+    pub fn any_hidden(&self) -> bool {
+        self.suppressed
+            || self.age_bands.iter().any(|g| g.suppressed)
+            || self.education.iter().any(|g| g.suppressed)
+            || self.retirements.iter().any(|g| g.suppressed)
+    }
+
+    /// Staff reaching their retirement age in B..=E: the sum of the
+    /// retirement cells, `None` when any of them is hidden (the sum would give
+    /// a hidden cell away) or the group is suppressed.
+    pub fn retiring_in_period(&self) -> Option<u64> {
+        if self.suppressed {
+            return None;
+        }
+        self.retirements.iter().map(|g| g.headcount).sum()
+    }
+}
+
 /// A cell of a breakdown; `None` values when suppressed (see [`super::privacy`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Group {
@@ -217,6 +237,8 @@ mod tests {
             ret,
             vec![(2025, 1), (2026, 1), (2027, 0), (2028, 0), (2029, 0)]
         );
+        assert_eq!(w.retiring_in_period(), Some(2));
+        assert!(!w.any_hidden());
         let v = workforce(
             &Roster::new(&plan, &plan.assumptions),
             Some("v"),
@@ -243,6 +265,10 @@ mod tests {
         let shown: Vec<Option<u64>> = w.age_bands.iter().map(|g| g.headcount).collect();
         assert_eq!(shown, vec![Some(0), Some(0), None, Some(0), Some(0), None]);
         assert!(w.mean_age.is_some());
+        assert!(w.any_hidden());
+        // 7 staff reach 65 after 2029, the old one is past 67 in 2025: one
+        // non-empty cell of five is small, so the sum would give it away
+        assert_eq!(w.retiring_in_period(), None);
         // a unit of one person: no breakdown, no mean age
         plan.staff.truncate(1);
         let w = workforce(

@@ -4,7 +4,6 @@
 //! In: the plan and its analysis (through [`Ctx`]). Out: Markdown blocks and
 //! figures. Suppressed numbers are shown as "–" and never drawn.
 
-use crate::analyse::workforce::Workforce;
 use crate::analyse::CapacityRow;
 use crate::i18n::fill;
 use crate::model::EduLevel;
@@ -31,14 +30,6 @@ pub(crate) fn analysis(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Whether any staff breakdown cell is hidden.
-pub(crate) fn any_hidden(w: &Workforce) -> bool {
-    w.suppressed
-        || w.age_bands.iter().any(|g| g.suppressed)
-        || w.education.iter().any(|g| g.suppressed)
-        || w.retirements.iter().any(|g| g.suppressed)
-}
-
 /// Grunndata: key figures, education, age bands and retirements, with figures.
 fn basic_data(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     let (r, m) = (ctx.r, ctx.m);
@@ -49,7 +40,7 @@ fn basic_data(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     let section = |key: SectionKey| secs.iter().find(|s| s.key == key);
     let w = &ctx.a.workforce;
     let min = ctx.a.min_group_size.to_string();
-    let note = if any_hidden(w) {
+    let note = if w.any_hidden() {
         fill(r.hidden_staff_note, &[("n", &min)])
     } else {
         String::new()
@@ -60,7 +51,7 @@ fn basic_data(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     let persons = |gs: &[crate::analyse::workforce::Group]| -> Vec<Option<f64>> {
         gs.iter().map(|g| g.headcount.map(|h| h as f64)).collect()
     };
-    let fig_note = if any_hidden(w) {
+    let fig_note = if w.any_hidden() {
         fill(r.fig_hidden_note, &[("n", &min)])
     } else {
         String::new()

@@ -49,9 +49,7 @@ fn workforce(ctx: &Ctx) -> Vec<String> {
         return Vec::new();
     }
     let mut s = staff_sentence(ctx, r.read_workforce, w);
-    let shown: Option<Vec<u64>> = w.retirements.iter().map(|g| g.headcount).collect();
-    if let Some(counts) = shown.filter(|_| !w.suppressed) {
-        let n: u64 = counts.iter().sum();
+    if let Some(n) = w.retiring_in_period() {
         s.push(' ');
         s.push_str(&fill(
             r.read_retirement,
