@@ -1,9 +1,10 @@
 //! Capacity (bemanning): required vs available FTE per capacity line and year,
 //! and the need split into mobilise / develop / acquire, plus surplus.
 //!
-//! In: the plan's capacity lines and the indexed roster. Out: [`CapacityRow`]s
-//! sorted by (unit, position, year). Each unit's staff is aggregated once per
-//! year into (position, edu) groups, so the cost is linear in staff × years.
+//! In: the plan's capacity lines, the indexed roster and where the required FTE
+//! come from ([`Demand`]). Out: [`CapacityRow`]s sorted by (unit, position,
+//! year). Each unit's staff is aggregated once per year into (position, edu)
+//! groups, so the cost is linear in staff × years.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -11,6 +12,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::demand::Demand;
 use super::roster::{edu, extra_percent, Roster};
 use crate::model::{CapacityLine, Plan};
 
@@ -77,7 +79,7 @@ impl<'a> UnitYear<'a> {
 }
 
 /// Every capacity line in every year B..=E.
-pub(crate) fn capacity(plan: &Plan, roster: &Roster) -> Vec<CapacityRow> {
+pub(crate) fn capacity(plan: &Plan, roster: &Roster, demand: &Demand) -> Vec<CapacityRow> {
     let mut lines: Vec<&CapacityLine> = plan.capacity.iter().collect();
     lines.sort_by(|a, b| (&a.unit, &a.position).cmp(&(&b.unit, &b.position)));
     let years: Vec<i32> = roster.years().collect();
@@ -102,7 +104,7 @@ pub(crate) fn capacity(plan: &Plan, roster: &Roster) -> Vec<CapacityRow> {
             let mut rows = Vec::with_capacity(mine.len() * years.len());
             for line in *mine {
                 for (&y, agg) in years.iter().zip(&per_year) {
-                    rows.push(row(line, y, roster.base(), agg));
+                    rows.push(row(line, y, demand, agg));
                 }
             }
             rows
@@ -111,7 +113,7 @@ pub(crate) fn capacity(plan: &Plan, roster: &Roster) -> Vec<CapacityRow> {
     per_unit.concat()
 }
 
-fn row(line: &CapacityLine, y: i32, base: i32, agg: &UnitYear) -> CapacityRow {
+fn row(line: &CapacityLine, y: i32, demand: &Demand, agg: &UnitYear) -> CapacityRow {
     let accepts = |e: Option<&str>| e.is_some_and(|e| line.accepts.iter().any(|a| a == e));
     let primary = line.primary();
     let (mut avail, mut unq, mut mob) = (0.0, 0.0, 0.0);
@@ -137,7 +139,7 @@ fn row(line: &CapacityLine, y: i32, base: i32, agg: &UnitYear) -> CapacityRow {
             dev += p;
         }
     }
-    let required = line.fte * (1.0 + line.annual_growth).powi(y - base);
+    let required = demand.required(line, y);
     let available = avail / 100.0;
     let mut gap = required - available;
     if gap.abs() < EPSILON {
@@ -172,7 +174,10 @@ mod tests {
     use crate::analyse::testkit::*;
 
     fn rows(plan: &Plan) -> Vec<CapacityRow> {
-        capacity(plan, &Roster::new(plan))
+        let demand = Demand::Growth {
+            base: plan.meta.base_year,
+        };
+        capacity(plan, &Roster::new(plan, &plan.assumptions), &demand)
     }
 
     fn get<'r>(rows: &'r [CapacityRow], pos: &str, y: i32) -> &'r CapacityRow {

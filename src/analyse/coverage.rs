@@ -1,78 +1,128 @@
 //! Does the plan's strategy answer its own analysis? Needs no measure addresses,
 //! measures whose strategy cannot help, targets the projection misses.
 //!
-//! In: a [`Plan`]. Out: [`Coverage`] — plain findings that `plan check` turns
-//! into diagnostics and `plan report` lists. Findings about a suppressed quality
-//! line carry no numbers at all.
+//! In: a [`Plan`] and the analysis' own rows (every capacity row, every quality
+//! calculation and every indicator row of the whole plan: nothing is computed
+//! twice). Out: [`Coverage`] — plain, owned, serialisable findings that name
+//! lines, measures and indicators by their ids; `plan check` turns them into
+//! diagnostics, `plan report` lists them, `plan analyse --format json` shows
+//! them. Findings about a suppressed quality line carry no numbers at all.
 
 use std::collections::BTreeMap;
 
-use super::roster::Roster;
-use super::{capacity, indicators, quality};
+use serde::Serialize;
+
+use super::indicators::IndicatorRow;
+use super::quality::QualityCalc;
+use super::CapacityRow;
 use crate::model::{CapacityLine, Indicator, Measure, Plan, QualityLine, Strategy};
 
-/// The requirement a finding is about.
-#[derive(Debug, Clone, Copy)]
-pub enum Line<'a> {
-    Capacity(&'a CapacityLine),
+/// The requirement line a finding is about, by its key in the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Line {
+    Capacity {
+        unit: String,
+        position: String,
+        /// The line's primary competence (first of `accepts`): the one a
+        /// measure must name to address it.
+        competence: String,
+    },
     Quality {
-        line: &'a QualityLine,
+        unit: String,
+        competence: String,
+        min_level: u8,
+        /// Too few survey answers: the finding has no numbers.
         suppressed: bool,
     },
 }
 
-impl Line<'_> {
+impl Line {
+    fn capacity(c: &CapacityLine) -> Self {
+        Line::Capacity {
+            unit: c.unit.clone(),
+            position: c.position.clone(),
+            competence: c.primary().to_string(),
+        }
+    }
+
     /// The competence a measure must name to address the line.
     pub fn competence(&self) -> &str {
         match self {
-            Line::Capacity(c) => c.primary(),
-            Line::Quality { line, .. } => &line.competence,
+            Line::Capacity { competence, .. } | Line::Quality { competence, .. } => competence,
         }
     }
 
     pub fn unit(&self) -> &str {
         match self {
-            Line::Capacity(c) => &c.unit,
-            Line::Quality { line, .. } => &line.unit,
+            Line::Capacity { unit, .. } | Line::Quality { unit, .. } => unit,
         }
     }
 }
 
-/// How large a need is; `None` for a suppressed quality line.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct NeedSize {
-    /// First year with a need, and the need then.
-    pub first: (i32, f64),
-    /// Largest need and the first year it occurs.
-    pub peak: (i32, f64),
+/// A need in one year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct YearNeed {
+    pub year: i32,
+    /// FTE for a capacity line, persons for a quality line.
+    pub need: f64,
 }
 
-#[derive(Debug, Clone)]
-pub struct Uncovered<'a> {
-    pub line: Line<'a>,
+/// How large a need is; `None` for a suppressed quality line.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct NeedSize {
+    /// First year with a need, and the need then.
+    pub first: YearNeed,
+    /// Largest need and the first year it occurs.
+    pub peak: YearNeed,
+}
+
+/// A need no measure addresses (`uncovered-need`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Uncovered {
+    #[serde(flatten)]
+    pub line: Line,
+    /// `None` (null) for a suppressed quality line.
     pub size: Option<NeedSize>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Mismatch<'a> {
-    pub line: Line<'a>,
-    /// The measures addressing the line; every one's strategy component is 0
-    /// in every year.
-    pub measures: Vec<&'a Measure>,
+/// A need whose measures all use a strategy that cannot help (`strategy-mismatch`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mismatch {
+    #[serde(flatten)]
+    pub line: Line,
+    /// Ids of the measures addressing the line, sorted; every one's strategy
+    /// component is 0 in every year.
+    pub measures: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
-pub struct TargetMiss<'a> {
-    pub indicator: &'a Indicator,
+/// A computed indicator that misses its target in the target year by the
+/// plan's own projection (`target-unreachable`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetMiss {
+    pub indicator: String,
     pub year: i32,
     pub value: f64,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Coverage<'a> {
-    pub uncovered: Vec<Uncovered<'a>>,
-    pub mismatches: Vec<Mismatch<'a>>,
-    pub target_misses: Vec<TargetMiss<'a>>,
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Coverage {
+    /// Sorted by line: capacity lines (unit, position), then quality lines
+    /// (unit, competence, min_level).
+    pub uncovered: Vec<Uncovered>,
+    /// In the same order.
+    pub mismatches: Vec<Mismatch>,
+    /// Sorted by indicator id.
+    pub target_misses: Vec<TargetMiss>,
+}
+
+impl Coverage {
+    /// Keep only the findings about lines of `unit` (target misses stay: the
+    /// indicators cover the whole plan).
+    pub fn keep_unit(&mut self, unit: &str) {
+        self.uncovered.retain(|u| u.line.unit() == unit);
+        self.mismatches.retain(|m| m.line.unit() == unit);
+    }
 }
 
 /// Per strategy: the line's component in some year is > 0.
@@ -98,64 +148,60 @@ impl Components {
     }
 }
 
-pub fn coverage(plan: &Plan) -> Coverage<'_> {
-    let roster = Roster::new(plan);
+/// The findings from the analysis of the whole plan: `rows` one per capacity
+/// line and year (sorted by unit, position, year), `calcs` one per quality line
+/// (sorted by unit, competence, min_level), `indicator_rows` sorted by id.
+pub(crate) fn coverage(
+    plan: &Plan,
+    rows: &[CapacityRow],
+    calcs: &[QualityCalc],
+    indicator_rows: &[IndicatorRow],
+) -> Coverage {
     let mut by_comp: BTreeMap<&str, Vec<&Measure>> = BTreeMap::new();
     for m in &plan.measures {
         for c in &m.competences {
             by_comp.entry(c.as_str()).or_default().push(m);
         }
     }
-    let addressing = |line: &Line| -> Vec<&Measure> {
+    let addressing = |competence: &str, unit: &str| -> Vec<&Measure> {
         let mut ms: Vec<&Measure> = by_comp
-            .get(line.competence())
+            .get(competence)
             .into_iter()
             .flatten()
             .copied()
-            .filter(|m| m.applies_to_unit(line.unit()))
+            .filter(|m| m.applies_to_unit(unit))
             .collect();
         ms.sort_by(|a, b| a.id.cmp(&b.id));
         ms.dedup_by(|a, b| a.id == b.id);
         ms
     };
     let mut out = Coverage::default();
-    // the three analyses only read the plan: side by side
-    let (rows, (calcs, indicator_rows)) = rayon::join(
-        || capacity::capacity(plan, &roster),
-        || {
-            rayon::join(
-                || quality::calculate(plan, &roster),
-                || indicators::indicators(plan, &roster),
-            )
-        },
-    );
     let mut lines: Vec<&CapacityLine> = plan.capacity.iter().collect();
     lines.sort_by(|a, b| (&a.unit, &a.position).cmp(&(&b.unit, &b.position)));
-    // capacity() yields one row per year for each line, in this same order
-    let n_years = roster.years().count().max(1);
+    // the capacity analysis yields one row per year for each line, in this order
+    let n_years = (plan.meta.base_year..=plan.meta.period.to).count().max(1);
     for (line, mine) in lines.into_iter().zip(rows.chunks(n_years)) {
         let mut comp = Components::default();
         let mut size: Option<NeedSize> = None;
         for r in mine {
             comp.add(r.mobilise, r.develop, r.acquire, r.surplus);
             if r.need > 0.0 {
+                let now = YearNeed {
+                    year: r.year,
+                    need: r.need,
+                };
                 let s = size.get_or_insert(NeedSize {
-                    first: (r.year, r.need),
-                    peak: (r.year, r.need),
+                    first: now,
+                    peak: now,
                 });
-                if r.need > s.peak.1 {
-                    s.peak = (r.year, r.need);
+                if r.need > s.peak.need {
+                    s.peak = now;
                 }
             }
         }
         if size.is_some() {
-            push(
-                &mut out,
-                Line::Capacity(line),
-                size,
-                &comp,
-                addressing(&Line::Capacity(line)),
-            );
+            let measures = addressing(line.primary(), &line.unit);
+            push(&mut out, Line::capacity(line), size, &comp, measures);
         }
     }
 
@@ -163,21 +209,30 @@ pub fn coverage(plan: &Plan) -> Coverage<'_> {
     qlines.sort_by(|a, b| {
         (&a.unit, &a.competence, a.min_level).cmp(&(&b.unit, &b.competence, b.min_level))
     });
-    for (line, c) in qlines.into_iter().zip(&calcs) {
+    for (line, c) in qlines.into_iter().zip(calcs) {
         if c.need == 0 {
             continue;
         }
         let mut comp = Components::default();
         comp.add(0.0, c.develop as f64, c.acquire as f64, 0.0);
+        let size = (!c.suppressed).then(|| {
+            let now = YearNeed {
+                year: plan.meta.base_year,
+                need: c.need as f64,
+            };
+            NeedSize {
+                first: now,
+                peak: now,
+            }
+        });
+        let measures = addressing(&line.competence, &line.unit);
         let l = Line::Quality {
-            line,
+            unit: line.unit.clone(),
+            competence: line.competence.clone(),
+            min_level: line.min_level,
             suppressed: c.suppressed,
         };
-        let size = (!c.suppressed).then_some(NeedSize {
-            first: (plan.meta.base_year, c.need as f64),
-            peak: (plan.meta.base_year, c.need as f64),
-        });
-        push(&mut out, l, size, &comp, addressing(&l));
+        push(&mut out, l, size, &comp, measures);
     }
 
     let mut inds: Vec<&Indicator> = plan.indicators.iter().collect();
@@ -193,7 +248,7 @@ pub fn coverage(plan: &Plan) -> Coverage<'_> {
             .and_then(|v| v.value);
         if let (Some(value), Some(false)) = (value, row.met) {
             out.target_misses.push(TargetMiss {
-                indicator: ind,
+                indicator: ind.id.clone(),
                 year: t.year,
                 value,
             });
@@ -202,17 +257,20 @@ pub fn coverage(plan: &Plan) -> Coverage<'_> {
     out
 }
 
-fn push<'a>(
-    out: &mut Coverage<'a>,
-    line: Line<'a>,
+fn push(
+    out: &mut Coverage,
+    line: Line,
     size: Option<NeedSize>,
     comp: &Components,
-    measures: Vec<&'a Measure>,
+    measures: Vec<&Measure>,
 ) {
     if measures.is_empty() {
         out.uncovered.push(Uncovered { line, size });
     } else if measures.iter().all(|m| !comp.works(m.strategy)) {
-        out.mismatches.push(Mismatch { line, measures });
+        out.mismatches.push(Mismatch {
+            line,
+            measures: measures.iter().map(|m| m.id.clone()).collect(),
+        });
     }
 }
 
@@ -221,6 +279,10 @@ mod tests {
     use super::*;
     use crate::analyse::testkit::*;
     use crate::model::{Observation, QualityAmount};
+
+    fn coverage(plan: &Plan) -> Coverage {
+        crate::analyse::analyse(plan, &plan.assumptions).coverage
+    }
 
     fn base() -> Plan {
         let mut plan = plan_2025_2029();
@@ -241,7 +303,11 @@ mod tests {
         let c = coverage(&plan);
         assert_eq!(c.uncovered.len(), 2);
         let s = c.uncovered[0].size.unwrap();
-        assert_eq!((s.first, s.peak), ((2025, 1.0), (2025, 1.0)));
+        let one = YearNeed {
+            year: 2025,
+            need: 1.0,
+        };
+        assert_eq!((s.first, s.peak), (one, one));
     }
 
     #[test]
@@ -293,6 +359,13 @@ mod tests {
                 ..
             }
         ));
+        // and in JSON: the line by its key, no size
+        let json = serde_json::to_value(&c.uncovered[0]).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "quality", "unit": "u", "competence": "demens",
+                               "min_level": 3, "suppressed": true, "size": null})
+        );
     }
 
     #[test]
@@ -336,6 +409,6 @@ mod tests {
         ];
         let c = coverage(&plan);
         assert_eq!(c.target_misses.len(), 1);
-        assert_eq!(c.target_misses[0].indicator.id, "more");
+        assert_eq!(c.target_misses[0].indicator, "more");
     }
 }

@@ -187,7 +187,7 @@ mod tests {
                 target(2029, 0.6),
             ),
         ];
-        let rows = indicators(&plan, &Roster::new(&plan));
+        let rows = indicators(&plan, &Roster::new(&plan, &plan.assumptions));
         let edu = &rows[0];
         let v: Vec<_> = edu.values.iter().map(|v| v.value).collect();
         // 2025: 100 / 150; 2026: a gone, b not yet a nurse → 0 / 50; 2027+: 50 / 50
@@ -216,7 +216,7 @@ mod tests {
             IndicatorKind::PositionShare { min_percent: 100.0 },
             target(2029, 0.6),
         )];
-        let rows = indicators(&plan, &Roster::new(&plan));
+        let rows = indicators(&plan, &Roster::new(&plan, &plan.assumptions));
         assert!(rows[0].values.iter().all(|v| v.value.is_none()));
         assert_eq!(rows[0].met, None);
     }
@@ -234,7 +234,7 @@ mod tests {
             },
             target(2028, 3.0),
         )];
-        let r = &indicators(&plan, &Roster::new(&plan))[0];
+        let r = &indicators(&plan, &Roster::new(&plan, &plan.assumptions))[0];
         assert_eq!(r.metric, None);
         assert_eq!(
             r.values.iter().map(|v| v.year).collect::<Vec<_>>(),

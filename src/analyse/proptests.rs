@@ -202,17 +202,17 @@ proptest! {
 
     #[test]
     fn capacity_invariants(plan in plan_strategy()) {
-        check_capacity(&plan, &analyse(&plan))?;
+        check_capacity(&plan, &analyse(&plan, &plan.assumptions))?;
     }
 
     #[test]
     fn quality_invariants(plan in plan_strategy()) {
-        for q in &super::quality::calculate(&plan, &super::Roster::new(&plan)) {
+        for q in &super::quality::calculate(&plan, &super::Roster::new(&plan, &plan.assumptions), plan.assumptions.min_group_size) {
             prop_assert_eq!(q.need, q.required.saturating_sub(q.available));
             prop_assert_eq!(q.develop + q.acquire, q.need);
             prop_assert!(q.available <= q.headcount);
         }
-        for r in &analyse(&plan).quality {
+        for r in &analyse(&plan, &plan.assumptions).quality {
             prop_assert_eq!(r.suppressed, r.available.is_none());
             prop_assert_eq!(r.suppressed, r.respondents < 5);
         }
@@ -220,8 +220,8 @@ proptest! {
 
     #[test]
     fn row_order_does_not_matter(plan in plan_strategy(), seed in any::<u64>()) {
-        let a = analyse(&plan);
-        let b = analyse(&shuffled(&plan, seed));
+        let a = analyse(&plan, &plan.assumptions);
+        let b = { let p = shuffled(&plan, seed); analyse(&p, &p.assumptions) };
         prop_assert_eq!(&a, &b);
         let ja = serde_json::to_string(&a).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let jb = serde_json::to_string(&b).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -354,11 +354,11 @@ mod files {
         ) {
             let d1 = write(&plan, n1, s1);
             let d2 = write(&plan, n2, s2);
-            let a1 = analyse(&load(d1.path()));
-            let a2 = analyse(&load(d2.path()));
+            let a1 = { let p = load(d1.path()); analyse(&p, &p.assumptions) };
+            let a2 = { let p = load(d2.path()); analyse(&p, &p.assumptions) };
             prop_assert_eq!(&a1, &a2);
             // and the same as the plan built in memory
-            prop_assert_eq!(&a1, &analyse(&plan));
+            prop_assert_eq!(&a1, &analyse(&plan, &plan.assumptions));
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Quality (realkompetanse): persons required at a level vs persons available,
 //! from the survey, in exact integer arithmetic, with small groups suppressed.
 //!
-//! In: the plan's quality lines, the roster (headcount H) and the survey. Out:
+//! In: the plan's quality lines, the roster (headcount H), the survey and the
+//! anonymity threshold (group suppression, [`super::privacy`]). Out:
 //! [`QualityCalc`] with every number (for the plan's own checks) and
 //! [`QualityRow`], the public row in which suppressed numbers are `None`.
 
@@ -9,6 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::privacy::group_hidden;
 use super::roster::Roster;
 use crate::model::{Plan, QualityAmount, QualityLine};
 
@@ -87,7 +89,7 @@ pub fn available_persons(k: u64, h: u64, n: u64) -> u64 {
 }
 
 /// Every quality line of the plan, sorted by (unit, competence, min_level).
-pub(crate) fn calculate(plan: &Plan, roster: &Roster) -> Vec<QualityCalc> {
+pub(crate) fn calculate(plan: &Plan, roster: &Roster, min_group_size: u32) -> Vec<QualityCalc> {
     // survey levels per (unit, competence), one pass; answers come grouped
     // (validate sorts them), so each run of equal keys is one map look-up
     let mut levels: BTreeMap<(&str, &str), Vec<u8>> = BTreeMap::new();
@@ -137,7 +139,7 @@ pub(crate) fn calculate(plan: &Plan, roster: &Roster) -> Vec<QualityCalc> {
                 need,
                 develop,
                 acquire: need - develop,
-                suppressed: n < u64::from(plan.assumptions.min_group_size),
+                suppressed: group_hidden(n, min_group_size),
             }
         })
         .collect()
@@ -189,7 +191,7 @@ mod tests {
         plan.survey
             .extend(answers("u", "lift", &[2, 2, 2, 2, 2, 1, 1, 1, 1, 1]));
         plan.survey.extend(answers("v", "demens", &[1, 1, 4]));
-        let c = calculate(&plan, &Roster::new(&plan));
+        let c = calculate(&plan, &Roster::new(&plan, &plan.assumptions), 5);
         let d = &c[0];
         // required 7; available round(1/10 × 50) = 5; need 2, trainable
         assert_eq!(
@@ -219,7 +221,7 @@ mod tests {
         plan.staff = staff("u", 10);
         plan.quality = vec![qual("u", "lift", 2, QualityAmount::Count(8))];
         plan.survey = answers("u", "lift", &[2, 2, 1, 1, 1]);
-        let c = &calculate(&plan, &Roster::new(&plan))[0];
+        let c = &calculate(&plan, &Roster::new(&plan, &plan.assumptions), 5)[0];
         assert_eq!((c.available, c.need, c.develop, c.acquire), (4, 4, 0, 4));
     }
 
@@ -232,7 +234,7 @@ mod tests {
             3,
             QualityAmount::Share { num: 1, den: 2 },
         )];
-        let c = &calculate(&plan, &Roster::new(&plan))[0];
+        let c = &calculate(&plan, &Roster::new(&plan, &plan.assumptions), 5)[0];
         assert_eq!(
             (c.headcount, c.respondents, c.required, c.need),
             (0, 0, 0, 0)

@@ -1,13 +1,41 @@
 //! The roster indexed for the analysis.
 //!
-//! In: a [`Plan`]. Out: a [`Roster`] — staff in canonical order (unit, position,
-//! id) with the slice of each unit, competence look-up, and the per-person rules
-//! of the projection: edu(y), the retirement age R and the weight w(y).
+//! In: a [`Plan`] and the [`Assumptions`] to analyse it under. Out: a
+//! [`Roster`] — staff in canonical order (unit, position, id) with the slice of
+//! each unit, competence look-up, and the per-person rules of the projection:
+//! edu(y), the retirement age R and the weight w(y) ([`Weight`], which the demo
+//! generator uses too, so its targets follow the same rule).
 
 use std::collections::BTreeMap;
 use std::ops::{Range, RangeInclusive};
 
-use crate::model::{Competence, EduLevel, Plan, Staff};
+use crate::model::{Assumptions, Competence, EduLevel, Plan, Staff};
+
+/// w(y), the weight of a staff member in year y (docs/method.md): 1 in the
+/// base year B, even past retirement age (the roster is the truth then); for
+/// y > B 0 once y − birth_year > R, else (1 − turnover)^(y − B).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Weight {
+    /// B.
+    pub base: i32,
+    /// `assumptions.turnover_rate`.
+    pub turnover: f64,
+}
+
+impl Weight {
+    /// w(y) of a person born in `birth_year` whose edu(y) has the retirement
+    /// age `retirement_age` (R).
+    pub fn at(&self, y: i32, birth_year: i32, retirement_age: u32) -> f64 {
+        if y <= self.base {
+            return 1.0;
+        }
+        let age = i64::from(y) - i64::from(birth_year);
+        if age > i64::from(retirement_age) {
+            return 0.0;
+        }
+        (1.0 - self.turnover).powi(y - self.base)
+    }
+}
 
 pub(crate) struct Roster<'a> {
     /// Every staff row, sorted by (unit, position, id).
@@ -20,14 +48,15 @@ pub(crate) struct Roster<'a> {
     competences: BTreeMap<&'a str, &'a Competence>,
     base: i32,
     end: i32,
-    turnover: f64,
+    weight: Weight,
     retirement_age: u32,
 }
 
 impl<'a> Roster<'a> {
-    /// Index the plan's staff. Linear when the plan is already sorted (as
-    /// `validate` leaves it); correct whatever order it is in.
-    pub fn new(plan: &'a Plan) -> Self {
+    /// Index the plan's staff under `assumptions` (turnover, retirement age).
+    /// Linear when the plan is already sorted (as `validate` leaves it);
+    /// correct whatever order it is in.
+    pub fn new(plan: &'a Plan, assumptions: &Assumptions) -> Self {
         let mut staff: Vec<&Staff> = plan.staff.iter().collect();
         staff.sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
         let mut units: BTreeMap<&str, Range<usize>> = BTreeMap::new();
@@ -48,8 +77,11 @@ impl<'a> Roster<'a> {
                 .collect(),
             base: plan.meta.base_year,
             end: plan.meta.period.to,
-            turnover: plan.assumptions.turnover_rate,
-            retirement_age: plan.assumptions.retirement_age,
+            weight: Weight {
+                base: plan.meta.base_year,
+                turnover: assumptions.turnover_rate,
+            },
+            retirement_age: assumptions.retirement_age,
         };
         let fact = |e: Option<&str>| (roster.level(e), roster.retirement_age(e));
         let facts = roster
@@ -95,11 +127,7 @@ impl<'a> Roster<'a> {
             return 1.0;
         }
         let s = self.staff[i];
-        let age = i64::from(y) - i64::from(s.birth_year);
-        if age > i64::from(self.fact(i, y).1) {
-            return 0.0;
-        }
-        (1.0 - self.turnover).powi(y - self.base)
+        self.weight.at(y, s.birth_year, self.fact(i, y).1)
     }
 
     /// B..=E.
@@ -146,18 +174,12 @@ impl<'a> Roster<'a> {
             .unwrap_or(self.retirement_age)
     }
 
-    /// w(y): 1 in the base year; later 0 past R, else (1 − turnover)^(y − B).
-    /// The analysis uses [`Roster::weight_at`]; this is the rule as written.
+    /// w(y) of `s`, looking its R up. The analysis uses [`Roster::weight_at`];
+    /// this is the rule as written.
     #[cfg(test)]
     pub fn weight(&self, s: &Staff, y: i32) -> f64 {
-        if y <= self.base {
-            return 1.0;
-        }
-        let age = i64::from(y) - i64::from(s.birth_year);
-        if age > i64::from(self.retirement_age(edu(s, y))) {
-            return 0.0;
-        }
-        (1.0 - self.turnover).powi(y - self.base)
+        self.weight
+            .at(y, s.birth_year, self.retirement_age(edu(s, y)))
     }
 }
 
@@ -193,7 +215,7 @@ mod tests {
         let old = person("o", "u", "p", 100.0, Some("spl"), 1960); // R = 65 (spl)
         let young = person("y", "u", "p", 100.0, None, 1990); // R = 67
         plan.staff = vec![old.clone(), young.clone()];
-        let r = Roster::new(&plan);
+        let r = Roster::new(&plan, &plan.assumptions);
         // base year: the roster is the truth, even past retirement age
         assert_eq!(r.weight(&old, 2025), 1.0);
         // 2025 − 1960 = 65 ≤ 65 still works; 2026: 66 > 65 retired
@@ -215,7 +237,7 @@ mod tests {
             person("c", "u", "p", 80.0, None, 1958),
             person("d", "u", "p", 80.0, Some("ukjent"), 1990),
         ];
-        let r = Roster::new(&plan);
+        let r = Roster::new(&plan, &plan.assumptions);
         for (i, s) in r.staff.iter().enumerate() {
             for y in 2024..=2031 {
                 assert_eq!(r.level_at(i, y), r.level(edu(s, y)), "{} {y}", s.id);

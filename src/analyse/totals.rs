@@ -2,12 +2,14 @@
 //! quality per competence and level across units without revealing a hidden row.
 //!
 //! In: analysis rows. Out: [`CapacityTotal`] and [`QualityTotal`] rows, sorted by
-//! (year, competence) and (competence, min_level).
+//! (year, competence) and (competence, min_level). Computed once, in
+//! [`super::analyse_unit`]; every renderer reads them from the analysis.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::privacy::aggregate_shown;
 use super::quality::QualityCalc;
 use super::CapacityRow;
 
@@ -72,9 +74,10 @@ pub struct QualityTotal {
 }
 
 /// Totals per (competence, min_level) over groups of two rows or more. The
-/// hidden figures of suppressed rows enter a total only together: shown when
-/// no row of the group is suppressed, or when two or more are and they hold at
-/// least `min_group_size` respondents together (never when exactly one row is
+/// hidden figures of suppressed rows enter a total only together, by the
+/// aggregate rule of [`super::privacy::aggregate_shown`]: shown when no row of
+/// the group is suppressed, or when two or more are and they hold at least
+/// `min_group_size` respondents together (never when exactly one row is
 /// suppressed: subtracting the visible rows would reveal it).
 pub fn quality_totals(calcs: &[QualityCalc], min_group_size: u32) -> Vec<QualityTotal> {
     let mut groups: BTreeMap<(&str, u8), Vec<&QualityCalc>> = BTreeMap::new();
@@ -88,10 +91,8 @@ pub fn quality_totals(calcs: &[QualityCalc], min_group_size: u32) -> Vec<Quality
         .into_iter()
         .filter(|(_, rows)| rows.len() >= 2)
         .map(|((competence, min_level), rows)| {
-            let hidden: Vec<_> = rows.iter().filter(|r| r.suppressed).collect();
-            let hidden_n: u64 = hidden.iter().map(|r| r.respondents).sum();
-            let show =
-                hidden.is_empty() || (hidden.len() >= 2 && hidden_n >= u64::from(min_group_size));
+            // a row is suppressed exactly when its respondents are a hidden group
+            let show = aggregate_shown(rows.iter().map(|r| r.respondents), min_group_size);
             let sum = |f: fn(&QualityCalc) -> u64| -> u64 { rows.iter().map(|r| f(r)).sum() };
             let shown = |f: fn(&QualityCalc) -> u64| show.then(|| sum(f));
             QualityTotal {

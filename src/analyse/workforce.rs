@@ -1,14 +1,16 @@
 //! Workforce key figures (grunndata) of the base-year roster.
 //!
-//! In: the roster (optionally one unit of it). Out: [`Workforce`] — headcount,
+//! In: the roster (optionally one unit of it) and the anonymity threshold. Out:
+//! [`Workforce`] — headcount,
 //! FTE, mean age, part-time share, age bands, FTE by education level and the
 //! staff reaching their retirement age in each year of the period. Only counts
 //! and sums: no person's id or birth year.
 
 use serde::Serialize;
 
+use super::privacy;
 use super::roster::Roster;
-use crate::model::{EduLevel, Plan, Staff};
+use crate::model::{EduLevel, Staff};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Workforce {
@@ -28,6 +30,26 @@ pub struct Workforce {
     pub education: Vec<Group>,
     /// Every year B..=E: staff reaching their retirement age R that year.
     pub retirements: Vec<YearGroup>,
+}
+
+impl Workforce {
+    /// Whether any figure of a breakdown (or the means) is hidden.
+    pub fn any_hidden(&self) -> bool {
+        self.suppressed
+            || self.age_bands.iter().any(|g| g.suppressed)
+            || self.education.iter().any(|g| g.suppressed)
+            || self.retirements.iter().any(|g| g.suppressed)
+    }
+
+    /// Staff reaching their retirement age in B..=E: the sum of the
+    /// retirement cells, `None` when any of them is hidden (the sum would give
+    /// a hidden cell away) or the group is suppressed.
+    pub fn retiring_in_period(&self) -> Option<u64> {
+        if self.suppressed {
+            return None;
+        }
+        self.retirements.iter().map(|g| g.headcount).sum()
+    }
 }
 
 /// A cell of a breakdown; `None` values when suppressed (see [`super::privacy`]).
@@ -52,7 +74,7 @@ fn protect(cells: &mut [(Option<u64>, Option<f64>, bool)], min_group_size: u32) 
     let counts: Vec<u64> = cells.iter().map(|c| c.0.unwrap_or(0)).collect();
     for (cell, hide) in cells
         .iter_mut()
-        .zip(super::privacy::suppress(&counts, min_group_size))
+        .zip(privacy::suppress(&counts, min_group_size))
     {
         if hide {
             *cell = (None, None, true);
@@ -86,7 +108,7 @@ fn retirement_year(roster: &Roster, i: usize, s: &Staff) -> Option<i32> {
         .find(|&y| i64::from(y) - i64::from(s.birth_year) >= i64::from(roster.retirement_at(i, y)))
 }
 
-pub(crate) fn workforce(plan: &Plan, roster: &Roster, unit: Option<&str>) -> Workforce {
+pub(crate) fn workforce(roster: &Roster, unit: Option<&str>, min_group_size: u32) -> Workforce {
     let range = match unit {
         Some(u) => roster.unit_range(u),
         None => 0..roster.staff.len(),
@@ -123,9 +145,9 @@ pub(crate) fn workforce(plan: &Plan, roster: &Roster, unit: Option<&str>) -> Wor
                 .and_then(|k| retirements.get_mut(k)));
         }
     }
-    let min = plan.assumptions.min_group_size;
+    let min = min_group_size;
     let n = staff.len() as u64;
-    let suppressed = n < u64::from(min);
+    let suppressed = privacy::group_hidden(n, min);
     let mean = |x: f64| (n > 0 && !suppressed).then(|| x / n as f64);
     Workforce {
         headcount: n,
@@ -188,7 +210,11 @@ mod tests {
             person("c", "v", "p", 75.0, Some("hfa"), 1955),  // 70: past 67 → base year
         ];
         plan.assumptions.min_group_size = 1;
-        let w = workforce(&plan, &Roster::new(&plan), None);
+        let w = workforce(
+            &Roster::new(&plan, &plan.assumptions),
+            None,
+            plan.assumptions.min_group_size,
+        );
         assert_eq!((w.headcount, w.fte), (3, 2.25));
         assert!(close(w.mean_age.unwrap(), (64.0 + 25.0 + 70.0) / 3.0));
         assert!(close(w.part_time_share.unwrap(), 2.0 / 3.0));
@@ -211,7 +237,13 @@ mod tests {
             ret,
             vec![(2025, 1), (2026, 1), (2027, 0), (2028, 0), (2029, 0)]
         );
-        let v = workforce(&plan, &Roster::new(&plan), Some("v"));
+        assert_eq!(w.retiring_in_period(), Some(2));
+        assert!(!w.any_hidden());
+        let v = workforce(
+            &Roster::new(&plan, &plan.assumptions),
+            Some("v"),
+            plan.assumptions.min_group_size,
+        );
         assert_eq!((v.headcount, v.fte), (1, 0.75));
     }
 
@@ -224,14 +256,26 @@ mod tests {
             .collect();
         // min_group_size 5: the lone 67+ person is hidden, and so is the
         // next-smallest band, so the total does not give them away
-        let w = workforce(&plan, &Roster::new(&plan), None);
+        let w = workforce(
+            &Roster::new(&plan, &plan.assumptions),
+            None,
+            plan.assumptions.min_group_size,
+        );
         assert!(!w.suppressed);
         let shown: Vec<Option<u64>> = w.age_bands.iter().map(|g| g.headcount).collect();
         assert_eq!(shown, vec![Some(0), Some(0), None, Some(0), Some(0), None]);
         assert!(w.mean_age.is_some());
+        assert!(w.any_hidden());
+        // 7 staff reach 65 after 2029, the old one is past 67 in 2025: one
+        // non-empty cell of five is small, so the sum would give it away
+        assert_eq!(w.retiring_in_period(), None);
         // a unit of one person: no breakdown, no mean age
         plan.staff.truncate(1);
-        let w = workforce(&plan, &Roster::new(&plan), None);
+        let w = workforce(
+            &Roster::new(&plan, &plan.assumptions),
+            None,
+            plan.assumptions.min_group_size,
+        );
         assert!(w.suppressed);
         assert_eq!(w.mean_age, None);
         assert!(w
@@ -243,7 +287,11 @@ mod tests {
     #[test]
     fn empty_roster() {
         let plan = plan_2025_2029();
-        let w = workforce(&plan, &Roster::new(&plan), None);
+        let w = workforce(
+            &Roster::new(&plan, &plan.assumptions),
+            None,
+            plan.assumptions.min_group_size,
+        );
         assert_eq!(
             (w.headcount, w.fte, w.mean_age, w.part_time_share),
             (0, 0.0, None, None)

@@ -1,20 +1,80 @@
 //! The plan's logic, from the analysis: `uncovered-need`, `strategy-mismatch`,
 //! `target-unreachable`.
 //!
-//! In: a validated [`Plan`]. Out: warnings pushed onto [`Diagnostics`]. Messages
-//! name units, positions, competences and measures, never staff; a suppressed
-//! quality line's messages carry no numbers at all.
+//! In: a validated [`Plan`] (for locations) and the coverage findings of its
+//! analysis ([`Coverage`], computed once in `analyse`). Out: warnings pushed
+//! onto [`Diagnostics`]. Messages name units, positions, competences and
+//! measures, never staff; a suppressed quality line's messages carry no
+//! numbers at all.
 
-use crate::analyse::coverage::{coverage, Line, NeedSize};
+use std::collections::BTreeMap;
+
+use crate::analyse::coverage::{Coverage, Line, NeedSize};
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::model::{Measure, Plan, Target};
+use crate::model::{Indicator, Measure, Plan, Target};
+use crate::source::Loc;
 
-pub fn logic(plan: &Plan, diags: &mut Diagnostics) {
-    let c = coverage(plan);
+/// The plan's lines, measures and indicators by the keys the findings use.
+struct Lookup<'a> {
+    capacity: BTreeMap<(&'a str, &'a str), Option<&'a Loc>>,
+    quality: BTreeMap<(&'a str, &'a str, u8), Option<&'a Loc>>,
+    measures: BTreeMap<&'a str, &'a Measure>,
+    indicators: BTreeMap<&'a str, &'a Indicator>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        Lookup {
+            capacity: plan
+                .capacity
+                .iter()
+                .map(|c| ((c.unit.as_str(), c.position.as_str()), c.loc.as_ref()))
+                .collect(),
+            quality: plan
+                .quality
+                .iter()
+                .map(|q| {
+                    (
+                        (q.unit.as_str(), q.competence.as_str(), q.min_level),
+                        q.loc.as_ref(),
+                    )
+                })
+                .collect(),
+            measures: plan.measures.iter().map(|m| (m.id.as_str(), m)).collect(),
+            indicators: plan.indicators.iter().map(|i| (i.id.as_str(), i)).collect(),
+        }
+    }
+
+    fn loc(&self, line: &Line) -> Option<Loc> {
+        let loc = match line {
+            Line::Capacity { unit, position, .. } => {
+                self.capacity.get(&(unit.as_str(), position.as_str()))
+            }
+            Line::Quality {
+                unit,
+                competence,
+                min_level,
+                ..
+            } => self
+                .quality
+                .get(&(unit.as_str(), competence.as_str(), *min_level)),
+        };
+        loc.copied().flatten().cloned()
+    }
+
+    fn measures(&self, ids: &[String]) -> Vec<&'a Measure> {
+        ids.iter()
+            .filter_map(|id| self.measures.get(id.as_str()).copied())
+            .collect()
+    }
+}
+
+pub fn logic(plan: &Plan, c: &Coverage, diags: &mut Diagnostics) {
+    let look = Lookup::new(plan);
     for u in &c.uncovered {
         diags.push(
             Diagnostic::new(Code::UncoveredNeed, uncovered_message(&u.line, u.size))
-                .at_opt(loc(&u.line))
+                .at_opt(look.loc(&u.line))
                 .hint(format!(
                     "add a measure with `competences` containing `{}` whose `units` include `{}` (or omit `units`)",
                     u.line.competence(),
@@ -23,10 +83,11 @@ pub fn logic(plan: &Plan, diags: &mut Diagnostics) {
         );
     }
     for m in &c.mismatches {
-        let mut d = Diagnostic::new(Code::StrategyMismatch, mismatch_message(&m.line, &m.measures))
-            .at_opt(loc(&m.line))
+        let measures = look.measures(&m.measures);
+        let mut d = Diagnostic::new(Code::StrategyMismatch, mismatch_message(&m.line, &measures))
+            .at_opt(look.loc(&m.line))
             .hint("the analysis splits the need into mobilise, develop and acquire; choose a strategy whose part is above zero (see `plan analyse`)");
-        for ms in &m.measures {
+        for ms in &measures {
             if let Some(l) = &ms.loc {
                 d = d.related(l.clone(), format!("measure `{}`", ms.id));
             }
@@ -34,27 +95,21 @@ pub fn logic(plan: &Plan, diags: &mut Diagnostics) {
         diags.push(d);
     }
     for t in &c.target_misses {
+        let indicator = look.indicators.get(t.indicator.as_str());
         diags.push(
             Diagnostic::new(
                 Code::TargetUnreachable,
                 format!(
                     "indicator `{}` reaches {} in {} by the plan's own projection, missing its target ({})",
-                    t.indicator.id,
+                    t.indicator,
                     short(t.value, 3),
                     t.year,
-                    target_text(t.indicator.target.as_ref())
+                    target_text(indicator.and_then(|i| i.target.as_ref()))
                 ),
             )
-            .at_opt(t.indicator.loc.clone())
+            .at_opt(indicator.and_then(|i| i.loc.clone()))
             .hint("add or strengthen measures that move the indicator, or revise the target"),
         );
-    }
-}
-
-fn loc(line: &Line) -> Option<crate::source::Loc> {
-    match line {
-        Line::Capacity(c) => c.loc.clone(),
-        Line::Quality { line, .. } => line.loc.clone(),
     }
 }
 
@@ -86,19 +141,19 @@ fn target_text(t: Option<&Target>) -> String {
 
 fn subject(line: &Line) -> String {
     match line {
-        Line::Capacity(c) => format!("capacity line `{}`/`{}`", c.unit, c.position),
-        Line::Quality { line, .. } => {
-            format!("quality line `{}`/`{}`", line.unit, line.competence)
-        }
+        Line::Capacity { unit, position, .. } => format!("capacity line `{unit}`/`{position}`"),
+        Line::Quality {
+            unit, competence, ..
+        } => format!("quality line `{unit}`/`{competence}`"),
     }
 }
 
 fn uncovered_message(line: &Line, size: Option<NeedSize>) -> String {
     let who = subject(line);
     match (line, size) {
-        (Line::Capacity(_), Some(s)) => {
-            let (fy, fv) = s.first;
-            let (py, pv) = s.peak;
+        (Line::Capacity { .. }, Some(s)) => {
+            let (fy, fv) = (s.first.year, s.first.need);
+            let (py, pv) = (s.peak.year, s.peak.need);
             let amount = if py == fy {
                 format!("{} FTE in {fy}", short(fv, 1))
             } else {
@@ -106,11 +161,10 @@ fn uncovered_message(line: &Line, size: Option<NeedSize>) -> String {
             };
             format!("{who} has a need of {amount} that no measure addresses")
         }
-        (Line::Quality { line: q, .. }, Some(s)) => format!(
-            "{who} (level ≥ {}) lacks {} persons in {} that no measure addresses",
-            q.min_level,
-            short(s.first.1, 0),
-            s.first.0
+        (Line::Quality { min_level, .. }, Some(s)) => format!(
+            "{who} (level ≥ {min_level}) lacks {} persons in {} that no measure addresses",
+            short(s.first.need, 0),
+            s.first.year
         ),
         // suppressed: no numbers at all, not even the level
         (_, None) => format!(
@@ -141,7 +195,8 @@ mod tests {
 
     fn messages(plan: &Plan) -> Vec<(Code, String)> {
         let mut d = Diagnostics::default();
-        logic(plan, &mut d);
+        let a = crate::analyse::analyse(plan, &plan.assumptions);
+        logic(plan, &a.coverage, &mut d);
         d.iter().map(|d| (d.code, d.message.clone())).collect()
     }
 

@@ -44,7 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let plan = &loaded.plan;
-    let mut analysis = analyse_unit(plan, args.unit.as_deref());
+    let mut analysis = analyse_unit(plan, &plan.assumptions, args.unit.as_deref());
     if let Some(y) = args.year {
         if !analysis.years().contains(&y) {
             bail!(

@@ -36,7 +36,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut diags = loaded.diagnostics;
     if let Some(plan) = &loaded.plan {
         checks::revision(plan, args.today.unwrap_or_else(checks::today), &mut diags);
-        checks::logic(plan, &mut diags);
+        let analysis = crate::analyse::analyse(plan, &plan.assumptions);
+        checks::logic(plan, &analysis.coverage, &mut diags);
     }
     if args.strict {
         diags.make_strict();

@@ -18,6 +18,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 
+use crate::analyse::analyse;
 use crate::i18n::Lang;
 use crate::report::{build, Options, FIGURE_DIR};
 use crate::write::{atomic_write, ensure_not_input};
@@ -67,7 +68,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         unit: args.unit.clone(),
         figures: !args.no_figures && !to_stdout,
     };
-    let report = build(plan, &opts)?;
+    // the analysis runs once, here; the report only formats it
+    let analysis = analyse(plan, &plan.assumptions);
+    let report = build(plan, &analysis, &opts)?;
     if to_stdout {
         let stdout = std::io::stdout();
         let mut out = stdout.lock();

@@ -191,7 +191,7 @@ mod tests {
         plan.capacity = vec![cap("u", "spl", 1.5, &["spl"], 0.0)];
         plan.quality = vec![qual("u", "demens", 3, QualityAmount::Count(1))];
         plan.staff = vec![person("id-x", "u", "spl", 100.0, Some("spl"), 1971)];
-        let t = tables(&analyse(&plan)).unwrap();
+        let t = tables(&analyse(&plan, &plan.assumptions)).unwrap();
         let text = |i: usize| String::from_utf8(t[i].1.clone()).unwrap();
         assert!(text(0).starts_with("unit,position,year,required,available,"));
         assert!(text(0).contains("u,spl,2025,1.5,1,0,0.5,0.5,0,0,0,0.5\n"));
@@ -201,7 +201,7 @@ mod tests {
             assert!(!s.contains("id-x") && !s.contains("1971"));
         }
         let mut all = Vec::new();
-        render_all(&mut all, &analyse(&plan)).unwrap();
+        render_all(&mut all, &analyse(&plan, &plan.assumptions)).unwrap();
         assert_eq!(String::from_utf8(all).unwrap().matches("\n\n").count(), 3);
     }
 }

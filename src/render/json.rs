@@ -1,7 +1,8 @@
 //! JSON: the analysis as one object, floats in full (shortest round-trip) precision.
 //!
 //! In: an [`Analysis`]. Out: `{base_year, end_year, capacity, quality,
-//! indicators, workforce}`, pretty-printed, ending with a newline.
+//! indicators, workforce, capacity_totals, quality_totals, survey, costs,
+//! coverage}` (docs/format.md), pretty-printed, ending with a newline.
 
 use std::io::{self, Write};
 
@@ -24,22 +25,49 @@ mod tests {
         plan.capacity = vec![cap("u", "spl", 1.0, &["spl"], 0.0)];
         plan.quality = vec![qual("u", "demens", 3, QualityAmount::Count(1))];
         plan.staff = vec![person("secret-id", "u", "spl", 100.0, Some("spl"), 1971)];
+        plan.survey = vec![
+            answer("resp-secret", "u", "demens", 2),
+            answer("resp-other", "u", "demens", 1),
+        ];
         let mut buf = Vec::new();
-        render(&mut buf, &analyse(&plan)).unwrap();
+        render(&mut buf, &analyse(&plan, &plan.assumptions)).unwrap();
         let text = String::from_utf8(buf).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        // in the order of the struct: the six keys of issue 3, then those of issue 9
+        let keys: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("  \"")?.split_once('"').map(|(k, _)| k))
+            .collect();
         assert_eq!(
             keys,
             [
                 "base_year",
-                "capacity",
                 "end_year",
-                "indicators",
+                "capacity",
                 "quality",
-                "workforce"
+                "indicators",
+                "workforce",
+                "capacity_totals",
+                "quality_totals",
+                "survey",
+                "costs",
+                "coverage"
             ]
         );
+        // a survey group of two: its figures are null in every table of it
+        for row in [&v["survey"]["municipality"][0], &v["survey"]["units"][0]] {
+            assert_eq!(row["suppressed"], true, "{row}");
+            assert!(row["share_at_level"].is_null() && row["mean_need"].is_null());
+            assert_eq!(row["respondents"], 2);
+        }
+        // the uncovered quality need of a hidden row has no size
+        let hidden = &v["coverage"]["uncovered"][0];
+        assert_eq!(
+            (&hidden["kind"], &hidden["suppressed"]),
+            (&"quality".into(), &true.into())
+        );
+        assert!(hidden["size"].is_null());
+        assert!(!text.contains("resp-"));
         assert!(v["quality"][0]["available"].is_null());
         assert_eq!(v["quality"][0]["suppressed"], true);
         assert!(!text.contains("secret-id") && !text.contains("1971"));

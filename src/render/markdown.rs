@@ -1,73 +1,36 @@
 //! Markdown (GitHub-flavoured): the same sections as the text tables, as pipe
-//! tables with right-aligned number columns and bold totals rows.
+//! tables with right-aligned number columns and bold totals rows, written by
+//! the one Markdown writer ([`super::md`]) that `plan report` uses too.
 //!
 //! In: an [`Analysis`] and a [`Lang`]. Out: a Markdown document.
 
 use std::io::{self, Write};
 
+use super::md::{inline, Doc};
 use super::view::{write_document, Section};
 use crate::analyse::Analysis;
 use crate::i18n::Lang;
 
 pub fn render(out: &mut dyn Write, a: &Analysis, lang: Lang) -> io::Result<()> {
     let m = lang.messages();
-    write_document(
-        out,
-        a,
-        lang,
-        &[&format!("# {}", m.analysis_title), ""],
-        section,
-    )
+    let mut title = Doc::default();
+    title.heading(1, m.analysis_title);
+    write_document(out, a, lang, &[title.finish().trim_end(), ""], section)
 }
 
-/// A cell safe inside a pipe table.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|")
-}
-
-fn line(out: &mut dyn Write, cells: impl Iterator<Item = String>) -> io::Result<()> {
-    write!(out, "|")?;
-    for c in cells {
-        write!(out, " {c} |")?;
-    }
-    writeln!(out)
-}
-
+/// `## title`, the table (when it has rows), then the notes as one paragraph.
 pub fn section(out: &mut dyn Write, s: &Section) -> io::Result<()> {
-    writeln!(out, "## {}", s.title)?;
-    writeln!(out)?;
-    if !s.rows.is_empty() {
-        line(out, s.headers.iter().map(|h| cell(h)))?;
-        line(
-            out,
-            s.numeric.iter().map(|&n| {
-                if n {
-                    "---:".to_string()
-                } else {
-                    "---".to_string()
-                }
-            }),
-        )?;
-        for r in &s.rows {
-            line(
-                out,
-                r.cells.iter().map(|c| {
-                    if r.total && !c.is_empty() {
-                        format!("**{}**", cell(c))
-                    } else {
-                        cell(c)
-                    }
-                }),
-            )?;
-        }
-        if !s.notes.is_empty() {
-            writeln!(out)?;
-        }
+    let mut doc = Doc::default();
+    doc.heading(2, &s.title);
+    doc.table(&s.table());
+    let notes: Vec<String> = s.notes.iter().map(|n| inline(n)).collect();
+    doc.raw(&notes.join("\n"));
+    let mut text = doc.finish();
+    if s.rows.is_empty() && notes.is_empty() {
+        // the heading's blank line, as when a table or notes follow
+        text.push('\n');
     }
-    for n in &s.notes {
-        writeln!(out, "{}", cell(n))?;
-    }
-    Ok(())
+    out.write_all(text.as_bytes())
 }
 
 #[cfg(test)]
@@ -81,7 +44,7 @@ mod tests {
         plan.capacity = vec![cap("u", "spl", 1.0, &["spl"], 0.0)];
         plan.staff = vec![person("a", "u", "spl", 60.0, Some("spl"), 1980)];
         let mut buf = Vec::new();
-        render(&mut buf, &analyse(&plan), Lang::Nb).unwrap();
+        render(&mut buf, &analyse(&plan, &plan.assumptions), Lang::Nb).unwrap();
         let text = String::from_utf8(buf).unwrap();
         let mut width = None;
         for l in text.lines() {
@@ -96,5 +59,17 @@ mod tests {
             }
         }
         assert!(text.contains("| **Sum** | **spl** | **1,0** | **0,6** |"));
+    }
+
+    #[test]
+    fn ids_from_the_plan_cannot_become_markup() {
+        let mut plan = plan_2025_2029();
+        plan.capacity = vec![cap("<b>u</b>", "*spl*", 1.0, &["spl"], 0.0)];
+        plan.staff = vec![person("a", "<b>u</b>", "*spl*", 60.0, Some("spl"), 1980)];
+        let mut buf = Vec::new();
+        render(&mut buf, &analyse(&plan, &plan.assumptions), Lang::Nb).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(text.contains("| \\<b\\>u\\</b\\> | \\*spl\\* |"), "{text}");
+        assert!(!text.contains("<b>") && !text.contains("| *spl*"));
     }
 }

@@ -2,12 +2,15 @@
 //!
 //! In: an [`Analysis`] (and a [`Lang`] for the human formats). Out: bytes on
 //! any writer. Table and Markdown share one language-aware layout ([`view`]);
-//! JSON and CSV are language-neutral data with full-precision numbers.
+//! Markdown and `plan report` share one Markdown writer ([`md`]); JSON and CSV
+//! are language-neutral data with full-precision numbers. Renderers format the
+//! analysis' numbers and compute none.
 
 pub mod cells;
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod md;
 pub mod table;
 pub mod view;
 

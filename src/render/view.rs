@@ -2,21 +2,38 @@
 //!
 //! In: an [`Analysis`] and a [`Lang`]. Out: [`Section`]s — a title, headers,
 //! rows of formatted cells (FTE with one decimal, persons as integers, shares as
-//! percentages, hidden values as "–") and notes — in the order Bemanning
-//! (base and end year, with totals per primary competence), Kompetanse,
-//! Indikatorer, Grunndata.
+//! percentages, hidden values as "–") and notes, each with a stable identity
+//! ([`SectionKey`]) so that others pick sections by name — in the order
+//! Bemanning (base and end year, with the analysis' totals per primary
+//! competence), Kompetanse, Indikatorer, Grunndata.
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use super::cells;
-use crate::analyse::totals::capacity_totals;
-use crate::analyse::Analysis;
+use super::md::Table;
+use crate::analyse::{Analysis, Workforce};
 use crate::i18n::{fill, Lang, Messages};
 use crate::model::EduLevel;
 
+/// Which section a [`Section`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKey {
+    /// Bemanning in one year.
+    Capacity(i32),
+    /// Kompetanse (realkompetanse).
+    Quality,
+    Indicators,
+    /// Grunndata: key figures.
+    KeyFigures,
+    AgeBands,
+    Education,
+    Retirements,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
+    pub key: SectionKey,
     pub title: String,
     pub headers: Vec<String>,
     /// Per column: right-aligned (numbers).
@@ -39,8 +56,25 @@ fn row(cells: Vec<String>) -> Row {
     }
 }
 
-fn section(title: String, headers: &[&str], text_cols: usize) -> Section {
+impl Section {
+    /// The section's rows as a Markdown table (totals rows in bold).
+    pub fn table(&self) -> Table {
+        let mut t = Table::new(&self.headers, 0);
+        t.numeric.clone_from(&self.numeric);
+        for row in &self.rows {
+            if row.total {
+                t.push_total(row.cells.clone());
+            } else {
+                t.push(row.cells.clone());
+            }
+        }
+        t
+    }
+}
+
+fn section(key: SectionKey, title: String, headers: &[&str], text_cols: usize) -> Section {
     Section {
+        key,
         title,
         headers: headers.iter().map(|h| (*h).to_string()).collect(),
         numeric: (0..headers.len()).map(|i| i >= text_cols).collect(),
@@ -56,7 +90,7 @@ pub fn sections(a: &Analysis, lang: Lang) -> Vec<Section> {
     if !a.indicators.is_empty() {
         out.push(indicators(a, lang));
     }
-    out.extend(workforce(a, lang));
+    out.extend(workforce(&a.workforce, a.base_year, lang));
     out
 }
 
@@ -116,23 +150,25 @@ fn capacity(a: &Analysis, lang: Lang) -> Vec<Section> {
         .into_iter()
         .map(|y| {
             let mut s = section(
+                SectionKey::Capacity(y),
                 fill(m.capacity_title, &[("year", &y.to_string())]),
                 &headers,
                 2,
             );
-            let rows: Vec<_> = a.capacity.iter().filter(|r| r.year == y).cloned().collect();
-            for r in &rows {
+            let mut any = false;
+            for r in a.capacity.iter().filter(|r| r.year == y) {
                 let figures = cells::fte_cells(lang, cells::capacity_figures(r));
                 s.rows.push(row(named([&r.unit, &r.position], figures)));
+                any = true;
             }
-            for t in &capacity_totals(&rows) {
+            for t in a.capacity_totals.iter().filter(|t| t.year == y) {
                 let figures = cells::fte_cells(lang, cells::capacity_total_figures(t));
                 s.rows.push(Row {
                     cells: named([m.total, &t.competence], figures),
                     total: true,
                 });
             }
-            if rows.is_empty() {
+            if !any {
                 s.notes.push(m.no_rows.to_string());
             } else {
                 s.notes.push(m.capacity_note.to_string());
@@ -158,6 +194,7 @@ fn quality(a: &Analysis, lang: Lang) -> Section {
         .chain(cells::quality_headers(m))
         .collect();
     let mut s = section(
+        SectionKey::Quality,
         fill(m.quality_title, &[("year", &a.base_year.to_string())]),
         &headers,
         2,
@@ -185,6 +222,7 @@ fn quality(a: &Analysis, lang: Lang) -> Section {
 fn indicators(a: &Analysis, lang: Lang) -> Section {
     let m = lang.messages();
     let mut s = section(
+        SectionKey::Indicators,
         m.indicators_title.to_string(),
         &[
             m.indicator,
@@ -212,13 +250,15 @@ fn indicators(a: &Analysis, lang: Lang) -> Section {
     s
 }
 
-fn workforce(a: &Analysis, lang: Lang) -> Vec<Section> {
+/// The workforce sections (Grunndata) of `w` in the base year: key figures,
+/// age bands, education, retirements.
+pub fn workforce(w: &Workforce, base_year: i32, lang: Lang) -> Vec<Section> {
     let m: &Messages = lang.messages();
-    let w = &a.workforce;
-    let year = a.base_year.to_string();
+    let year = base_year.to_string();
     let opt =
         |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or_else(|| m.missing.to_string(), f);
     let mut key = section(
+        SectionKey::KeyFigures,
         fill(m.workforce_title, &[("year", &year)]),
         &[m.key_figure, m.value],
         1,
@@ -239,24 +279,26 @@ fn workforce(a: &Analysis, lang: Lang) -> Vec<Section> {
             opt(w.mean_percent, &|x| lang.percent(x / 100.0)),
         ]),
     ];
-    let groups = |title: &str, first: &str, gs: Vec<(String, Option<u64>, Option<f64>)>| {
-        let mut s = section(
-            fill(title, &[("year", &year)]),
-            &[first, m.headcount, m.fte],
-            1,
-        );
-        s.rows = gs
-            .into_iter()
-            .map(|(g, h, f)| {
-                row(vec![
-                    g,
-                    h.map_or_else(|| m.missing.to_string(), |h| h.to_string()),
-                    opt(f, &|x| lang.number(x, 1)),
-                ])
-            })
-            .collect();
-        s
-    };
+    let groups =
+        |k: SectionKey, title: &str, first: &str, gs: Vec<(String, Option<u64>, Option<f64>)>| {
+            let mut s = section(
+                k,
+                fill(title, &[("year", &year)]),
+                &[first, m.headcount, m.fte],
+                1,
+            );
+            s.rows = gs
+                .into_iter()
+                .map(|(g, h, f)| {
+                    row(vec![
+                        g,
+                        h.map_or_else(|| m.missing.to_string(), |h| h.to_string()),
+                        opt(f, &|x| lang.number(x, 1)),
+                    ])
+                })
+                .collect();
+            s
+        };
     let ages = w
         .age_bands
         .iter()
@@ -275,8 +317,8 @@ fn workforce(a: &Analysis, lang: Lang) -> Vec<Section> {
         .collect();
     vec![
         key,
-        groups(m.age_title, m.age_band, ages),
-        groups(m.education_title, m.edu_level, edu),
-        groups(m.retirement_title, m.year, ret),
+        groups(SectionKey::AgeBands, m.age_title, m.age_band, ages),
+        groups(SectionKey::Education, m.education_title, m.edu_level, edu),
+        groups(SectionKey::Retirements, m.retirement_title, m.year, ret),
     ]
 }

@@ -4,18 +4,17 @@
 //! In: the plan and its analysis (through [`Ctx`]). Out: Markdown blocks and
 //! figures. Suppressed numbers are shown as "–" and never drawn.
 
-use crate::analyse::totals::capacity_totals;
-use crate::analyse::workforce::Workforce;
-use crate::analyse::{Analysis, CapacityRow};
+use crate::analyse::CapacityRow;
 use crate::i18n::fill;
 use crate::model::EduLevel;
-use crate::render::{cells, view};
+use crate::render::cells;
+use crate::render::view::{self, SectionKey};
 
 use super::context::Ctx;
 use super::figures::{self, Bars, Lines, Panel};
 use super::index::unit_range;
-use super::md::{Doc, Table};
 use super::{reading, requirements, survey};
+use crate::render::md::{Doc, Table};
 
 pub(crate) fn analysis(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     let r = ctx.r;
@@ -31,75 +30,36 @@ pub(crate) fn analysis(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A table of the shared analysis layout.
-fn from_view(s: &view::Section) -> Table {
-    let mut t = Table::new(&s.headers, 0);
-    t.numeric.clone_from(&s.numeric);
-    for row in &s.rows {
-        if row.total {
-            t.push_total(row.cells.clone());
-        } else {
-            t.push(row.cells.clone());
-        }
-    }
-    t
-}
-
-/// Whether any staff breakdown cell is hidden.
-pub(crate) fn any_hidden(w: &Workforce) -> bool {
-    w.suppressed
-        || w.age_bands.iter().any(|g| g.suppressed)
-        || w.education.iter().any(|g| g.suppressed)
-        || w.retirements.iter().any(|g| g.suppressed)
-}
-
-/// The analysis without its rows: the workforce sections of the shared
-/// layout read only the workforce and the years, and the rows of a national
-/// plan would be laid out for nothing.
-fn workforce_only(a: &Analysis) -> Analysis {
-    Analysis {
-        base_year: a.base_year,
-        end_year: a.end_year,
-        capacity: Vec::new(),
-        quality: Vec::new(),
-        indicators: Vec::new(),
-        workforce: a.workforce.clone(),
-        quality_totals: Vec::new(),
-        min_group_size: a.min_group_size,
-    }
-}
-
 /// Grunndata: key figures, education, age bands and retirements, with figures.
 fn basic_data(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     let (r, m) = (ctx.r, ctx.m);
     let year = ctx.a.base_year.to_string();
     doc.heading(3, &fill(r.h_basic, &[("year", &year)]));
-    // the workforce sections of the shared layout: key figures, age bands,
-    // education, retirements (the last four of `view::sections`)
-    let secs = view::sections(&workforce_only(&ctx.a), ctx.lang);
-    let wf: Vec<&view::Section> = secs.iter().rev().take(4).rev().collect();
-    let w = ctx.a.workforce.clone();
+    // the workforce sections of the shared layout, picked by name
+    let secs = view::workforce(&ctx.a.workforce, ctx.a.base_year, ctx.lang);
+    let section = |key: SectionKey| secs.iter().find(|s| s.key == key);
+    let w = &ctx.a.workforce;
     let min = ctx.a.min_group_size.to_string();
-    let note = if any_hidden(&w) {
+    let note = if w.any_hidden() {
         fill(r.hidden_staff_note, &[("n", &min)])
     } else {
         String::new()
     };
-    if let Some(key) = wf.first() {
-        doc.table(&from_view(key));
+    if let Some(key) = section(SectionKey::KeyFigures) {
+        doc.table(&key.table());
     }
     let persons = |gs: &[crate::analyse::workforce::Group]| -> Vec<Option<f64>> {
         gs.iter().map(|g| g.headcount.map(|h| h as f64)).collect()
     };
-    let fig_note = if any_hidden(&w) {
+    let fig_note = if w.any_hidden() {
         fill(r.fig_hidden_note, &[("n", &min)])
     } else {
         String::new()
     };
     // education (the Stange plan's "fordeling personellgrupper") first
-    if let Some(s) = wf.get(2) {
+    if let Some(s) = section(SectionKey::Education) {
         doc.heading(4, &s.title);
-        doc.table(&from_view(s));
+        doc.table(&s.table());
         let title = fill(r.fig_education, &[("year", &year)]);
         let spec = Bars {
             title: &title,
@@ -117,9 +77,9 @@ fn basic_data(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
             figures::bars(&spec, c.lang)
         })?;
     }
-    if let Some(s) = wf.get(1) {
+    if let Some(s) = section(SectionKey::AgeBands) {
         doc.heading(4, &s.title);
-        doc.table(&from_view(s));
+        doc.table(&s.table());
         let title = fill(r.fig_age, &[("year", &year)]);
         let spec = Bars {
             title: &title,
@@ -136,9 +96,9 @@ fn basic_data(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
         };
         ctx.figure(doc, "alder.svg", &title, |c| figures::bars(&spec, c.lang))?;
     }
-    if let Some(s) = wf.get(3) {
+    if let Some(s) = section(SectionKey::Retirements) {
         doc.heading(4, &s.title);
-        doc.table(&from_view(s));
+        doc.table(&s.table());
         let title = r.fig_retirement;
         let spec = Bars {
             title,
@@ -214,7 +174,7 @@ fn gaps(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
         doc.heading(4, &fill(r.h_gap_unit, &[("unit", &u.name)]));
         doc.table(&gap_table(ctx, &rows, &years));
     }
-    let totals = capacity_totals(&ctx.a.capacity);
+    let totals = &ctx.a.capacity_totals;
     if !totals.is_empty() {
         doc.heading(4, r.h_gap_totals);
         let mut t = gap_headers(ctx, m.competence);

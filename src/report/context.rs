@@ -1,29 +1,26 @@
-//! What every section of the report reads: the plan, its analysis, the
-//! coverage findings, the language, and the figures drawn so far.
+//! What every section of the report reads: the plan, its analysis (with the
+//! coverage findings, survey tallies and costs), the language, and the figures
+//! drawn so far.
 //!
-//! In: a [`Plan`] and the report [`Options`]. Out: a [`Ctx`] with names looked
-//! up (units, competences, roles) and numbers formatted in the report's language.
+//! In: a [`Plan`], its [`Analysis`] and the report [`Options`]. Out: a [`Ctx`]
+//! with names looked up (units, competences, roles) and numbers formatted in
+//! the report's language.
 
 use std::sync::{Mutex, PoisonError};
 
-use crate::analyse::coverage::{coverage, Coverage};
-use crate::analyse::{analyse, Analysis};
+use crate::analyse::Analysis;
 use crate::i18n::report::ReportMessages;
 use crate::i18n::{Lang, Messages};
 use crate::model::Plan;
+use crate::render::md::Doc;
 
 use super::index::{unit_range, UnitIndex};
-use super::md::Doc;
-use super::survey::Tallies;
 use super::{Figure, Options, FIGURE_DIR};
 
 pub(crate) struct Ctx<'a> {
     pub plan: &'a Plan,
     /// The analysis of the whole plan.
-    pub a: Analysis,
-    pub coverage: Coverage<'a>,
-    /// The survey's tallies per unit, competence and required level.
-    pub survey: Tallies<'a>,
+    pub a: &'a Analysis,
     /// Each unit's measures and coverage findings.
     pub index: UnitIndex<'a>,
     pub lang: Lang,
@@ -36,23 +33,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(plan: &'a Plan, opts: &Options) -> Self {
+    pub fn new(plan: &'a Plan, a: &'a Analysis, opts: &Options) -> Self {
         let lang = opts.lang;
-        // three independent passes over the plan, side by side
-        let ((coverage, index), (a, survey)) = rayon::join(
-            || {
-                let coverage = coverage(plan);
-                let index = UnitIndex::new(plan, &coverage);
-                (coverage, index)
-            },
-            || rayon::join(|| analyse(plan), || Tallies::new(plan)),
-        );
         Ctx {
             plan,
             a,
-            survey,
-            index,
-            coverage,
+            index: UnitIndex::new(plan, &a.coverage),
             lang,
             m: lang.messages(),
             r: lang.messages().report,
@@ -150,6 +136,15 @@ impl<'a> Ctx<'a> {
             .iter()
             .find(|c| c.position == position)
             .map_or_else(|| position.to_string(), |c| c.title.clone())
+    }
+
+    /// The title of a measure (its id when not found).
+    pub fn measure_title(&self, id: &str) -> String {
+        self.plan
+            .measures
+            .iter()
+            .find(|m| m.id == id)
+            .map_or_else(|| id.to_string(), |m| m.title.clone())
     }
 
     /// A role of KS's responsibility matrix by its usual id, or the text as given.

@@ -9,7 +9,7 @@ use crate::i18n::fill;
 use crate::render::cells;
 
 use super::context::Ctx;
-use super::md::{Doc, Table};
+use crate::render::md::{Doc, Table};
 
 /// Step 7: indicators with baseline, target, latest or projected value and
 /// status; the last and the next revision.

@@ -8,7 +8,7 @@ use crate::i18n::fill;
 use crate::model::{CompetenceKind, Dimension, EduLevel, Unit};
 
 use super::context::Ctx;
-use super::md::{inline, inline_mid, strong, Doc, Table};
+use crate::render::md::{inline, inline_mid, strong, Doc, Table};
 
 /// A "**Key:** value" list item.
 fn item(key: &str, value: &str) -> String {

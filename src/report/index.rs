@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::analyse::coverage::{Coverage, Line};
+use crate::analyse::coverage::Coverage;
 use crate::model::{Measure, Plan};
 
 /// Where the rows of `unit` are in `items`, which are sorted by unit (as the
@@ -22,14 +22,6 @@ pub(crate) fn unit_range<T>(items: &[T], unit: &str, key: impl Fn(&T) -> &str) -
         .unwrap_or(&[])
         .partition_point(|x| key(x) == unit);
     start..start + len
-}
-
-/// The unit a finding is about, with the plan's lifetime.
-fn line_unit<'a>(l: &Line<'a>) -> &'a str {
-    match *l {
-        Line::Capacity(c) => &c.unit,
-        Line::Quality { line, .. } => &line.unit,
-    }
 }
 
 /// Positions of items per unit, each list in the items' order.
@@ -53,7 +45,7 @@ pub(crate) struct UnitIndex<'a> {
 }
 
 impl<'a> UnitIndex<'a> {
-    pub fn new(plan: &'a Plan, coverage: &Coverage<'a>) -> Self {
+    pub fn new(plan: &'a Plan, coverage: &'a Coverage) -> Self {
         let mut all_units = Vec::new();
         let mut measures: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, m) in plan.measures.iter().enumerate() {
@@ -73,8 +65,8 @@ impl<'a> UnitIndex<'a> {
         UnitIndex {
             all_units,
             measures,
-            uncovered: positions(coverage.uncovered.iter().map(|u| line_unit(&u.line))),
-            mismatches: positions(coverage.mismatches.iter().map(|m| line_unit(&m.line))),
+            uncovered: positions(coverage.uncovered.iter().map(|u| u.line.unit())),
+            mismatches: positions(coverage.mismatches.iter().map(|m| m.line.unit())),
         }
     }
 
@@ -116,7 +108,8 @@ mod tests {
             measure("c", Strategy::Mobilise, &["x"], Some(&["u1"])),
             measure("d", Strategy::Develop, &["x"], Some(&[])),
         ];
-        let index = UnitIndex::new(&plan, &Coverage::default());
+        let none = Coverage::default();
+        let index = UnitIndex::new(&plan, &none);
         for u in ["u1", "u2", "u3"] {
             let want: Vec<&str> = plan
                 .measures

@@ -1,13 +1,14 @@
 //! `plan report`: the strategic competence plan as one Markdown document.
 //!
-//! In: a validated [`Plan`] and [`Options`] (language, one unit or all, figures
-//! or not). Out: a [`Report`] — the Markdown text and the SVG figures it links
+//! In: a validated [`Plan`], its [`Analysis`] (of the whole plan, made once by
+//! the caller) and [`Options`] (language, one unit or all, figures or not).
+//! Out: a [`Report`] — the Markdown text and the SVG figures it links
 //! (relative paths under [`FIGURE_DIR`]). The document follows KS's seven steps
 //! and the Stange plan: organisation, anchoring, goals, the competence concept,
 //! Lai's analysis, strategies and measures, follow-up, and one action plan per
 //! unit. Every visible word comes from the catalogue ([`crate::i18n`]); every
-//! number from the analysis, with its small-group suppression. Nothing here
-//! reads the clock or the file system.
+//! number from the analysis, with its small-group suppression: nothing here
+//! computes a figure, reads the clock or the file system.
 
 mod analysis;
 mod context;
@@ -15,7 +16,6 @@ mod figures;
 mod followup;
 mod front;
 mod index;
-mod md;
 mod reading;
 mod requirements;
 mod strategies;
@@ -24,10 +24,11 @@ mod uncovered;
 mod unit_plan;
 mod units;
 
+use crate::analyse::Analysis;
 use crate::i18n::Lang;
 use crate::model::Plan;
+use crate::render::md::Doc;
 use context::Ctx;
-use md::Doc;
 
 /// The folder beside the document that holds its figures.
 pub const FIGURE_DIR: &str = "figurer";
@@ -56,10 +57,11 @@ pub struct Report {
     pub figures: Vec<Figure>,
 }
 
-/// Write the report. Fails only when a figure cannot be drawn, or when
-/// `opts.unit` is not a unit of the plan.
-pub fn build(plan: &Plan, opts: &Options) -> anyhow::Result<Report> {
-    let ctx = Ctx::new(plan, opts);
+/// Write the report of `plan` from its analysis `a` (of the whole plan, as
+/// [`crate::analyse::analyse`] makes it). Fails only when a figure cannot be
+/// drawn, or when `opts.unit` is not a unit of the plan.
+pub fn build(plan: &Plan, a: &Analysis, opts: &Options) -> anyhow::Result<Report> {
+    let ctx = Ctx::new(plan, a, opts);
     let mut doc = Doc::default();
     match opts.unit.as_deref() {
         Some(u) => {
@@ -102,4 +104,39 @@ fn body(ctx: &Ctx) -> anyhow::Result<Doc> {
     strategies::strategies(ctx, &mut doc);
     followup::follow_up(ctx, &mut doc);
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The report formats the analysis it is given: no file under
+    /// `src/report/` runs the analysis or any part of it again.
+    #[test]
+    fn the_report_computes_nothing() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/report");
+        let forbidden = [
+            "analyse(",
+            "analyse_unit(",
+            "unit_workforces(",
+            "coverage(",
+            "capacity_totals(",
+            "quality_totals(",
+            "privacy::",
+        ];
+        let mut read = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            // the code, not its tests (this one names what it forbids)
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            read += 1;
+            for f in forbidden {
+                assert!(
+                    !code.contains(f),
+                    "{} calls `{f}`: the report takes its numbers from the analysis",
+                    path.display()
+                );
+            }
+        }
+        assert!(read > 10, "read only {read} files of {}", dir.display());
+    }
 }

@@ -1,11 +1,11 @@
 //! "Hva tallene viser": a short reading of the analysis in plain language.
 //!
-//! In: the analysis (through [`Ctx`]) and the survey rows. Out: sentences, each
+//! In: the analysis (through [`Ctx`]): its totals and survey rows. Out: sentences, each
 //! made by filling a template of the catalogue with numbers from the analysis.
 //! Nothing is invented, and a hidden (suppressed) number is never used: where a
 //! figure is hidden the sentence is left out.
 
-use crate::analyse::totals::{capacity_totals, CapacityTotal};
+use crate::analyse::totals::CapacityTotal;
 use crate::analyse::Workforce;
 use crate::i18n::fill;
 
@@ -49,9 +49,7 @@ fn workforce(ctx: &Ctx) -> Vec<String> {
         return Vec::new();
     }
     let mut s = staff_sentence(ctx, r.read_workforce, w);
-    let shown: Option<Vec<u64>> = w.retirements.iter().map(|g| g.headcount).collect();
-    if let Some(counts) = shown.filter(|_| !w.suppressed) {
-        let n: u64 = counts.iter().sum();
+    if let Some(n) = w.retiring_in_period() {
         s.push(' ');
         s.push_str(&fill(
             r.read_retirement,
@@ -79,7 +77,7 @@ fn some(x: f64) -> bool {
 
 fn capacity(ctx: &Ctx) -> Vec<String> {
     let r = ctx.r;
-    let totals = capacity_totals(&ctx.a.capacity);
+    let totals = &ctx.a.capacity_totals;
     let (b, e) = (ctx.a.base_year, ctx.a.end_year);
     let mut comps: Vec<&str> = totals.iter().map(|t| t.competence.as_str()).collect();
     comps.sort_unstable();
@@ -87,7 +85,7 @@ fn capacity(ctx: &Ctx) -> Vec<String> {
     let mut out = Vec::new();
     for c in comps {
         let name = ctx.competence_name(c);
-        let (Some(first), Some(last)) = (need_of(&totals, c, b), need_of(&totals, c, e)) else {
+        let (Some(first), Some(last)) = (need_of(totals, c, b), need_of(totals, c, e)) else {
             continue;
         };
         let all: Vec<&CapacityTotal> = totals.iter().filter(|t| t.competence == c).collect();
@@ -210,7 +208,7 @@ fn quality(ctx: &Ctx) -> Vec<String> {
 
 /// The three areas with the highest shown mean need.
 fn survey_top(ctx: &Ctx) -> Vec<String> {
-    let rows = ctx.survey.municipality();
+    let rows = &ctx.a.survey.municipality;
     let mut names: Vec<String> = Vec::new();
     for row in rows.iter().filter(|r| r.mean_need.is_some()) {
         let name = ctx.competence_name(&row.competence);

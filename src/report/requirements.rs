@@ -10,7 +10,7 @@ use crate::render::cells;
 
 use super::context::Ctx;
 use super::index::unit_range;
-use super::md::{strong, Doc, Table};
+use crate::render::md::{strong, Doc, Table};
 
 /// The requirement of a quality line in words: "50,0 % av de ansatte" / "3 personer".
 pub(crate) fn quality_amount(ctx: &Ctx, amount: QualityAmount) -> String {
@@ -98,7 +98,7 @@ pub(crate) fn quality_gaps(ctx: &Ctx, doc: &mut Doc) {
         t.push_total(row);
     }
     doc.table(&t);
-    for note in cells::quality_notes(m, &ctx.a, &ctx.a.quality, true) {
+    for note in cells::quality_notes(m, ctx.a, &ctx.a.quality, true) {
         doc.para(&note);
     }
 }

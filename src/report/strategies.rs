@@ -1,17 +1,18 @@
 //! KS step 6, kompetansestrategier og tiltak: the tiltaksplan table, measures by
 //! strategy, the responsibility matrix, cost per year, needs no measure covers.
 //!
-//! In: the plan's goals, measures and indicators and the coverage findings
-//! (through [`Ctx`]). Out: Markdown blocks.
+//! In: the plan's goals, measures and indicators, and the analysis' costs and
+//! coverage findings (through [`Ctx`]). Out: Markdown blocks.
 
 use std::collections::BTreeSet;
 
+use crate::analyse::costs::StrategyCosts;
 use crate::i18n::fill;
 use crate::model::{Arena, Measure, Strategy};
 
 use super::context::Ctx;
-use super::md::{Doc, Table};
 use super::uncovered::uncovered;
+use crate::render::md::{Doc, Table};
 
 pub(crate) fn strategies(ctx: &Ctx, doc: &mut Doc) {
     let r = ctx.r;
@@ -193,47 +194,29 @@ fn responsibility(ctx: &Ctx, doc: &mut Doc) {
     doc.table(&t);
 }
 
-/// Cost per year of the period by strategy, for the økonomiplan.
+/// Cost per year of the period by strategy, for the økonomiplan (the
+/// analysis' costs).
 fn costs(ctx: &Ctx, doc: &mut Doc) {
     let (r, m) = (ctx.r, ctx.m);
+    let costs = &ctx.a.costs;
     doc.heading(3, r.h_costs);
     doc.raw(r.costs_intro);
     let mut headers = vec![m.year];
     headers.extend(Strategy::ALL.iter().map(|&s| ctx.lang.strategy(s)));
     headers.push(m.total);
     let mut t = Table::new(&headers, 1);
-    let mut grand = [0.0; 5];
-    for y in ctx.plan.meta.period.years() {
-        let mut cells = vec![y.to_string()];
-        let mut sum = 0.0;
-        for (i, s) in Strategy::ALL.iter().enumerate() {
-            let c: f64 = ctx
-                .plan
-                .measures
-                .iter()
-                .filter(|x| x.strategy == *s && x.start <= y && y <= x.end)
-                .filter_map(|x| x.cost_nok)
-                .sum();
-            sum += c;
-            if let Some(g) = grand.get_mut(i) {
-                *g += c;
-            }
-            cells.push(ctx.money(c));
-        }
-        grand[4] += sum;
-        cells.push(ctx.money(sum));
-        t.push(cells);
+    let cells = |first: String, c: &StrategyCosts| -> Vec<String> {
+        let mut cells = vec![first];
+        cells.extend(Strategy::ALL.iter().map(|&s| ctx.money(c.get(s))));
+        cells.push(ctx.money(c.total));
+        cells
+    };
+    for y in &costs.years {
+        t.push(cells(y.year.to_string(), &y.costs));
     }
-    let mut cells = vec![m.total.to_string()];
-    cells.extend(grand.iter().map(|&c| ctx.money(c)));
-    t.push_total(cells);
+    t.push_total(cells(m.total.to_string(), &costs.total));
     doc.table(&t);
-    let without = ctx
-        .plan
-        .measures
-        .iter()
-        .filter(|x| x.cost_nok.is_none())
-        .count();
+    let without = costs.measures_without_cost;
     if without > 0 {
         doc.para(&fill(r.costs_missing, &[("n", &without.to_string())]));
     }

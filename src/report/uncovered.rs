@@ -1,55 +1,71 @@
 //! Needs no measure covers (the rule of `uncovered-need`) and measures whose
 //! strategy cannot help, in words, for the whole plan or one unit.
 //!
-//! In: the coverage findings and, for one unit, the positions of its findings
-//! from the unit index (through [`Ctx`]). Out: Markdown bullet lists; a
+//! In: the analysis' coverage findings and, for one unit, the positions of its
+//! findings from the unit index (through [`Ctx`]). Out: Markdown bullet lists; a
 //! suppressed line is named without numbers.
 
 use crate::analyse::coverage::{Line, Uncovered};
 use crate::i18n::fill;
 
 use super::context::Ctx;
-use super::md::Doc;
+use crate::render::md::Doc;
 
 /// One finding of `uncovered-need` in words; a suppressed line has no numbers.
 fn uncovered_text(ctx: &Ctx, u: &Uncovered) -> String {
     let r = ctx.r;
-    match (u.line, u.size) {
-        (Line::Capacity(c), Some(size)) => {
+    match (&u.line, u.size) {
+        (
+            Line::Capacity {
+                unit,
+                position,
+                competence,
+            },
+            Some(size),
+        ) => {
+            let title = ctx.position_title(unit, position);
             let mut s = fill(
                 r.uncovered_capacity,
                 &[
-                    ("unit", &ctx.unit_name(&c.unit)),
+                    ("unit", &ctx.unit_name(unit)),
                     ("position", &{
-                        let name = ctx.competence_name(c.primary());
-                        if name == c.title {
+                        let name = ctx.competence_name(competence);
+                        if name == title {
                             name
                         } else {
-                            format!("{} ({name})", c.title)
+                            format!("{title} ({name})")
                         }
                     }),
-                    ("n", &ctx.fte(size.first.1)),
-                    ("year", &size.first.0.to_string()),
+                    ("n", &ctx.fte(size.first.need)),
+                    ("year", &size.first.year.to_string()),
                 ],
             );
-            if size.peak.0 != size.first.0 {
+            if size.peak.year != size.first.year {
                 s.push_str(&fill(
                     r.uncovered_peak,
                     &[
-                        ("n", &ctx.fte(size.peak.1)),
-                        ("year", &size.peak.0.to_string()),
+                        ("n", &ctx.fte(size.peak.need)),
+                        ("year", &size.peak.year.to_string()),
                     ],
                 ));
             }
             s
         }
-        (Line::Quality { line, .. }, Some(size)) => fill(
+        (
+            Line::Quality {
+                unit,
+                competence,
+                min_level,
+                ..
+            },
+            Some(size),
+        ) => fill(
             r.uncovered_quality,
             &[
-                ("unit", &ctx.unit_name(&line.unit)),
-                ("competence", &ctx.competence_name(&line.competence)),
-                ("level", &line.min_level.to_string()),
-                ("n", &ctx.int(size.first.1.round() as u64)),
+                ("unit", &ctx.unit_name(unit)),
+                ("competence", &ctx.competence_name(competence)),
+                ("level", &min_level.to_string()),
+                ("n", &ctx.int(size.first.need.round() as u64)),
             ],
         ),
         (line, None) => fill(
@@ -57,7 +73,7 @@ fn uncovered_text(ctx: &Ctx, u: &Uncovered) -> String {
             &[
                 ("unit", &ctx.unit_name(line.unit())),
                 ("competence", &ctx.competence_name(line.competence())),
-                ("n", &ctx.plan.assumptions.min_group_size.to_string()),
+                ("n", &ctx.a.min_group_size.to_string()),
             ],
         ),
     }
@@ -77,7 +93,7 @@ fn of_unit<'x, T>(items: &'x [T], unit: Option<&[usize]>) -> Vec<&'x T> {
 pub(crate) fn uncovered(ctx: &Ctx, doc: &mut Doc, unit: Option<&str>) {
     let r = ctx.r;
     let items: Vec<String> = of_unit(
-        &ctx.coverage.uncovered,
+        &ctx.a.coverage.uncovered,
         unit.map(|u| ctx.index.uncovered(u)),
     )
     .into_iter()
@@ -90,16 +106,16 @@ pub(crate) fn uncovered(ctx: &Ctx, doc: &mut Doc, unit: Option<&str>) {
         doc.bullets(&items);
     }
     let mismatches: Vec<String> = of_unit(
-        &ctx.coverage.mismatches,
+        &ctx.a.coverage.mismatches,
         unit.map(|u| ctx.index.mismatches(u)),
     )
     .into_iter()
     .map(|x| {
-        let what = match x.line {
-            Line::Capacity(c) => c.title.clone(),
-            Line::Quality { line, .. } => ctx.competence_name(&line.competence),
+        let what = match &x.line {
+            Line::Capacity { unit, position, .. } => ctx.position_title(unit, position),
+            Line::Quality { competence, .. } => ctx.competence_name(competence),
         };
-        let ms: Vec<String> = x.measures.iter().map(|m| m.title.clone()).collect();
+        let ms: Vec<String> = x.measures.iter().map(|id| ctx.measure_title(id)).collect();
         fill(
             r.mismatch_item,
             &[

@@ -2,8 +2,8 @@
 //! section: key figures, capacity gaps, quality gaps and survey, measures and
 //! uncovered needs.
 //!
-//! In: the unit, its workforce figures and the whole analysis (through
-//! [`Ctx`], read only, so units can be written side by side); the unit's rows
+//! In: the unit and the whole analysis with each unit's workforce figures
+//! (through [`Ctx`], read only, so units can be written side by side); the unit's rows
 //! are found by range in the sorted analysis, never by a scan. Out: Markdown
 //! blocks. The figure of a unit written alone is drawn by [`super::units`].
 
@@ -15,11 +15,11 @@ use crate::render::cells;
 use super::analysis::gap_table;
 use super::context::Ctx;
 use super::index::unit_range;
-use super::md::{Doc, Table};
 use super::reading::staff_sentence;
 use super::strategies::{arena_name, period, responsible};
 use super::survey;
 use super::uncovered::uncovered;
+use crate::render::md::{Doc, Table};
 
 /// The unit's capacity rows of the analysis (every year), in its order.
 pub(crate) fn capacity_rows<'c>(ctx: &'c Ctx, unit: &Unit) -> &'c [CapacityRow] {
@@ -81,15 +81,15 @@ pub(crate) fn rest(ctx: &Ctx, doc: &mut Doc, unit: &Unit, level: usize) {
             t.push(row);
         }
         doc.table(&t);
-        for note in cells::quality_notes(m, &ctx.a, quality, false) {
+        for note in cells::quality_notes(m, ctx.a, quality, false) {
             doc.para(&note);
         }
     }
-    let srows = ctx.survey.unit(&unit.id);
+    let srows = ctx.a.survey.unit(&unit.id);
     if !srows.is_empty() {
         doc.heading(level, r.h_survey);
-        doc.table(&survey::table(ctx, &srows));
-        doc.para(&survey::note(ctx, &srows));
+        doc.table(&survey::table(ctx, srows.iter().map(|s| &s.row)));
+        doc.para(&survey::note(ctx, srows.iter().map(|s| &s.row)));
     }
 
     // measures that apply to the unit

@@ -2,8 +2,8 @@
 //! figures, its capacity gaps in every year, its quality gaps and survey
 //! results, its measures and its needs no measure covers.
 //!
-//! In: the plan's units, the whole analysis and the workforce figures of each
-//! unit (from one index of the roster). Out: Markdown blocks (in the appendix
+//! In: the plan's units and the whole analysis, with the workforce figures of
+//! each unit (through [`Ctx`]). Out: Markdown blocks (in the appendix
 //! of the whole plan, or alone with `--unit`) and, alone, a figure of required
 //! vs available FTE for the unit. The appendix writes the units side by side
 //! and joins them in the plan's order, so the text does not depend on
@@ -11,28 +11,24 @@
 
 use rayon::prelude::*;
 
-use crate::analyse::unit_workforces;
 use crate::i18n::fill;
 use crate::model::Unit;
 
 use super::context::Ctx;
 use super::figures::{self, Lines, Panel};
-use super::md::Doc;
 use super::unit_plan::{self, action_plan, capacity_rows};
+use crate::render::md::Doc;
 
 /// Vedlegg: every unit's action plan.
 pub(crate) fn appendix(ctx: &Ctx, doc: &mut Doc) {
     doc.heading(2, ctx.r.h_appendix);
     doc.raw(ctx.r.appendix_intro);
-    let plan = ctx.plan;
-    let ids: Vec<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
-    let workforces = unit_workforces(plan, &ids);
-    let parts: Vec<Doc> = plan
+    let parts: Vec<Doc> = ctx
+        .plan
         .units
         .par_iter()
-        .zip(workforces.par_iter())
         .enumerate()
-        .map(|(i, (u, w))| {
+        .map(|(i, u)| {
             let mut part = Doc::default();
             part.heading(
                 3,
@@ -41,7 +37,9 @@ pub(crate) fn appendix(ctx: &Ctx, doc: &mut Doc) {
                     &[("n", &(i + 1).to_string()), ("unit", &u.name)],
                 ),
             );
-            action_plan(ctx, &mut part, u, w, 4);
+            if let Some(w) = ctx.a.unit_workforce(&u.id) {
+                action_plan(ctx, &mut part, u, w, 4);
+            }
             part
         })
         .collect();
@@ -54,8 +52,7 @@ pub(crate) fn appendix(ctx: &Ctx, doc: &mut Doc) {
 /// the figure of its capacity gaps.
 pub(crate) fn alone(ctx: &Ctx, doc: &mut Doc, unit: &Unit) -> anyhow::Result<()> {
     let level = 2;
-    let w = unit_workforces(ctx.plan, &[unit.id.as_str()]);
-    let Some(w) = w.first() else {
+    let Some(w) = ctx.a.unit_workforce(&unit.id) else {
         anyhow::bail!("no workforce figures for unit `{}`", unit.id);
     };
     unit_plan::key_figures(ctx, doc, unit, w);

@@ -453,3 +453,114 @@ fn output_is_byte_identical_whatever_the_file_layout() {
     let second = stdout(&["analyse", p.to_str().unwrap(), "--format", "json"]);
     assert_eq!(first, second);
 }
+
+/// The figures of issue 9 in the JSON, against docs/method.md's worked example.
+#[test]
+fn json_has_totals_survey_costs_and_coverage_of_the_worked_example() {
+    let a = json(&["analyse", MINI, "--format", "json"]);
+    // capacity totals: the «Sum» rows; helsefagarbeider 2025 = sjoheim 5 + hjemme 2
+    let total = a["capacity_totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["competence"] == "helsefagarbeider" && t["year"] == 2025)
+        .unwrap();
+    assert!(close(&total["required"], 7.0) && close(&total["available"], 5.75));
+    assert!(close(&total["need"], 1.25) && close(&total["acquire"], 1.25));
+    assert_eq!(a["capacity_totals"].as_array().unwrap().len(), 2 * 5);
+    // quality total: exactly one suppressed row (hjemme), so its hidden columns are null
+    let q = &a["quality_totals"][0];
+    assert_eq!((&q["required"], &q["respondents"]), (&7.into(), &9.into()));
+    assert!(q["available"].is_null() && q["need"].is_null());
+
+    // survey: sjoheim 6 answers, 2 at level ≥ 3, needs sum to 23
+    let units = a["survey"]["units"].as_array().unwrap();
+    let sjoheim = units.iter().find(|r| r["unit"] == "sjoheim").unwrap();
+    assert_eq!(sjoheim["respondents"], 6);
+    assert!(close(&sjoheim["share_at_level"], 2.0 / 6.0));
+    assert!(close(&sjoheim["mean_need"], 23.0 / 6.0));
+    assert_eq!(sjoheim["suppressed"], false);
+    // hjemme has 3 answers: hidden, as in the report, with only its count shown
+    let hjemme = units.iter().find(|r| r["unit"] == "hjemme").unwrap();
+    assert_eq!(
+        (&hjemme["respondents"], &hjemme["suppressed"]),
+        (&3.into(), &true.into())
+    );
+    assert!(hjemme["share_at_level"].is_null() && hjemme["mean_need"].is_null());
+    // one hidden unit group hides the municipality's row
+    let m = &a["survey"]["municipality"][0];
+    assert_eq!(
+        (&m["respondents"], &m["suppressed"]),
+        (&9.into(), &true.into())
+    );
+    assert!(m["share_at_level"].is_null() && m["mean_need"].is_null());
+
+    // costs: sykepleierutdanning, 100 000 kr a year 2025–2028
+    let costs = &a["costs"];
+    let years = costs["years"].as_array().unwrap();
+    let develop: Vec<f64> = years
+        .iter()
+        .map(|y| y["develop"].as_f64().unwrap())
+        .collect();
+    assert_eq!(develop, [1e5, 1e5, 1e5, 1e5, 0.0]);
+    assert!(close(&costs["total"]["develop"], 4e5) && close(&costs["total"]["total"], 4e5));
+    assert_eq!(costs["measures_without_cost"], 2);
+
+    // coverage: the two uncovered needs of `plan check examples/mini`
+    let unc = a["coverage"]["uncovered"].as_array().unwrap();
+    assert_eq!(unc.len(), 2);
+    assert_eq!(
+        (&unc[0]["kind"], &unc[0]["unit"], &unc[0]["position"]),
+        (&"capacity".into(), &"sjoheim".into(), &"fagarbeider".into())
+    );
+    assert!(close(&unc[0]["size"]["first"]["need"], 1.25));
+    assert_eq!(unc[0]["size"]["peak"]["year"], 2029);
+    assert!(close(&unc[0]["size"]["peak"]["need"], 6.07753125 - 3.0));
+    assert_eq!(
+        (&unc[1]["kind"], &unc[1]["suppressed"]),
+        (&"quality".into(), &true.into())
+    );
+    assert!(unc[1]["size"].is_null());
+    assert!(a["coverage"]["mismatches"].as_array().unwrap().is_empty());
+    assert!(a["coverage"]["target_misses"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn costs_per_year_sum_to_the_totals() {
+    for dir in [MINI, "examples/demo"] {
+        let a = json(&["analyse", dir, "--format", "json"]);
+        let years = a["costs"]["years"].as_array().unwrap();
+        assert!(!years.is_empty());
+        for key in ["mobilise", "develop", "acquire", "phase_out", "total"] {
+            let sum: f64 = years.iter().map(|y| y[key].as_f64().unwrap()).sum();
+            assert!(close(&a["costs"]["total"][key], sum), "{dir} {key}");
+        }
+        for y in years {
+            let parts: f64 = ["mobilise", "develop", "acquire", "phase_out"]
+                .iter()
+                .map(|k| y[k].as_f64().unwrap())
+                .sum();
+            assert!(close(&y["total"], parts), "{dir} {y}");
+        }
+    }
+}
+
+#[test]
+fn unit_filter_keeps_the_units_survey_rows_and_findings() {
+    let a = json(&["analyse", MINI, "--unit", "hjemme", "--format", "json"]);
+    let units = a["survey"]["units"].as_array().unwrap();
+    assert!(units.len() == 1 && units[0]["unit"] == "hjemme");
+    let unc = a["coverage"]["uncovered"].as_array().unwrap();
+    assert!(unc.len() == 1 && unc[0]["unit"] == "hjemme");
+    // totals over the unit's rows only
+    let t = a["capacity_totals"].as_array().unwrap();
+    assert!(t
+        .iter()
+        .any(|t| t["competence"] == "sykepleier" && close(&t["required"], 3.0)));
+    // municipality-wide figures stay whole
+    assert_eq!(a["survey"]["municipality"][0]["respondents"], 9);
+    assert_eq!(a["costs"]["measures_without_cost"], 2);
+}

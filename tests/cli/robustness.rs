@@ -22,7 +22,8 @@ fn load_and_check(dir: &Path) -> bool {
     let loaded = kompetanseplan::pipeline::open_dir(dir).unwrap();
     let mut diags = loaded.diagnostics;
     if let Some(plan) = &loaded.plan {
-        kompetanseplan::checks::logic(plan, &mut diags);
+        let analysis = kompetanseplan::analyse::analyse(plan, &plan.assumptions);
+        kompetanseplan::checks::logic(plan, &analysis.coverage, &mut diags);
     }
     let failed = diags.has_errors();
     for d in diags.finish() {

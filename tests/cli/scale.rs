@@ -22,7 +22,7 @@ const STAFF: &str = "10000";
 const SEED: &str = "7";
 
 /// `plan analyse --format json` of the generated plan.
-const ANALYSE_JSON: &str = "10047cf79fafe9ab76c22ea041508bdbc75ca27aa6a859c649d18ce19f86d4d4";
+const ANALYSE_JSON: &str = "9c5b361c959cdd2de0123f55d09f320a1aed985a64943e99cf3304c472033392";
 /// `plan check --format json --today 2031-06-01` (revision due) of the generated plan.
 const CHECK_CLEAN: &str = "448bfde02eb4936f978c072def5936335e016eb4be53011832dff1f4c1403477";
 /// `plan check --format json` with measures.toml removed (logic warnings).

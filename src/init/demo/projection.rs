@@ -2,13 +2,20 @@
 //! roster is drawn, so the demo can set targets it is sure to meet.
 //!
 //! In: each [`Person`] once. Out: per year of the period the sums behind
-//! `education_share` and `position_share`, with the weights of the analysis
-//! (docs/method.md): w = 1 in the base year; later 0 after the retirement age
-//! of the education that counts that year, else (1 − turnover)^(years since base).
+//! `education_share` and `position_share`, weighted by the analysis' own rule
+//! w(y) ([`Weight`], docs/method.md) with the retirement age of the education
+//! that counts that year, so the targets cannot drift from the analysis.
 
 use super::catalog::LEVELS;
 use super::roster::Person;
 use super::{BASE_YEAR, END_YEAR, TURNOVER};
+use crate::analyse::roster::Weight;
+
+/// w(y) of the demo's assumptions.
+const WEIGHT: Weight = Weight {
+    base: BASE_YEAR,
+    turnover: TURNOVER,
+};
 
 const YEARS: usize = (END_YEAR - BASE_YEAR + 1) as usize;
 
@@ -39,13 +46,7 @@ impl Projection {
         for (i, sums) in self.years.iter_mut().enumerate() {
             let year = BASE_YEAR + i as i32;
             let edu = p.edu_in(year);
-            let w = if i == 0 {
-                1.0
-            } else if year - p.birth_year > edu.retirement_age() as i32 {
-                0.0
-            } else {
-                (1.0 - TURNOVER).powi(i as i32)
-            };
+            let w = WEIGHT.at(year, p.birth_year, edu.retirement_age());
             if let Some(x) = sums.fte.get_mut(edu.level()) {
                 *x += f * w;
             }

@@ -1,10 +1,10 @@
-//! A small CommonMark + GFM writer for the report.
+//! The one Markdown writer (CommonMark + GFM) of `plan analyse --format
+//! markdown` and `plan report`.
 //!
 //! In: headings, paragraphs, lists, tables and figure links as plain text (from
-//! the plan and the catalogue). Out: a Markdown string in which text from the
-//! plan files is escaped (it can never become a link, HTML, a heading or a
-//! table cell boundary), and every table row has exactly as many cells as its
-//! header.
+//! the plan and the catalogue). Out: Markdown in which text from the plan files
+//! is escaped (it can never become a link, HTML, a heading or a table cell
+//! boundary), and every table row has exactly as many cells as its header.
 
 /// A Markdown document being written, block by block (blocks are separated by
 /// one blank line).
@@ -63,31 +63,11 @@ impl Doc {
         self.block(&text);
     }
 
+    /// A pipe table (nothing for a table without rows).
     pub fn table(&mut self, t: &Table) {
-        if t.rows.is_empty() {
-            return;
+        if !t.rows.is_empty() {
+            self.block(&t.markdown());
         }
-        let width = t.headers.len();
-        let mut text = line(t.headers.iter().map(|h| cell(h)));
-        text.push_str(&line((0..width).map(|i| {
-            if t.numeric.get(i).copied().unwrap_or(false) {
-                "---:".to_string()
-            } else {
-                "---".to_string()
-            }
-        })));
-        for r in &t.rows {
-            let cells = (0..width).map(|i| {
-                let c = r.cells.get(i).map_or("", String::as_str);
-                if r.strong && !c.is_empty() {
-                    format!("**{}**", cell(c))
-                } else {
-                    cell(c)
-                }
-            });
-            text.push_str(&line(cells));
-        }
-        self.block(&text);
     }
 
     /// An image link to a figure beside the document.
@@ -156,6 +136,32 @@ impl Table {
         debug_assert_eq!(cells.len(), self.headers.len(), "{cells:?}");
         cells.resize(self.headers.len(), String::new());
         self.rows.push(TableRow { cells, strong });
+    }
+
+    /// The pipe table: header, alignment row (numbers right-aligned), rows
+    /// (totals in bold), each line ending with a newline.
+    pub fn markdown(&self) -> String {
+        let width = self.headers.len();
+        let mut text = line(self.headers.iter().map(|h| cell(h)));
+        text.push_str(&line((0..width).map(|i| {
+            if self.numeric.get(i).copied().unwrap_or(false) {
+                "---:".to_string()
+            } else {
+                "---".to_string()
+            }
+        })));
+        for r in &self.rows {
+            let cells = (0..width).map(|i| {
+                let c = r.cells.get(i).map_or("", String::as_str);
+                if r.strong && !c.is_empty() {
+                    format!("**{}**", cell(c))
+                } else {
+                    cell(c)
+                }
+            });
+            text.push_str(&line(cells));
+        }
+        text
     }
 }
 
