@@ -15,6 +15,7 @@ pub mod capacity;
 pub mod costs;
 pub mod coverage;
 pub mod demand;
+mod finite;
 pub mod indicators;
 pub mod privacy;
 pub mod quality;

@@ -14,7 +14,7 @@ use anyhow::{bail, Context};
 use crate::analyse::analyse_unit;
 use crate::i18n::Lang;
 use crate::render::{self, Format};
-use crate::write::{atomic_write, ensure_not_input};
+use crate::write::{ensure_not_input, Batch};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -45,6 +45,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let plan = &loaded.plan;
     let mut analysis = analyse_unit(plan, &plan.assumptions, args.unit.as_deref());
+    if let Some(what) = analysis.non_finite() {
+        bail!("the analysis produced a figure that is not a finite number ({what}); please report this plan as a bug");
+    }
     if let Some(y) = args.year {
         if !analysis.years().contains(&y) {
             bail!(
@@ -63,12 +66,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             bail!("--out writes CSV files; --format {name} cannot be combined with it");
         }
         let tables = render::csv::tables(&analysis).context("cannot build the CSV tables")?;
-        for (name, _) in &tables {
+        let mut batch = Batch::default();
+        for (name, bytes) in tables {
             ensure_not_input(&dir.join(name), &loaded.inputs)?;
+            batch.add(&dir.join(name), bytes);
         }
-        for (name, bytes) in &tables {
-            atomic_write(&dir.join(name), bytes)?;
-        }
+        // the four tables together, or none
+        batch.commit()?;
         return Ok(ExitCode::SUCCESS);
     }
     let format = args.format.unwrap_or(if super::stdout_is_terminal() {

@@ -7,7 +7,8 @@
 //! 1; usage and I/O problems (unknown `--unit`, an output that would overwrite
 //! or be read as plan input) as errors with exit code 2.
 //!
-//! Safety: every file is written atomically; the document and the figures may
+//! Safety: the document and its figures are written together or not at all
+//! (temporaries, flushed, renamed only when all are written); the document and the figures may
 //! not be any input file of the plan; inside the plan directory the document
 //! may not have a plan-file extension (`.toml`, `.yaml`, `.yml`), which the
 //! loader would read back. Figures are always `.svg`, which it never reads.
@@ -21,7 +22,7 @@ use anyhow::{bail, Context};
 use crate::analyse::analyse;
 use crate::i18n::Lang;
 use crate::report::{build, Options, FIGURE_DIR};
-use crate::write::{atomic_write, ensure_not_input};
+use crate::write::{ensure_not_input, Batch};
 
 /// The document's default file name.
 pub const DEFAULT_OUTPUT: &str = "kompetanseplan.md";
@@ -68,8 +69,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         unit: args.unit.clone(),
         figures: !args.no_figures && !to_stdout,
     };
+    if !to_stdout && (args.output.is_dir() || args.output.to_string_lossy().ends_with('/')) {
+        bail!(
+            "{} is a directory; give the document's file name, e.g. {}/{DEFAULT_OUTPUT}",
+            args.output.display(),
+            args.output.display().to_string().trim_end_matches('/')
+        );
+    }
     // the analysis runs once, here; the report only formats it
     let analysis = analyse(plan, &plan.assumptions);
+    if let Some(what) = analysis.non_finite() {
+        bail!("the analysis produced a figure that is not a finite number ({what}); nothing was written. Please report this plan as a bug");
+    }
     let report = build(plan, &analysis, &opts)?;
     if to_stdout {
         let stdout = std::io::stdout();
@@ -92,10 +103,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for p in &figure_paths {
         ensure_not_input(p, &loaded.inputs)?;
     }
-    for (f, p) in report.figures.iter().zip(&figure_paths) {
-        atomic_write(p, f.svg.as_bytes())?;
+    // the document and its figures together, or nothing
+    let mut batch = Batch::default();
+    for (f, p) in report.figures.into_iter().zip(&figure_paths) {
+        batch.add(p, f.svg.into_bytes());
     }
-    atomic_write(&args.output, report.markdown.as_bytes())?;
+    batch.add(&args.output, report.markdown.into_bytes());
+    batch.commit()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -105,38 +105,3 @@ fn body(ctx: &Ctx) -> anyhow::Result<Doc> {
     followup::follow_up(ctx, &mut doc);
     Ok(doc)
 }
-
-#[cfg(test)]
-mod tests {
-    /// The report formats the analysis it is given: no file under
-    /// `src/report/` runs the analysis or any part of it again.
-    #[test]
-    fn the_report_computes_nothing() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/report");
-        let forbidden = [
-            "analyse(",
-            "analyse_unit(",
-            "unit_workforces(",
-            "coverage(",
-            "capacity_totals(",
-            "quality_totals(",
-            "privacy::",
-        ];
-        let mut read = 0;
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            // the code, not its tests (this one names what it forbids)
-            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-            read += 1;
-            for f in forbidden {
-                assert!(
-                    !code.contains(f),
-                    "{} calls `{f}`: the report takes its numbers from the analysis",
-                    path.display()
-                );
-            }
-        }
-        assert!(read > 10, "read only {read} files of {}", dir.display());
-    }
-}

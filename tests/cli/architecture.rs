@@ -159,6 +159,9 @@ fn report_formats_the_analysis_and_computes_none() {
             "coverage(",
             "analyse::analyse",
             "coverage::coverage",
+            "capacity_totals(",
+            "quality_totals(",
+            "privacy::",
         ],
         why: "report formats the analysis it is given",
     };

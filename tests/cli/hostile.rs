@@ -177,3 +177,48 @@ fn a_flood_of_unknown_references_is_reported_quickly() {
         "values of data rows are not echoed"
     );
 }
+
+#[test]
+fn a_failed_report_leaves_nothing_behind() {
+    let plan_dir = copy_plan(BASE);
+    let out = tempfile::tempdir().unwrap();
+    std::fs::create_dir(out.path().join("existing")).unwrap();
+    for target in ["existing", "new/", "existing/"] {
+        let assert = plan()
+            .arg("report")
+            .arg(plan_dir.path())
+            .arg("-o")
+            .arg(out.path().join(target))
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(err.contains("is a directory"), "{target}: {err}");
+    }
+    // nothing written anywhere: no figures, no temporaries, no new folder
+    let written: Vec<String> = walkdir::WalkDir::new(out.path())
+        .min_depth(1)
+        .into_iter()
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .strip_prefix(out.path())
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(written, ["existing"]);
+    // and a good run writes the document and every figure
+    plan()
+        .arg("report")
+        .arg(plan_dir.path())
+        .arg("-o")
+        .arg(out.path().join("rapport/plan.md"))
+        .assert()
+        .success();
+    assert!(out.path().join("rapport/plan.md").is_file());
+    let figures = std::fs::read_dir(out.path().join("rapport/figurer"))
+        .unwrap()
+        .count();
+    assert!(figures >= 3, "{figures}");
+}

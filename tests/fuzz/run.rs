@@ -62,10 +62,15 @@ fn outputs(plan: &MemSource) -> anyhow::Result<Vec<(bool, Vec<u8>)>> {
     let mut out = Vec::new();
     let loaded = kompetanseplan::pipeline::open(plan)?;
     let mut diags = loaded.diagnostics;
-    if let Some(p) = &loaded.plan {
+    // the analysis, once, as the commands run it
+    let analysis = loaded
+        .plan
+        .as_ref()
+        .map(|p| kompetanseplan::analyse::analyse(p, &p.assumptions));
+    if let (Some(p), Some(a)) = (&loaded.plan, &analysis) {
         let today: Date = "2026-01-01".parse()?;
         kompetanseplan::checks::revision(p, today, &mut diags);
-        kompetanseplan::checks::logic(p, &mut diags);
+        kompetanseplan::checks::logic(p, &a.coverage, &mut diags);
     }
     let list = diags.finish();
     for (format, terminal) in [
@@ -77,10 +82,9 @@ fn outputs(plan: &MemSource) -> anyhow::Result<Vec<(bool, Vec<u8>)>> {
         render(&mut buf, format, &list, &loaded.sources, false)?;
         out.push((terminal, buf));
     }
-    let Some(p) = loaded.plan else {
+    let (Some(p), Some(analysis)) = (loaded.plan, analysis) else {
         return Ok(out);
     };
-    let analysis = kompetanseplan::analyse::analyse_unit(&p, None);
     for lang in [Lang::Nb, Lang::En] {
         for (format, terminal) in [
             (Format::Table, true),
@@ -95,6 +99,7 @@ fn outputs(plan: &MemSource) -> anyhow::Result<Vec<(bool, Vec<u8>)>> {
     }
     let report = kompetanseplan::report::build(
         &p,
+        &analysis,
         &kompetanseplan::report::Options {
             lang: Lang::Nb,
             unit: None,
