@@ -222,3 +222,52 @@ fn a_failed_report_leaves_nothing_behind() {
         .count();
     assert!(figures >= 3, "{figures}");
 }
+
+/// Every output of `plan check` in every format, as one text.
+fn check_outputs(dir: &std::path::Path) -> String {
+    let mut all = String::new();
+    for format in ["human", "json", "github"] {
+        let out = plan()
+            .args(["check", "--format", format])
+            .arg(dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        all.push_str(&String::from_utf8_lossy(&[out.stdout, out.stderr].concat()));
+    }
+    all
+}
+
+#[test]
+fn a_roster_without_its_header_row_is_not_echoed() {
+    let dir = copy_plan("tests/fixtures/privacy");
+    for file in ["data/staff.csv", "data/survey.csv"] {
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let body: String = text.lines().skip(1).map(|l| format!("{l}\n")).collect();
+        std::fs::write(&path, body).unwrap();
+    }
+    let all = check_outputs(dir.path());
+    assert!(all.contains("looks like data, not a header"), "{all}");
+    for id in ["QZXS", "SVARZK", "1961", "1985"] {
+        assert!(!all.contains(id), "{id} echoed:\n{all}");
+    }
+}
+
+#[test]
+fn control_bytes_in_a_data_header_neither_echo_nor_inject() {
+    let dir = copy_plan("tests/fixtures/privacy");
+    let path = dir.path().join("data/survey.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // a control byte glued the first id onto the header; an escape sequence follows
+    let first = text.lines().nth(1).unwrap().to_string();
+    let broken = text.replacen(
+        "need\n",
+        &format!("need\u{1a}{first},\u{1b}]0;pwned\u{7}\n"),
+        1,
+    );
+    std::fs::write(&path, broken).unwrap();
+    let all = check_outputs(dir.path());
+    assert!(!all.contains("SVARZK"), "{all}");
+    assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all:?}");
+}
