@@ -241,45 +241,108 @@ pub(crate) fn parse_plan_file(
     diags: &mut Diagnostics,
 ) -> Option<Node> {
     let is_toml = Path::new(rel).extension().and_then(|e| e.to_str()) == Some("toml");
-    let parsed = if is_toml {
-        toml_file::parse(text)
-    } else {
-        yaml_file::parse(text).map(|(node, dups)| {
-            for (msg, span) in dups {
-                diags.push(
-                    Diagnostic::new(Code::DuplicateKey, msg)
-                        .at(Loc::new(id, span))
-                        .hint("remove one of them"),
-                );
+    if !is_toml {
+        return match yaml_file::parse(text) {
+            Ok((node, dups)) => {
+                for (msg, span) in dups {
+                    diags.push(
+                        Diagnostic::new(Code::DuplicateKey, msg)
+                            .at(Loc::new(id, span))
+                            .hint("remove one of them"),
+                    );
+                }
+                Some(node)
             }
-            node
+            Err(e) => {
+                diags.push(syntax_diagnostic(&e, id, name, "YAML", text));
+                None
+            }
+        };
+    }
+    // A syntax error in a `key = value` line must not hide the rest of the
+    // file (a `[plan]` table, other units): report it, blank the line (same
+    // length, so every span stays true) and read the file again.
+    let mut attempt = std::borrow::Cow::Borrowed(text);
+    for _ in 0..MAX_RECOVERIES {
+        let e = match toml_file::parse(&attempt) {
+            Ok(node) => return Some(node),
+            Err(e) => e,
+        };
+        diags.push(syntax_diagnostic(&e, id, name, "TOML", text));
+        let line = line_around(&attempt, e.span.start);
+        if e.code != Code::ParseError || !is_key_value_line(&attempt[line.clone()]) {
+            return None;
+        }
+        let mut blanked = attempt.into_owned();
+        blanked.replace_range(line.clone(), &" ".repeat(line.len()));
+        attempt = std::borrow::Cow::Owned(blanked);
+    }
+    None
+}
+
+/// How many syntax errors one TOML file may report before it is given up.
+const MAX_RECOVERIES: usize = 16;
+
+/// The byte range of the line around `at`, without its line end.
+fn line_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    start..end
+}
+
+/// `key = value` on one line (not a table header, not a multi-line string).
+fn is_key_value_line(line: &str) -> bool {
+    let t = line.trim_start();
+    !t.starts_with('[')
+        && !line.contains("\"\"\"")
+        && !line.contains("\'\'\'")
+        && t.split_once('=').is_some_and(|(k, _)| {
+            !k.trim().is_empty()
+                && k.trim()
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | '\'' | ' '))
+        })
+}
+
+/// The finding for a syntax error or a limit, with a hint for the commonest
+/// slip: a decimal comma.
+fn syntax_diagnostic(
+    e: &toml_file::SyntaxError,
+    id: FileId,
+    name: &str,
+    format: &str,
+    text: &str,
+) -> Diagnostic {
+    let d = if e.code == Code::ParseError {
+        let d = Diagnostic::new(
+            Code::ParseError,
+            format!("{name} is not valid {format}: {}", e.message),
+        );
+        match decimal_comma(&text[line_around(text, e.span.start)]) {
+            Some(fixed) => d.hint(format!(
+                "write numbers with a decimal point, not a comma: {fixed}"
+            )),
+            None => d,
+        }
+    } else {
+        Diagnostic::new(e.code, format!("{name}: {}", e.message)).hint(if e.code == Code::TooDeep {
+            "a plan file needs only a few levels; look for unbalanced brackets or indentation"
+        } else {
+            "write the values out, or use fewer aliases"
         })
     };
-    match parsed {
-        Ok(n) => Some(n),
-        Err(e) => {
-            let d = if e.code == Code::ParseError {
-                Diagnostic::new(
-                    Code::ParseError,
-                    format!(
-                        "{name} is not valid {}: {}",
-                        if is_toml { "TOML" } else { "YAML" },
-                        e.message
-                    ),
-                )
-            } else {
-                Diagnostic::new(e.code, format!("{name}: {}", e.message)).hint(
-                    if e.code == Code::TooDeep {
-                        "a plan file needs only a few levels; look for unbalanced brackets or indentation"
-                    } else {
-                        "write the values out, or use fewer aliases"
-                    },
-                )
-            };
-            diags.push(d.at(Loc::new(id, e.span)));
-            None
-        }
-    }
+    d.at(Loc::new(id, e.span.clone()))
+}
+
+/// `key = 0,08` → `key = 0.08`, when the value is a number with a decimal comma.
+fn decimal_comma(line: &str) -> Option<String> {
+    let (key, value) = line.split_once('=').or_else(|| line.split_once(':'))?;
+    let v = value.trim();
+    let (int, frac) = v.split_once(',')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let int_ok = digits(int.trim_start_matches('-'));
+    (int_ok && digits(frac)).then(|| format!("{} = {int}.{frac}", key.trim()))
 }
 
 fn load_file(
@@ -424,18 +487,121 @@ impl Ctx<'_> {
 }
 
 /// Deserialize one item; on failure report a diagnostic at the exact place.
+///
+/// One mistake must not hide the rest of the item: an unknown key, or a value
+/// of the wrong type or an invalid value under a key, is reported and left
+/// out, and the item is read again without it — so `eier = "…"` in `[plan]`
+/// is one finding, not a missing `[plan]` table. When what is left out was
+/// required, the item is dropped without a second finding about it.
 pub(crate) fn deserialize_item<T: DeserializeOwned>(
     file: FileId,
     label: &str,
     node: &Node,
     diags: &mut Diagnostics,
 ) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(node.to_json()) {
-        Ok(v) => Some(v),
-        Err(err) => {
-            diags.push(classify(file, label, node, &err));
-            None
+    let mut json = node.to_json();
+    let mut removed: Vec<String> = Vec::new();
+    // every retry removes one key, so this ends; the bound is a second guard
+    for _ in 0..64 {
+        match serde_path_to_error::deserialize::<_, T>(json.clone()) {
+            Ok(v) => return Some(v),
+            Err(err) => {
+                let d = classify(file, label, node, &err);
+                // a required key that was left out, or that an unknown key is
+                // a typo of (the hint said so already): no second finding
+                let missing_removed = d.code == Code::MissingField
+                    && removed
+                        .iter()
+                        .any(|k| backticked(&d.message).contains(&k.as_str()));
+                if missing_removed {
+                    return None;
+                }
+                if d.code == Code::UnknownKey {
+                    if let Some(s) = d
+                        .hint
+                        .as_deref()
+                        .and_then(|h| h.strip_prefix("did you mean "))
+                    {
+                        removed.extend(backticked(s).into_iter().map(str::to_string));
+                    }
+                }
+                let code = d.code;
+                diags.push(d);
+                let msg = err.inner().to_string();
+                let key = match code {
+                    Code::UnknownKey => msg
+                        .strip_prefix("unknown field ")
+                        .and_then(|rest| backticked(rest).first().map(|k| k.to_string())),
+                    Code::WrongType | Code::InvalidValue => None,
+                    _ => return None,
+                };
+                match prune(&mut json, err.path(), key.as_deref()) {
+                    Some(k) => removed.push(k),
+                    None => return None,
+                }
+            }
         }
+    }
+    None
+}
+
+/// Remove the key an error is about from `json`: the unknown key `key` from the
+/// deepest table along `path` that has it, or else the last key of `path`.
+/// Returns the removed key's name; `None` when nothing could be removed (the
+/// error is about the item itself, or an element of a list).
+fn prune(
+    json: &mut serde_json::Value,
+    path: &serde_path_to_error::Path,
+    key: Option<&str>,
+) -> Option<String> {
+    use serde_path_to_error::Segment;
+    let segments: Vec<&Segment> = path.iter().collect();
+    // the tables along the path, as (depth) candidates for the unknown key
+    let mut target: Option<(usize, String)> = None;
+    let mut cur = &*json;
+    for (depth, seg) in std::iter::once(None)
+        .chain(segments.iter().map(Some))
+        .enumerate()
+    {
+        if let Some(seg) = seg {
+            cur = match (seg, cur) {
+                (Segment::Map { key }, serde_json::Value::Object(o)) => match o.get(key) {
+                    Some(v) => v,
+                    None => break,
+                },
+                (Segment::Seq { index }, serde_json::Value::Array(a)) => match a.get(*index) {
+                    Some(v) => v,
+                    None => break,
+                },
+                _ => break,
+            };
+        }
+        if let (Some(k), serde_json::Value::Object(o)) = (key, cur) {
+            if o.contains_key(k) {
+                target = Some((depth, k.to_string()));
+            }
+        }
+    }
+    let (depth, name) = match (target, key) {
+        (Some(t), _) => t,
+        (None, Some(_)) => return None,
+        (None, None) => match segments.last() {
+            Some(Segment::Map { key }) => (segments.len() - 1, key.clone()),
+            _ => return None,
+        },
+    };
+    // walk to the table at `depth` and remove the key there
+    let mut cur = json;
+    for seg in segments.iter().take(depth) {
+        cur = match (seg, cur) {
+            (Segment::Map { key }, serde_json::Value::Object(o)) => o.get_mut(key)?,
+            (Segment::Seq { index }, serde_json::Value::Array(a)) => a.get_mut(*index)?,
+            _ => return None,
+        };
+    }
+    match cur {
+        serde_json::Value::Object(o) => o.remove(&name).map(|_| name),
+        _ => None,
     }
 }
 
@@ -560,4 +726,61 @@ fn classify(
         return Diagnostic::new(Code::DuplicateKey, format!("{msg} in {label}")).at(at);
     }
     Diagnostic::new(Code::InvalidValue, format!("`{where_}`: {msg}")).at(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_decimal_comma_gets_its_fix_and_the_file_is_still_read() {
+        let text =
+            "[plan]\ntitle = \"T\"\n\n[assumptions]\nturnover_rate = 0,08\nmin_group_size = 5\n";
+        let mut d = Diagnostics::default();
+        let node = parse_plan_file("plan.toml", FileId(0), "plan.toml", text, &mut d);
+        let node = node.unwrap_or_else(|| panic!("not recovered: {d:?}"));
+        assert_eq!(
+            node.get("plan")
+                .and_then(|p| p.get("title"))
+                .and_then(Node::as_str),
+            Some("T")
+        );
+        assert!(node
+            .get("assumptions")
+            .and_then(|a| a.get("min_group_size"))
+            .is_some());
+        let all: Vec<&Diagnostic> = d.iter().collect();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(
+            all[0].hint.as_deref(),
+            Some("write numbers with a decimal point, not a comma: turnover_rate = 0.08")
+        );
+    }
+
+    #[test]
+    fn a_broken_table_header_is_not_recovered_from() {
+        let text = "[plan\ntitle = \"T\"\n";
+        let mut d = Diagnostics::default();
+        assert!(parse_plan_file("plan.toml", FileId(0), "plan.toml", text, &mut d).is_none());
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn one_unknown_key_does_not_drop_the_item() {
+        let text = "[plan]\nmunicipality = \"M\"\neier = \"x\"\nperiod = { from = 2025, to = 2029, x = 1 }\n";
+        let mut d = Diagnostics::default();
+        let root = toml_file::parse(text).unwrap_or_else(|e| panic!("{e:?}"));
+        let plan = root
+            .get("plan")
+            .cloned()
+            .unwrap_or_else(|| panic!("no plan"));
+        let v: Option<crate::model::raw::RawPeriod> = deserialize_item(
+            FileId(0),
+            "plan.period",
+            plan.get("period").unwrap_or(&plan),
+            &mut d,
+        );
+        assert!(v.is_some(), "{d:?}");
+        assert_eq!(d.len(), 1, "the unknown `x` only: {d:?}");
+    }
 }

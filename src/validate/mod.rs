@@ -187,6 +187,11 @@ fn date(s: &str, loc: Loc, key: &str, diags: &mut Diagnostics) -> Option<crate::
 
 fn plan_meta(raw: &RawSet, diags: &mut Diagnostics) -> Option<PlanMeta> {
     let Some(item) = one(&raw.plan, "plan", diags) else {
+        // a plan file that could not be read may hold the table: say nothing
+        // untrue (its syntax error is reported)
+        if diags.iter().any(|d| d.code == Code::ParseError) {
+            return None;
+        }
         diags.push(
             Diagnostic::new(Code::MissingPlan, "no `[plan]` table in the plan directory")
                 .hint("add a `[plan]` table (municipality, title, period, ...) to one file, e.g. plan.toml; `plan init` writes a skeleton"),
