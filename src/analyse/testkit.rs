@@ -35,16 +35,16 @@ pub fn plan_2025_2029() -> Plan {
     let mut plan = Plan {
         meta: PlanMeta {
             municipality: "Test".into(),
-            municipality_number: "9999".into(),
+            municipality_number: Some("9999".into()),
             title: "Test".into(),
             period: Period {
                 from: 2025,
                 to: 2029,
             },
             base_year: 2025,
-            adopted: date,
-            last_revised: date,
-            owner: "o".into(),
+            adopted: Some(date),
+            last_revised: Some(date),
+            owner: Some("o".into()),
             steering_group: vec![],
             working_group: vec![],
             user_participation: vec![],

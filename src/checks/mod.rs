@@ -8,9 +8,12 @@ pub use logic::logic;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Date, Plan};
 
-/// `revision-due`: `last_revised` more than 12 months before `today`.
+/// `revision-due`: `last_revised` (or `adopted`) more than 12 months before
+/// `today`. A draft, not yet adopted, is not due.
 pub fn revision(plan: &Plan, today: Date, diags: &mut Diagnostics) {
-    let last = plan.meta.last_revised;
+    let Some(last) = plan.meta.revised() else {
+        return;
+    };
     let due = last
         .checked_add(jiff::Span::new().months(12))
         .unwrap_or(last);

@@ -67,6 +67,7 @@ codes! {
     CsvNumber = "csv-number", Error;
     PersonalData = "personal-data", Error;
     RevisionDue = "revision-due", Warning;
+    StepIncomplete = "step-incomplete", Warning;
     MeasureWithoutIndicator = "measure-without-indicator", Warning;
     MeasureWithoutResponsible = "measure-without-responsible", Warning;
     MeasureOutsidePeriod = "measure-outside-period", Warning;

@@ -24,6 +24,14 @@ pub struct ReportMessages {
     /// "{date}" (ISO date of the last revision).
     pub version_value: &'static str,
     pub not_given: &'static str,
+    /// The title page's status line of a plan not adopted yet.
+    pub key_status: &'static str,
+    pub status_draft: &'static str,
+    /// `municipality_value` without a municipality number.
+    pub municipality_name: &'static str,
+    /// Step 2 and step 7 of a plan not adopted yet.
+    pub anchoring_draft: &'static str,
+    pub revision_draft: &'static str,
     /// "{day}", "{month}", "{year}".
     pub date: &'static str,
     pub months: [&'static str; 12],
@@ -271,6 +279,7 @@ mod tests {
             (nb.date, en.date),
             (nb.money, en.money),
             (nb.municipality_value, en.municipality_value),
+            (nb.municipality_name, en.municipality_name),
         ];
         for (a, b) in pairs {
             assert_eq!(keys(a), keys(b), "{a} / {b}");

@@ -16,6 +16,11 @@ pub const REPORT: ReportMessages = ReportMessages {
     municipality_value: "{name} municipality (municipality number {number})",
     version_value: "revised {date}",
     not_given: "not given",
+    key_status: "Status",
+    status_draft: "Draft – not adopted",
+    municipality_name: "{name} municipality",
+    anchoring_draft: "The plan has not been adopted yet.",
+    revision_draft: "Once adopted, the plan is revised every year.",
     date: "{day} {month} {year}",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -16,6 +16,11 @@ pub const REPORT: ReportMessages = ReportMessages {
     municipality_value: "{name} kommune (kommunenummer {number})",
     version_value: "revidert {date}",
     not_given: "ikke oppgitt",
+    key_status: "Status",
+    status_draft: "Utkast – ikke vedtatt",
+    municipality_name: "{name} kommune",
+    anchoring_draft: "Planen er ikke vedtatt ennå.",
+    revision_draft: "Når planen er vedtatt, rulleres den hvert år.",
     date: "{day}. {month} {year}",
     months: [
         "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",

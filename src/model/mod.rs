@@ -158,13 +158,14 @@ impl Period {
 #[derive(Debug, Clone)]
 pub struct PlanMeta {
     pub municipality: String,
-    pub municipality_number: String,
+    pub municipality_number: Option<String>,
     pub title: String,
     pub period: Period,
     pub base_year: i32,
-    pub adopted: Date,
-    pub last_revised: Date,
-    pub owner: String,
+    /// `None` while the plan is a draft (utkast).
+    pub adopted: Option<Date>,
+    pub last_revised: Option<Date>,
+    pub owner: Option<String>,
     pub steering_group: Vec<String>,
     pub working_group: Vec<String>,
     pub user_participation: Vec<String>,
@@ -172,6 +173,18 @@ pub struct PlanMeta {
     pub loc: Option<Loc>,
     /// Location of `last_revised`, for the revision warning.
     pub last_revised_loc: Option<Loc>,
+}
+
+impl PlanMeta {
+    /// The date the plan was last revised, or adopted; `None` for a draft.
+    pub fn revised(&self) -> Option<Date> {
+        self.last_revised.or(self.adopted)
+    }
+
+    /// A plan the kommunestyre has not adopted yet.
+    pub fn is_draft(&self) -> bool {
+        self.adopted.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

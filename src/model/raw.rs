@@ -62,34 +62,48 @@ pub struct RawPeriod {
 }
 
 /// Planen (plan): identity, period and organisation (KS steps 1–2). Exactly once per plan directory.
+/// Only `municipality`, `title` and `period` are required: a plan being drafted has no
+/// `adopted` date yet, and `plan check` says which KS steps are still to be filled.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
-    /// Kommune: name of the municipality.
-    pub municipality: String,
+    /// Kommune: name of the municipality (required).
+    #[schemars(required)]
+    pub municipality: Option<String>,
     /// Kommunenummer: four digits as a string, leading zero kept (e.g. "0301").
     #[schemars(regex(pattern = r"^[0-9]{4}$"))]
-    pub municipality_number: String,
-    /// Tittel: title of the plan.
-    pub title: String,
-    /// Planperiode: years the plan covers, e.g. { from = 2025, to = 2029 }.
-    pub period: RawPeriod,
+    pub municipality_number: Option<String>,
+    /// Tittel: title of the plan (required).
+    #[schemars(required)]
+    pub title: Option<String>,
+    /// Planperiode: years the plan covers, e.g. { from = 2025, to = 2029 } (required).
+    #[schemars(required)]
+    pub period: Option<RawPeriod>,
     /// Basisår: year of the roster and survey, within the period (default: period.from).
     #[schemars(range(min = 1900, max = 2200))]
     pub base_year: Option<i64>,
-    /// Vedtatt: date the plan was adopted (YYYY-MM-DD; a TOML date or a string).
-    #[schemars(with = "String", regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
-    pub adopted: String,
+    /// Vedtatt: date the plan was adopted (YYYY-MM-DD; a TOML date or a string). Absent while the plan is a draft (utkast).
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    )]
+    pub adopted: Option<String>,
     /// Sist revidert: date of the last revision, rullering (YYYY-MM-DD, not before `adopted`). More than 12 months ago gives a warning.
-    #[schemars(with = "String", regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
-    pub last_revised: String,
-    /// Prosjekteier: owner of the plan, e.g. "Kommunalsjef helse og omsorg".
-    pub owner: String,
-    /// Styringsgruppe: steering group (roles or names of bodies).
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    )]
+    pub last_revised: Option<String>,
+    /// Prosjekteier: owner of the plan, e.g. "Kommunalsjef helse og omsorg" (KS step 1).
+    pub owner: Option<String>,
+    /// Styringsgruppe: steering group (roles or names of bodies) (KS step 1).
+    #[serde(default)]
     pub steering_group: Vec<String>,
-    /// Arbeidsgruppe: working group, with tillitsvalgte and verneombud.
+    /// Arbeidsgruppe: working group, with tillitsvalgte and verneombud (KS step 1).
+    #[serde(default)]
     pub working_group: Vec<String>,
-    /// Brukermedvirkning: user participation (eldreråd, råd for personer med funksjonsnedsettelse, ungdomsråd, ...).
+    /// Brukermedvirkning: user participation (eldreråd, råd for personer med funksjonsnedsettelse, ungdomsråd, ...) (KS step 2).
+    #[serde(default)]
     pub user_participation: Vec<String>,
     /// Forankring: how the plan is anchored (management, unions, politics). Optional, default empty.
     #[serde(default)]

@@ -46,16 +46,15 @@ pub(crate) fn follow_up(ctx: &Ctx, doc: &mut Doc) {
         doc.table(&t);
     }
     doc.heading(3, r.h_revision);
-    let meta = &ctx.plan.meta;
-    doc.para(&fill(
-        r.revision_text,
-        &[
-            ("revised", &ctx.date(meta.last_revised)),
-            (
-                "due",
-                &ctx.date(super::front::next_revision(meta.last_revised)),
-            ),
-        ],
-    ));
+    match ctx.plan.meta.revised() {
+        Some(revised) => doc.para(&fill(
+            r.revision_text,
+            &[
+                ("revised", &ctx.date(revised)),
+                ("due", &ctx.date(super::front::next_revision(revised))),
+            ],
+        )),
+        None => doc.para(r.revision_draft),
+    }
     doc.raw(r.evaluation_text);
 }

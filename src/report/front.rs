@@ -23,31 +23,48 @@ fn or_not_given(ctx: &Ctx, items: &[String]) -> String {
     }
 }
 
-/// Title, municipality and number, period, version, adopted / revised, owner.
+/// "Sjøheim kommune (kommunenummer 9999)", or without the number.
+fn municipality(ctx: &Ctx) -> String {
+    let (p, r) = (&ctx.plan.meta, ctx.r);
+    match &p.municipality_number {
+        Some(n) => fill(
+            r.municipality_value,
+            &[("name", &p.municipality), ("number", n)],
+        ),
+        None => fill(r.municipality_name, &[("name", &p.municipality)]),
+    }
+}
+
+/// Title, municipality and number, period, version, adopted / revised, owner;
+/// a draft (no `adopted` yet) says so first and leaves the dates out.
 pub(crate) fn title(ctx: &Ctx, doc: &mut Doc) {
     let (p, r) = (&ctx.plan.meta, ctx.r);
     doc.heading(1, &p.title);
-    let municipality = fill(
-        r.municipality_value,
-        &[
-            ("name", &p.municipality),
-            ("number", &p.municipality_number),
-        ],
-    );
     let period = format!("{}–{}", p.period.from, p.period.to);
-    doc.raw_bullets(&[
-        item(r.key_municipality, &municipality),
+    let mut items = Vec::new();
+    if p.is_draft() {
+        items.push(item(r.key_status, r.status_draft));
+    }
+    items.extend([
+        item(r.key_municipality, &municipality(ctx)),
         item(r.key_period, &period),
         item(r.key_base_year, &p.base_year.to_string()),
-        item(
-            r.key_version,
-            &fill(r.version_value, &[("date", &p.last_revised.to_string())]),
-        ),
-        item(r.key_adopted, &ctx.date(p.adopted)),
-        item(r.key_revised, &ctx.date(p.last_revised)),
-        item(r.key_next, &ctx.date(next_revision(p.last_revised))),
-        item(r.key_owner, &p.owner),
     ]);
+    if let Some(revised) = p.revised() {
+        items.push(item(
+            r.key_version,
+            &fill(r.version_value, &[("date", &revised.to_string())]),
+        ));
+    }
+    if let Some(adopted) = p.adopted {
+        items.push(item(r.key_adopted, &ctx.date(adopted)));
+    }
+    if let Some(revised) = p.revised() {
+        items.push(item(r.key_revised, &ctx.date(revised)));
+        items.push(item(r.key_next, &ctx.date(next_revision(revised))));
+    }
+    items.push(item(r.key_owner, p.owner.as_deref().unwrap_or(r.not_given)));
+    doc.raw_bullets(&items);
     doc.raw(r.doc_intro);
 }
 
@@ -55,19 +72,16 @@ pub(crate) fn title(ctx: &Ctx, doc: &mut Doc) {
 pub(crate) fn unit_title(ctx: &Ctx, doc: &mut Doc, unit: &Unit) {
     let (p, r) = (&ctx.plan.meta, ctx.r);
     doc.heading(1, &fill(r.unit_title, &[("unit", &unit.name)]));
-    let municipality = fill(
-        r.municipality_value,
-        &[
-            ("name", &p.municipality),
-            ("number", &p.municipality_number),
-        ],
-    );
-    doc.raw_bullets(&[
+    let mut items = vec![
         item(r.key_plan, &p.title),
-        item(r.key_municipality, &municipality),
+        item(r.key_municipality, &municipality(ctx)),
         item(r.key_period, &format!("{}–{}", p.period.from, p.period.to)),
-        item(r.key_revised, &ctx.date(p.last_revised)),
-    ]);
+    ];
+    match p.revised() {
+        Some(revised) => items.push(item(r.key_revised, &ctx.date(revised))),
+        None => items.push(item(r.key_status, r.status_draft)),
+    }
+    doc.raw_bullets(&items);
     doc.raw(r.unit_doc_intro);
 }
 
@@ -84,7 +98,7 @@ pub(crate) fn organisation(ctx: &Ctx, doc: &mut Doc) {
     doc.heading(2, r.h_organisation);
     doc.raw(r.organisation_intro);
     doc.raw_bullets(&[
-        item(r.org_owner, &p.owner),
+        item(r.org_owner, p.owner.as_deref().unwrap_or(r.not_given)),
         item(r.org_steering, &or_not_given(ctx, &p.steering_group)),
         item(r.org_working, &or_not_given(ctx, &p.working_group)),
         item(r.org_users, &or_not_given(ctx, &p.user_participation)),
@@ -100,13 +114,16 @@ pub(crate) fn anchoring(ctx: &Ctx, doc: &mut Doc) {
     } else {
         doc.bullets(&p.anchoring);
     }
-    doc.para(&fill(
-        r.anchoring_adopted,
-        &[
-            ("adopted", &ctx.date(p.adopted)),
-            ("revised", &ctx.date(p.last_revised)),
-        ],
-    ));
+    match (p.adopted, p.revised()) {
+        (Some(adopted), Some(revised)) => doc.para(&fill(
+            r.anchoring_adopted,
+            &[
+                ("adopted", &ctx.date(adopted)),
+                ("revised", &ctx.date(revised)),
+            ],
+        )),
+        _ => doc.para(r.anchoring_draft),
+    }
     doc.raw(r.anchoring_units);
 }
 

@@ -7,7 +7,80 @@ use std::collections::BTreeSet;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{IndicatorKind, Plan};
 
+/// KS's seven steps and what fills each in a plan: the step, and the keys
+/// that are still missing.
+fn steps(plan: &Plan) -> Vec<(&'static str, Vec<&'static str>)> {
+    let m = &plan.meta;
+    let missing = |pairs: &[(&'static str, bool)]| -> Vec<&'static str> {
+        pairs
+            .iter()
+            .filter(|(_, given)| !given)
+            .map(|(k, _)| *k)
+            .collect()
+    };
+    vec![
+        (
+            "1 organisering og involvering",
+            missing(&[
+                ("plan.owner", m.owner.is_some()),
+                ("plan.steering_group", !m.steering_group.is_empty()),
+                ("plan.working_group", !m.working_group.is_empty()),
+                ("plan.user_participation", !m.user_participation.is_empty()),
+            ]),
+        ),
+        (
+            "3 mål og føringer",
+            missing(&[("[[goal]]", !plan.goals.is_empty())]),
+        ),
+        (
+            "4 kompetansebegrepet",
+            missing(&[("[[competence]]", !plan.competences.is_empty())]),
+        ),
+        (
+            "5 kompetanse- og bemanningsanalyse",
+            missing(&[
+                (
+                    "capacity or quality lines",
+                    !plan.capacity.is_empty() || !plan.quality.is_empty(),
+                ),
+                ("[data] staff", !plan.staff.is_empty()),
+            ]),
+        ),
+        (
+            "6 strategier og tiltak",
+            missing(&[("[[measure]]", !plan.measures.is_empty())]),
+        ),
+        (
+            "7 gjennomføring og evaluering",
+            missing(&[
+                ("[[indicator]]", !plan.indicators.is_empty()),
+                ("plan.adopted", m.adopted.is_some()),
+            ]),
+        ),
+    ]
+}
+
+/// `step-incomplete`: one warning per KS step the plan does not fill yet,
+/// naming the keys that fill it (a draft is expected to have some).
+fn step_warnings(plan: &Plan, diags: &mut Diagnostics) {
+    for (step, missing) in steps(plan) {
+        if missing.is_empty() {
+            continue;
+        }
+        let (number, name) = step.split_once(' ').unwrap_or((step, ""));
+        diags.push(
+            Diagnostic::new(
+                Code::StepIncomplete,
+                format!("KS step {number} ({name}) is not filled in yet"),
+            )
+            .at_opt(plan.meta.loc.clone())
+            .hint(format!("add {}", missing.join(", "))),
+        );
+    }
+}
+
 pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
+    step_warnings(plan, diags);
     let mut used_comp: BTreeSet<&str> = BTreeSet::new();
     let mut used_unit: BTreeSet<&str> = BTreeSet::new();
     for c in &plan.capacity {

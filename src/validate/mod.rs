@@ -200,58 +200,86 @@ fn plan_meta(raw: &RawSet, diags: &mut Diagnostics) -> Option<PlanMeta> {
     };
     let p = &item.value;
     let mut ok = true;
-    if !(p.municipality_number.len() == 4
-        && p.municipality_number.bytes().all(|b| b.is_ascii_digit()))
-    {
-        diags.push(
-            Diagnostic::new(
-                Code::InvalidValue,
-                format!(
-                    "municipality_number `{}` is not four digits",
-                    p.municipality_number
+    // every required key at once, where the table is
+    for (key, given) in [
+        ("municipality", p.municipality.is_some()),
+        ("title", p.title.is_some()),
+        ("period", p.period.is_some()),
+    ] {
+        if !given {
+            diags.push(
+                Diagnostic::new(
+                    Code::MissingField,
+                    format!("[plan] is missing the required key `{key}`"),
+                )
+                .at(item.loc())
+                .hint(match key {
+                    "period" => "add `period = { from = 2025, to = 2029 }`".to_string(),
+                    _ => format!("add `{key} = \"...\"`"),
+                }),
+            );
+            ok = false;
+        }
+    }
+    if let Some(n) = &p.municipality_number {
+        if !(n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit())) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("municipality_number `{n}` is not four digits"),
+                )
+                .at(item.field("municipality_number"))
+                .hint(
+                    "write the kommunenummer as a four-digit string, leading zero kept, e.g. \"0301\"",
                 ),
-            )
-            .at(item.field("municipality_number"))
-            .hint(
-                "write the kommunenummer as a four-digit string, leading zero kept, e.g. \"0301\"",
-            ),
-        );
-        ok = false;
+            );
+            ok = false;
+        }
     }
     let period_loc = item.field("period");
-    let from = year(p.period.from, period_loc.clone(), "period.from", diags);
-    let to = year(p.period.to, period_loc.clone(), "period.to", diags);
-    let (from, to) = match (from, to) {
-        (Some(f), Some(t)) if f <= t => (f, t),
+    let (from, to) = match &p.period {
+        None => (None, None),
+        Some(period) => (
+            year(period.from, period_loc.clone(), "period.from", diags),
+            year(period.to, period_loc.clone(), "period.to", diags),
+        ),
+    };
+    let period = match (from, to) {
+        (Some(f), Some(t)) if f <= t => Some((f, t)),
         (Some(f), Some(t)) => {
             diags.push(out_of_range(
                 period_loc,
                 format!("period.from {f} is after period.to {t}"),
                 "the period runs from its first to its last year",
             ));
-            return None;
+            None
         }
-        _ => return None,
+        _ => None,
     };
-    let base_year = match p.base_year {
-        None => from,
-        Some(b) if (i64::from(from)..=i64::from(to)).contains(&b) => b as i32,
-        Some(b) => {
+    let base_year = match (p.base_year, period) {
+        (_, None) => None,
+        (None, Some((from, _))) => Some(from),
+        (Some(b), Some((from, to))) if (i64::from(from)..=i64::from(to)).contains(&b) => {
+            Some(b as i32)
+        }
+        (Some(b), Some((from, to))) => {
             diags.push(out_of_range(
                 item.field("base_year"),
                 format!("base_year {b} is outside the plan period {from}–{to}"),
                 "the base year is the year of the roster, within the period",
             ));
-            return None;
+            None
         }
     };
-    let adopted = date(&p.adopted, item.field("adopted"), "adopted", diags);
-    let last_revised = date(
-        &p.last_revised,
-        item.field("last_revised"),
-        "last_revised",
-        diags,
-    );
+    let optional_date = |key: &str, value: &Option<String>, diags: &mut Diagnostics| match value {
+        None => Ok(None),
+        Some(s) => date(s, item.field(key), key, diags).map(Some).ok_or(()),
+    };
+    let adopted = optional_date("adopted", &p.adopted, diags);
+    let last_revised = optional_date("last_revised", &p.last_revised, diags);
+    let (Ok(adopted), Ok(last_revised)) = (adopted, last_revised) else {
+        return None;
+    };
     if let (Some(a), Some(l)) = (adopted, last_revised) {
         if l < a {
             diags.push(out_of_range(
@@ -262,13 +290,15 @@ fn plan_meta(raw: &RawSet, diags: &mut Diagnostics) -> Option<PlanMeta> {
             ok = false;
         }
     }
-    let (Some(adopted), Some(last_revised)) = (adopted, last_revised) else {
+    let (Some(municipality), Some(title), Some((from, to)), Some(base_year)) =
+        (&p.municipality, &p.title, period, base_year)
+    else {
         return None;
     };
     ok.then(|| PlanMeta {
-        municipality: p.municipality.clone(),
+        municipality: municipality.clone(),
         municipality_number: p.municipality_number.clone(),
-        title: p.title.clone(),
+        title: title.clone(),
         period: Period { from, to },
         base_year,
         adopted,
@@ -279,7 +309,11 @@ fn plan_meta(raw: &RawSet, diags: &mut Diagnostics) -> Option<PlanMeta> {
         user_participation: p.user_participation.clone(),
         anchoring: p.anchoring.clone(),
         loc: Some(item.loc()),
-        last_revised_loc: Some(item.field("last_revised")),
+        last_revised_loc: Some(if p.last_revised.is_some() {
+            item.field("last_revised")
+        } else {
+            item.field("adopted")
+        }),
     })
 }
 
