@@ -191,18 +191,30 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
         }
         previous = Some(key);
         if !lines.contains(&key) && reported.insert(key) {
+            // the position is a value of the roster (personal data): it is
+            // named only when the plan itself uses it, else the nearest
+            // position of the unit's capacity lines is suggested
+            let known: Vec<&str> = plan.capacity.iter().map(|c| c.position.as_str()).collect();
+            let what = if known.contains(&s.position.as_str()) {
+                format!("position `{}`", s.position)
+            } else {
+                "a position (column `position`)".to_string()
+            };
+            let unit_lines = lines.iter().filter(|(u, _)| *u == s.unit).map(|(_, p)| *p);
+            let hint = match crate::diag::suggest(&s.position, unit_lines) {
+                Some(p) => format!("did you mean `{p}`? add a capacity line for the position, or correct the position in the roster"),
+                None => "add a capacity line for the position, or correct the position in the roster".to_string(),
+            };
             diags.push(
                 Diagnostic::new(
                     Code::PositionWithoutCapacity,
                     format!(
-                        "staff in unit `{}` hold position `{}`, which has no capacity line",
-                        s.unit, s.position
+                        "staff in unit `{}` hold {what}, which has no capacity line in the unit",
+                        s.unit
                     ),
                 )
                 .at_opt(s.loc.clone())
-                .hint(
-                    "add a capacity line for the position, or correct the position in the roster",
-                ),
+                .hint(hint),
             );
         }
     }
