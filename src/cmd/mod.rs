@@ -6,6 +6,7 @@ pub mod import;
 pub mod init;
 pub mod report;
 pub mod schema;
+pub mod shell;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -44,6 +45,10 @@ pub enum Command {
     Import(import::Args),
     /// Write the JSON Schemas for the plan files.
     Schema(schema::Args),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff), or write one per subcommand.
+    Man(shell::ManArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -54,6 +59,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema(args) => schema::run(args),
         Command::Import(args) => import::run(args),
         Command::Report(args) => report::run(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
     }
 }
 

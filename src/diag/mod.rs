@@ -153,6 +153,26 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
+    /// Findings after the first `from` that `same` groups together are folded
+    /// into the first of each group by `fold(first, how many)`.
+    pub fn fold_after(
+        &mut self,
+        from: usize,
+        same: impl Fn(&Diagnostic) -> bool,
+        fold: impl Fn(Diagnostic, usize) -> Diagnostic,
+    ) {
+        let tail = self.items.split_off(from.min(self.items.len()));
+        let (group, rest): (Vec<Diagnostic>, Vec<Diagnostic>) = tail.into_iter().partition(&same);
+        self.items.extend(rest);
+        let n = group.len();
+        if let Some(first) = group
+            .into_iter()
+            .min_by_key(|d| d.loc.as_ref().map(|l| (l.file, l.span.start)))
+        {
+            self.items.push(fold(first, n));
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }

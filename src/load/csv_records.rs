@@ -440,7 +440,7 @@ pub(crate) fn header(
         diags.push(
             Diagnostic::new(Code::RawExport, format!("{} column(s) the plan does not use: {}", raw.len(), raw.join(", ")))
                 .at(header_loc(*first))
-                .hint("this looks like a raw export: keep only the columns the analysis needs before committing the file (see docs/import.md)"),
+                .hint("this looks like a raw export: the plan reads only the columns it maps (`columns`, and `skip` for lines above the header; see docs/import.md), but every other column is committed with the file — export only the columns the plan needs, or keep the file out of a shared repository"),
         );
     }
     if !ok {

@@ -56,6 +56,84 @@ pub fn is_name_header(header: &str) -> bool {
         || (words.len() <= 3 && words.iter().any(|w| NAMES.contains(w)) && !h.contains("enhet"))
 }
 
+/// Common Norwegian first names (SSB's most frequent), for ids that are a
+/// first name alone.
+const FIRST_NAMES: [&str; 40] = [
+    "Anne",
+    "Inger",
+    "Kari",
+    "Marit",
+    "Ingrid",
+    "Liv",
+    "Eva",
+    "Berit",
+    "Astrid",
+    "Bjørg",
+    "Hilde",
+    "Anna",
+    "Solveig",
+    "Marianne",
+    "Randi",
+    "Ida",
+    "Nina",
+    "Maria",
+    "Elisabeth",
+    "Kristin",
+    "Jan",
+    "Per",
+    "Bjørn",
+    "Ole",
+    "Lars",
+    "Kjell",
+    "Knut",
+    "Arne",
+    "Svein",
+    "Thomas",
+    "Hans",
+    "Geir",
+    "Tor",
+    "Morten",
+    "Terje",
+    "Odd",
+    "Erik",
+    "Martin",
+    "Andreas",
+    "John",
+];
+
+/// Whether an id looks like a person's name: two or more capitalised words
+/// of letters ("Kari Nordmann", "Anne-Lise Berg"), or a common first name.
+pub fn looks_like_name(id: &str) -> bool {
+    let word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && w.chars().skip(1).any(char::is_lowercase)
+    };
+    let words: Vec<&str> = id.split_whitespace().collect();
+    (words.len() >= 2 && words.iter().all(|w| word(w)))
+        || (words.len() == 1 && FIRST_NAMES.contains(&words[0]))
+}
+
+/// The finding for ids that look like names (`rows` of them; the first at
+/// `loc`), never repeating one.
+pub(crate) fn name_ids(column: &str, rows: usize, loc: Loc) -> Diagnostic {
+    let more = if rows > 1 {
+        format!(" ({rows} rows)")
+    } else {
+        String::new()
+    };
+    let mut d = Diagnostic::new(
+        Code::PersonalData,
+        format!("`{column}` holds what looks like a person's name{more}"),
+    )
+    .at(loc)
+    .hint("identify staff and respondents by pseudonymous ids only (a running number per export); names must not be in a plan");
+    d.redact = true;
+    d
+}
+
 /// Report every header that is a column of names; `false` when there is one.
 pub(crate) fn check_name_headers(
     names: &[String],
@@ -88,6 +166,24 @@ mod tests {
         assert!(!is_national_id("15076500566"));
         assert!(!is_national_id("1507650056"));
         assert!(!is_national_id("abcdefghijk"));
+    }
+
+    #[test]
+    fn ids_that_look_like_names() {
+        for id in ["Kari Nordmann", "Anne-Lise Berg", "Ole", "Bjørn Ås Dahl"] {
+            assert!(looks_like_name(id), "{id}");
+        }
+        for id in [
+            "s01",
+            "QZXS01ANSATT",
+            "r 12",
+            "KARI NORDMANN",
+            "ansatt 7",
+            "Ola9",
+            "x",
+        ] {
+            assert!(!looks_like_name(id), "{id}");
+        }
     }
 
     #[test]

@@ -119,6 +119,8 @@ fn optional(s: &str) -> Option<String> {
 pub fn parse(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Parsed<RawStaff> {
     use StaffColumn as C;
     let mut out = Vec::new();
+    // ids that look like names: counted, reported once, never repeated
+    let mut names: (usize, Option<crate::source::Loc>) = (0, None);
     let index = records(
         input,
         spec,
@@ -129,7 +131,13 @@ pub fn parse(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Parse
         |r, _, diags| {
             let n0 = diags.len();
             let text = |col, diags: &mut Diagnostics| r.required(col, diags).map(str::to_string);
-            let id = text(C::Id, diags);
+            let mut id = text(C::Id, diags);
+            if id.as_deref().is_some_and(super::personal::looks_like_name) {
+                names.0 += 1;
+                names.1.get_or_insert_with(|| r.loc(C::Id));
+                id = None;
+            }
+            let no_id = id.is_none();
             let unit = text(C::Unit, diags);
             let position = text(C::Position, diags);
             let percent = r.number(C::Percent, diags);
@@ -155,10 +163,13 @@ pub fn parse(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Parse
                 studying: optional(r.get(C::Studying)),
                 study_done,
                 loc: r.row_loc(),
-                rejected: diags.len() > n0,
+                rejected: diags.len() > n0 || no_id,
             });
         },
     );
+    if let (n, Some(loc)) = names {
+        diags.push(super::personal::name_ids("id", n, loc));
+    }
     Parsed {
         rows: out,
         fields: FieldLocs::Columns {

@@ -81,19 +81,39 @@ impl DataKind for SurveyKind {
 
 /// Read survey answers, long or wide layout, in file order.
 pub fn parse(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> ParsedSurvey {
-    if spec.questions.is_some() {
+    let n0 = diags.len();
+    let parsed = if spec.questions.is_some() {
         let wide = super::survey_wide::read_wide(input, spec, diags);
-        return ParsedSurvey::from_answers(input.file, wide);
-    }
-    super::survey_long::parse_long(input, spec, diags)
+        ParsedSurvey::from_answers(input.file, wide)
+    } else {
+        super::survey_long::parse_long(input, spec, diags)
+    };
+    fold_names(diags, n0);
+    parsed
+}
+
+/// Respondent ids that look like names: one finding per file, with the count.
+fn fold_names(diags: &mut Diagnostics, from: usize) {
+    diags.fold_after(
+        from,
+        |d| d.code == Code::PersonalData && d.message.contains("looks like a person's name"),
+        |first, n| match first.loc {
+            Some(loc) => super::personal::name_ids("respondent", n, loc),
+            None => first,
+        },
+    );
 }
 
 /// Read survey answers as model rows, in file order (for `plan import`).
 pub fn parse_answers(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Parsed<Answer> {
-    if spec.questions.is_some() {
-        return super::survey_wide::read_wide(input, spec, diags);
-    }
-    super::survey_long::parse_long(input, spec, diags).into_answers()
+    let n0 = diags.len();
+    let parsed = if spec.questions.is_some() {
+        super::survey_wide::read_wide(input, spec, diags)
+    } else {
+        super::survey_long::parse_long(input, spec, diags).into_answers()
+    };
+    fold_names(diags, n0);
+    parsed
 }
 
 /// A 1–5 answer: a number, or a label of the scale; `Ok(None)` = no answer.
@@ -138,6 +158,15 @@ pub(crate) fn record<'r>(
     use SurveyColumn as C;
     let n0 = diags.len();
     let respondent = r.required(C::Respondent, diags);
+    if respondent.is_some_and(super::personal::looks_like_name) {
+        // folded into one finding per file by `parse`
+        diags.push(super::personal::name_ids(
+            "respondent",
+            1,
+            r.loc(C::Respondent),
+        ));
+        return None;
+    }
     let unit = r.required(C::Unit, diags);
     let competence = r.required(C::Competence, diags);
     let scale = |col: SurveyColumn, diags: &mut Diagnostics| -> Option<u8> {

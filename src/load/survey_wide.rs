@@ -47,6 +47,14 @@ pub fn read_wide(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> P
                 );
                 return;
             }
+            if super::personal::looks_like_name(&respondent) {
+                diags.push(super::personal::name_ids(
+                    "respondent",
+                    1,
+                    r.loc(SurveyColumn::Respondent),
+                ));
+                return;
+            }
             // competence → (level, need, location of the level cell, location of the need cell)
             type Cell = (Option<u8>, Option<u8>, Option<Loc>, Option<Loc>);
             let mut per: BTreeMap<&str, Cell> = BTreeMap::new();
