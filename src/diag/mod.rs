@@ -82,6 +82,22 @@ codes! {
     TargetUnreachable = "target-unreachable", Warning;
 }
 
+impl std::str::FromStr for Code {
+    type Err = String;
+
+    /// A code by its name (`revision-due`), with a suggestion when unknown.
+    fn from_str(s: &str) -> Result<Self, String> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| match suggest(s, Code::ALL.iter().map(|c| c.as_str())) {
+                Some(near) => format!("unknown code `{s}` (did you mean `{near}`?)"),
+                None => format!("unknown code `{s}`; the codes are listed in docs/checks.md"),
+            })
+    }
+}
+
 impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -191,8 +207,16 @@ impl Diagnostics {
 
     /// `--strict`: every warning becomes an error.
     pub fn make_strict(&mut self) {
+        self.make_strict_except(&[]);
+    }
+
+    /// `--strict` with `--allow CODE`: every warning becomes an error except
+    /// those of the allowed codes.
+    pub fn make_strict_except(&mut self, allowed: &[Code]) {
         for d in &mut self.items {
-            d.severity = Severity::Error;
+            if !allowed.contains(&d.code) {
+                d.severity = Severity::Error;
+            }
         }
     }
 

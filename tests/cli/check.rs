@@ -295,3 +295,25 @@ fn github_format_emits_workflow_commands() {
         "{text}"
     );
 }
+
+#[test]
+fn allow_keeps_a_code_a_warning_under_strict() {
+    // a year after its last revision the base plan is due: an error under
+    // --strict, unless the code is allowed
+    let base = Path::new(FIXTURES).join("base");
+    let run = |extra: &[&str]| {
+        super::common::plan()
+            .args(["check", "--strict", "--today", "2027-01-01"])
+            .args(extra)
+            .arg(&base)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&[]).status.code(), Some(1));
+    let allowed = run(&["--allow", "revision-due"]);
+    assert_eq!(allowed.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&allowed.stdout).contains("warning[revision-due]"));
+    let typo = run(&["--allow", "revison-due"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("did you mean `revision-due`"));
+}
