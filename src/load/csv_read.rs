@@ -23,6 +23,8 @@ pub struct ReadOptions {
     pub decimal_comma: Option<bool>,
     /// Preamble lines before the header.
     pub skip: usize,
+    /// The sheet of a workbook (`None`: the first).
+    pub sheet: Option<String>,
 }
 
 /// A decoded CSV file, ready for the csv crate.
@@ -77,6 +79,19 @@ pub fn decode_owned(mut bytes: Vec<u8>, opts: &ReadOptions) -> Result<Decoded, (
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A workbook's sheet, already text: split it like a comma-separated UTF-8 file
+/// (the options' delimiter, encoding and decimal mark are the sheet's own).
+pub fn from_sheet(text: String, skip: usize) -> Decoded {
+    let opts = ReadOptions {
+        delimiter: Some(b','),
+        encoding: Some(Encoding::Utf8),
+        decimal_comma: Some(false),
+        skip,
+        sheet: None,
+    };
+    finish(text, Encoding::Utf8, &opts)
+}
 
 fn finish(text: String, encoding: Encoding, opts: &ReadOptions) -> Decoded {
     let header_start = skip_lines(&text, opts.skip);

@@ -16,7 +16,7 @@ use super::csv_read::{self, Encoding, ReadOptions};
 use super::csv_records::{CsvSpec, Input, Parsed, Question};
 use super::staff::{RawStaff, StaffKind};
 use super::survey::{ParsedSurvey, SurveyKind};
-use super::Item;
+use super::{workbook, Item};
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::model::raw::RawData;
 use crate::model::raw_data::{RawAnswerField, RawEncoding, RawLayout, RawScaleValue, RawSource};
@@ -110,6 +110,7 @@ pub fn spec<K: DataKind>(
     let n0 = diags.len();
     let mut opts = ReadOptions {
         skip: t.skip.unwrap_or(0) as usize,
+        sheet: t.sheet.clone(),
         encoding: t.encoding.map(|e| match e {
             RawEncoding::Utf8 => Encoding::Utf8,
             RawEncoding::Windows1252 => Encoding::Windows1252,
@@ -344,6 +345,31 @@ impl Opened {
     }
 }
 
+/// The finding for a workbook that cannot be read.
+fn workbook_error(name: &str, e: workbook::WorkbookError, loc: Loc) -> Diagnostic {
+    use workbook::WorkbookError as E;
+    match e {
+        E::Unreadable(why) => Diagnostic::new(
+            Code::UnreadableFile,
+            format!("{name} cannot be read as a workbook: {why}"),
+        )
+        .at(loc)
+        .hint("open it in Excel and save it again as .xlsx, or export the sheet as CSV (UTF-8)"),
+        E::NoSheet { wanted, sheets } => Diagnostic::new(
+            Code::InvalidValue,
+            format!("{name} has no sheet `{wanted}`"),
+        )
+        .at(loc)
+        .hint(format!("its sheets: {}", sheets.join(", "))),
+        E::TooLarge => Diagnostic::new(
+            Code::FileTooLarge,
+            format!("{name} would expand to more than 2 GiB"),
+        )
+        .at(loc)
+        .hint("export the sheet the plan needs as CSV"),
+    }
+}
+
 /// Where `data.<kind>` is given, for problems with the file as a whole.
 fn file_loc(data: &Item<RawData>, key: &str) -> Loc {
     match data.node.get(key).and_then(|n| n.get("path")) {
@@ -460,7 +486,29 @@ pub fn open<K: DataKind>(
     inputs: &mut Vec<PathBuf>,
 ) -> Option<Opened> {
     let (path, name, bytes) = read_bytes(source, data, K::KEY, rel, diags, inputs)?;
-    match csv_read::decode_owned(bytes, opts) {
+    let loc = file_loc(data, K::KEY);
+    let decoded = match workbook::sniff(&name, &bytes) {
+        workbook::Kind::Text => csv_read::decode_owned(bytes, opts),
+        workbook::Kind::Workbook => match workbook::to_csv(bytes, opts.sheet.as_deref()) {
+            Ok(text) => Ok(csv_read::from_sheet(text, opts.skip)),
+            Err(e) => {
+                diags.push(workbook_error(&name, e, loc));
+                return None;
+            }
+        },
+        workbook::Kind::Other(what) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::UnreadableFile,
+                    format!("{name} is not a CSV file or a workbook: it looks like {what}"),
+                )
+                .at(loc)
+                .hint("export the data as CSV (UTF-8) or save it as an Excel workbook (.xlsx)"),
+            );
+            return None;
+        }
+    };
+    match decoded {
         Ok(d) => {
             let file =
                 sources.add(SourceFile::new(name, path.unwrap_or_default(), d.text).personal());

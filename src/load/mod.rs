@@ -20,6 +20,7 @@ pub mod survey;
 pub mod survey_long;
 pub mod survey_wide;
 pub mod toml_file;
+pub mod workbook;
 pub mod yaml_file;
 
 use std::path::{Path, PathBuf};

@@ -109,8 +109,10 @@ pub struct RawSourceTable {
     pub encoding: Option<RawEncoding>,
     /// Desimaltegn: "," or "."; "," when the delimiter is ";".
     pub decimal_mark: Option<String>,
-    /// Innledende linjer: preamble lines before the header.
+    /// Innledende linjer: preamble lines (rows of a workbook) before the header.
     pub skip: Option<u32>,
+    /// Ark: the worksheet of an Excel or OpenDocument workbook to read (default: the first).
+    pub sheet: Option<String>,
     /// Kolonner: v1 field → header in the file, e.g. percent = "Stillingsprosent".
     #[serde(default)]
     pub columns: BTreeMap<String, String>,

@@ -15,3 +15,4 @@ mod report;
 mod robustness;
 mod scale;
 mod schema;
+mod workbook;
