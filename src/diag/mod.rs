@@ -67,6 +67,9 @@ codes! {
     CsvNumber = "csv-number", Error;
     PersonalData = "personal-data", Error;
     RevisionDue = "revision-due", Warning;
+    MeasureOverdue = "measure-overdue", Warning;
+    IndicatorNotFollowedUp = "indicator-not-followed-up", Warning;
+    GoalWithoutIndicator = "goal-without-indicator", Warning;
     MeasureWithoutIndicator = "measure-without-indicator", Warning;
     MeasureWithoutResponsible = "measure-without-responsible", Warning;
     MeasureOutsidePeriod = "measure-outside-period", Warning;
