@@ -58,7 +58,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             super::check_unit(&new.plan, Some(u))?;
         }
     }
-    let d = compare(&old, &new, args.unit.as_deref())?;
+    let d = compare(
+        (&old.label, &old.plan),
+        (&new.label, &new.plan),
+        args.unit.as_deref(),
+    )?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     render(&mut out, args.format, &d, args.lang)
@@ -77,8 +81,13 @@ pub struct Opened {
     pub plan: Plan,
 }
 
-/// Analyse both plans (of `unit` only, when given) and compare them.
-pub fn compare(old: &Opened, new: &Opened, unit: Option<&str>) -> anyhow::Result<PlanDiff> {
+/// Analyse both plans (of `unit` only, when given) and compare them; each
+/// side is its label and its plan.
+pub fn compare(
+    old: (&str, &Plan),
+    new: (&str, &Plan),
+    unit: Option<&str>,
+) -> anyhow::Result<PlanDiff> {
     let analysis = |p: &Plan| -> anyhow::Result<Analysis> {
         let a = analyse_unit(p, &p.assumptions, unit);
         if let Some(what) = a.non_finite() {
@@ -86,16 +95,16 @@ pub fn compare(old: &Opened, new: &Opened, unit: Option<&str>) -> anyhow::Result
         }
         Ok(a)
     };
-    let (a, b) = (analysis(&old.plan)?, analysis(&new.plan)?);
+    let (a, b) = (analysis(old.1)?, analysis(new.1)?);
     Ok(diff(
         &Side {
-            label: old.label.clone(),
-            plan: &old.plan,
+            label: old.0.to_string(),
+            plan: old.1,
             analysis: &a,
         },
         &Side {
-            label: new.label.clone(),
-            plan: &new.plan,
+            label: new.0.to_string(),
+            plan: new.1,
             analysis: &b,
         },
         unit,

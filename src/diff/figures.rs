@@ -290,9 +290,9 @@ pub fn quality(old: &Analysis, new: &Analysis) -> Vec<QualityChange> {
             n.is_some_and(|r| r.suppressed),
         ];
         let exists_both = o.is_some() && n.is_some();
-        if figures.iter().any(|(_, f)| f.changed())
-            || (exists_both && suppressed[0] != suppressed[1])
-            || !exists_both
+        if !exists_both
+            || suppressed[0] != suppressed[1]
+            || figures.iter().any(|(_, f)| f.changed())
         {
             out.push(QualityChange {
                 unit,

@@ -67,6 +67,19 @@ pub struct DiffMessages {
     pub value: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
+    // the report's step 7
+    pub h_measures_report: &'static str,
+    pub col_measure: &'static str,
+    pub col_status: &'static str,
+    pub col_latest: &'static str,
+    pub col_participants: &'static str,
+    pub col_observed: &'static str,
+    pub col_projected: &'static str,
+    pub h_not_evaluable: &'static str,
+    pub not_evaluable_intro: &'static str,
+    pub h_since: &'static str,
+    /// "{rev}".
+    pub since_intro: &'static str,
 }
 
 pub static NB: DiffMessages = DiffMessages {
@@ -142,6 +155,18 @@ pub static NB: DiffMessages = DiffMessages {
     value: "verdi",
     yes: "ja",
     no: "nei",
+    h_measures_report: "Gjennomføring av tiltakene",
+    col_measure: "Tiltak",
+    col_status: "Status",
+    col_latest: "Siste oppfølging",
+    col_participants: "Deltakere",
+    col_observed: "Målt",
+    col_projected: "Framskrevet",
+    h_not_evaluable: "Mål som ikke kan evalueres",
+    not_evaluable_intro:
+        "Ingen tiltak under disse målene har en indikator, så måloppnåelsen kan ikke vurderes:",
+    h_since: "Endringer siden forrige rullering",
+    since_intro: "Sammenlignet med planen slik den var i {rev}.",
 };
 
 pub static EN: DiffMessages = DiffMessages {
@@ -217,6 +242,17 @@ pub static EN: DiffMessages = DiffMessages {
     value: "value",
     yes: "yes",
     no: "no",
+    h_measures_report: "Carrying out the measures",
+    col_measure: "Measure",
+    col_status: "Status",
+    col_latest: "Latest follow-up",
+    col_participants: "Participants",
+    col_observed: "Observed",
+    col_projected: "Projected",
+    h_not_evaluable: "Goals that cannot be evaluated",
+    not_evaluable_intro: "No measure under these goals has an indicator, so whether they are reached cannot be judged:",
+    h_since: "Changes since the last revision",
+    since_intro: "Compared with the plan as it was in {rev}.",
 };
 
 impl Lang {

@@ -491,6 +491,14 @@ impl Plan {
             .and_then(|i| self.units.get(i))
     }
 
+    /// Whether goal `goal` can be evaluated: some measure under it has an
+    /// indicator (KS step 7; the rule of `goal-without-indicator`).
+    pub fn goal_is_evaluable(&self, goal: &str) -> bool {
+        self.measures
+            .iter()
+            .any(|m| m.goal == goal && !m.indicators.is_empty())
+    }
+
     /// Sort every collection into its canonical order.
     pub fn normalise(&mut self) {
         self.competences.sort_by(|a, b| a.id.cmp(&b.id));

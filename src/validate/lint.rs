@@ -65,11 +65,7 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
         }
     }
     for g in &plan.goals {
-        let evaluated = plan
-            .measures
-            .iter()
-            .any(|m| m.goal == g.id && !m.indicators.is_empty());
-        if !evaluated {
+        if !plan.goal_is_evaluable(&g.id) {
             diags.push(
                 Diagnostic::new(
                     Code::GoalWithoutIndicator,

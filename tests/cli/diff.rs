@@ -473,3 +473,53 @@ fn a_figure_hidden_in_either_revision_stays_hidden() {
         assert!(l.contains("skjult"), "{l}");
     }
 }
+
+#[test]
+fn the_report_since_a_revision_tells_what_changed() {
+    let repo = repository();
+    let root = repo.path();
+    let out = plan()
+        .args([
+            "report",
+            "plans/eksempel",
+            "--since",
+            "HEAD~1",
+            "-o",
+            "-",
+            "--no-figures",
+        ])
+        .current_dir(root)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md = String::from_utf8(out).unwrap();
+    let at = md
+        .find("### Endringer siden forrige rullering")
+        .unwrap_or_else(|| panic!("{md}"));
+    let since = &md[at..];
+    assert!(
+        since.contains("Sammenlignet med planen slik den var i HEAD"),
+        "{since}"
+    );
+    assert!(
+        since.contains("hjemme / sykepleier, 2025: 1,5 → 2,5 (+1,0)"),
+        "{since}"
+    );
+    assert!(
+        since.contains("| lagt til | tiltak | veiledning |"),
+        "{since}"
+    );
+    // step 7 lists the measures with their status
+    assert!(
+        md.contains("| Veiledning av nyansatte | planlagt | – | – |"),
+        "{md}"
+    );
+    // a revision that does not exist is trouble
+    plan()
+        .args(["report", "plans/eksempel", "--since", "v1999", "-o", "-"])
+        .current_dir(root)
+        .assert()
+        .code(2);
+}
