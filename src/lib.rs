@@ -13,6 +13,7 @@ pub mod analyse;
 pub mod checks;
 pub mod cmd;
 pub mod diag;
+pub mod diff;
 pub mod i18n;
 pub mod init;
 pub mod load;

@@ -1,4 +1,5 @@
-//! Where a plan's files come from: a directory today, a git revision tomorrow.
+//! Where a plan's files come from: a directory, a plan in memory, or a git
+//! revision ([`GitSource`]).
 //!
 //! In: a place that holds a plan. Out: the plan files (TOML/YAML) as
 //! plan-relative paths in sorted order, the bytes of any file by its
@@ -7,8 +8,12 @@
 //! Nothing else in the tool asks the file system for a plan's files: the
 //! loader only sees what a [`PlanSource`] hands it.
 
+mod git;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+pub use git::GitSource;
 
 use anyhow::{bail, Context};
 

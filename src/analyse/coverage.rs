@@ -386,12 +386,18 @@ mod tests {
         plan.indicators = vec![
             ind(
                 "full",
-                crate::model::IndicatorKind::PositionShare { min_percent: 100.0 },
+                crate::model::IndicatorKind::PositionShare {
+                    min_percent: 100.0,
+                    observed: vec![],
+                },
                 0.5,
             ),
             ind(
                 "more",
-                crate::model::IndicatorKind::PositionShare { min_percent: 100.0 },
+                crate::model::IndicatorKind::PositionShare {
+                    min_percent: 100.0,
+                    observed: vec![],
+                },
                 1.1,
             ),
             ind(

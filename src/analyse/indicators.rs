@@ -23,6 +23,11 @@ pub struct IndicatorRow {
     /// Computed: every year B..=E. Manual: baseline and observations, by year.
     pub values: Vec<YearValue>,
     pub target: Option<Target>,
+    /// Computed indicators: values observed in official sources (KOSTRA, SSB)
+    /// beside the projection, by year; omitted from the JSON when empty.
+    /// Manual indicators: always empty (their observations are `values`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub observed: Vec<YearValue>,
     /// Computed: the value in the target year; manual: the latest value.
     /// `None` when there is nothing to compare.
     pub met: Option<bool>,
@@ -42,14 +47,14 @@ pub(crate) fn indicators(plan: &Plan, roster: &Roster) -> Vec<IndicatorRow> {
 
 fn row(i: &Indicator, roster: &Roster) -> IndicatorRow {
     let (metric, values, unit) = match &i.kind {
-        IndicatorKind::EducationShare { levels, among } => (
+        IndicatorKind::EducationShare { levels, among, .. } => (
             Some(Metric::EducationShare),
             per_year(roster, |y| {
                 education_share(roster, y, levels, among.as_deref())
             }),
             None,
         ),
-        IndicatorKind::PositionShare { min_percent } => (
+        IndicatorKind::PositionShare { min_percent, .. } => (
             Some(Metric::PositionShare),
             per_year(roster, |y| position_share(roster, y, *min_percent)),
             None,
@@ -81,10 +86,23 @@ fn row(i: &Indicator, roster: &Roster) -> IndicatorRow {
         (Some(t), Some(v)) => Some(t.is_met(v)),
         _ => None,
     };
+    let mut observed: Vec<YearValue> = match &i.kind {
+        IndicatorKind::EducationShare { observed, .. }
+        | IndicatorKind::PositionShare { observed, .. } => observed
+            .iter()
+            .map(|o| YearValue {
+                year: o.year,
+                value: Some(o.value),
+            })
+            .collect(),
+        IndicatorKind::Manual { .. } => Vec::new(),
+    };
+    observed.sort_by_key(|o| o.year);
     IndicatorRow {
         id: i.id.clone(),
         metric,
         values,
+        observed,
         target: i.target,
         met,
         title: i.title.clone(),
@@ -178,12 +196,19 @@ mod tests {
                 IndicatorKind::EducationShare {
                     levels: vec![EduLevel::Bachelor],
                     among: Some(vec![EduLevel::UpperSecondary, EduLevel::Bachelor]),
+                    observed: vec![Observation {
+                        year: 2026,
+                        value: 0.4,
+                    }],
                 },
                 target(2029, 0.9),
             ),
             indicator(
                 "full",
-                IndicatorKind::PositionShare { min_percent: 100.0 },
+                IndicatorKind::PositionShare {
+                    min_percent: 100.0,
+                    observed: vec![],
+                },
                 target(2029, 0.6),
             ),
         ];
@@ -201,7 +226,18 @@ mod tests {
                 Some(1.0)
             ]
         );
-        assert_eq!(edu.met, Some(true));
+        assert_eq!(
+            edu.met,
+            Some(true),
+            "the projection decides, not the observation"
+        );
+        assert_eq!(
+            edu.observed,
+            [YearValue {
+                year: 2026,
+                value: Some(0.4)
+            }]
+        );
         let full = &rows[1];
         assert_eq!(full.values[0].value, Some(2.0 / 3.0));
         assert_eq!(full.values[1].value, Some(0.5));
@@ -213,7 +249,10 @@ mod tests {
         let mut plan = plan_2025_2029();
         plan.indicators = vec![indicator(
             "full",
-            IndicatorKind::PositionShare { min_percent: 100.0 },
+            IndicatorKind::PositionShare {
+                min_percent: 100.0,
+                observed: vec![],
+            },
             target(2029, 0.6),
         )];
         let rows = indicators(&plan, &Roster::new(&plan, &plan.assumptions));

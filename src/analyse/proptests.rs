@@ -90,8 +90,8 @@ prop_compose! {
             answer(&format!("r{i:03}"), UNITS[u], if lift { "lift" } else { "demens" }, lvl)
         }).collect();
         plan.indicators = vec![
-            Indicator { id: "edu".into(), title: "edu".into(), kind: IndicatorKind::EducationShare { levels: vec![EduLevel::Bachelor], among: None }, target: Some(Target { year: 2029, min: Some(0.5), max: None }), loc: None },
-            Indicator { id: "full".into(), title: "full".into(), kind: IndicatorKind::PositionShare { min_percent: 100.0 }, target: Some(Target { year: 2029, min: Some(0.5), max: None }), loc: None },
+            Indicator { id: "edu".into(), title: "edu".into(), kind: IndicatorKind::EducationShare { levels: vec![EduLevel::Bachelor], among: None, observed: vec![] }, target: Some(Target { year: 2029, min: Some(0.5), max: None }), loc: None },
+            Indicator { id: "full".into(), title: "full".into(), kind: IndicatorKind::PositionShare { min_percent: 100.0, observed: vec![] }, target: Some(Target { year: 2029, min: Some(0.5), max: None }), loc: None },
         ];
         plan.normalise();
         plan

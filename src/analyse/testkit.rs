@@ -170,6 +170,9 @@ pub fn measure(
         end: 2029,
         cost_nok: None,
         indicators: vec![],
+        status: crate::model::MeasureStatus::Planned,
+        declared_status: crate::model::MeasureStatus::Planned,
+        followup: vec![],
         loc: None,
     }
 }

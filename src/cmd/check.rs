@@ -24,7 +24,8 @@ pub struct Args {
     /// `--allow revision-due` so that the calendar alone never fails a pull request.
     #[arg(long = "allow", value_name = "CODE", value_parser = parse_code)]
     pub allow: Vec<crate::diag::Code>,
-    /// The date to check revision against (YYYY-MM-DD); default: today.
+    /// The date to judge revision, overdue measures and indicator follow-up
+    /// against (YYYY-MM-DD); default: today.
     #[arg(long, value_name = "DATE")]
     pub today: Option<Date>,
     /// Output format.
@@ -43,7 +44,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let loaded = open_dir(&args.dir)?;
     let mut diags = loaded.diagnostics;
     if let Some(plan) = &loaded.plan {
-        checks::revision(plan, args.today.unwrap_or_else(checks::today), &mut diags);
+        let today = args.today.unwrap_or_else(checks::today);
+        checks::revision(plan, today, &mut diags);
+        checks::followup(plan, today, &mut diags);
         let analysis = crate::analyse::analyse(plan, &plan.assumptions);
         checks::logic(plan, &analysis.coverage, &mut diags);
     }

@@ -2,6 +2,7 @@
 
 pub mod analyse;
 pub mod check;
+pub mod diff;
 pub mod import;
 pub mod init;
 pub mod report;
@@ -39,6 +40,8 @@ pub enum Command {
     Analyse(analyse::Args),
     /// Write the plan document (Markdown, KS's seven steps) with SVG figures.
     Report(report::Args),
+    /// What changed between two revisions of a plan (directories or git revisions).
+    Diff(diff::Args),
     /// Write a new plan skeleton, or a realistic synthetic demo plan.
     Init(init::Args),
     /// Read an HR or survey export through a mapping and print the v1 CSV.
@@ -61,6 +64,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(args),
         Command::Completions(args) => shell::completions(args),
         Command::Man(args) => shell::man(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 
@@ -78,10 +82,22 @@ pub fn load_valid(
     dir: &std::path::Path,
     unit: Option<&str>,
 ) -> anyhow::Result<Result<ValidPlan, ExitCode>> {
+    let valid = valid_from(&crate::plan_source::DirSource::new(dir)?)?;
+    if let Ok(v) = &valid {
+        check_unit(&v.plan, unit)?;
+    }
+    Ok(valid)
+}
+
+/// Load a plan from any source for a command that needs a valid one. When
+/// the plan has errors, its diagnostics go to stderr (human format) and the
+/// result is exit code 1.
+pub fn valid_from(
+    source: &dyn crate::plan_source::PlanSource,
+) -> anyhow::Result<Result<ValidPlan, ExitCode>> {
     use anyhow::Context;
-    let loaded = crate::pipeline::open_dir(dir)?;
+    let loaded = crate::pipeline::open(source)?;
     if let Some(plan) = loaded.plan {
-        check_unit(&plan, unit)?;
         return Ok(Ok(ValidPlan {
             plan,
             inputs: loaded.inputs,
@@ -105,7 +121,7 @@ pub fn load_valid(
 }
 
 /// `--unit U` must name a unit of the plan; suggest the nearest one if not.
-fn check_unit(plan: &crate::model::Plan, unit: Option<&str>) -> anyhow::Result<()> {
+pub fn check_unit(plan: &crate::model::Plan, unit: Option<&str>) -> anyhow::Result<()> {
     let Some(u) = unit else { return Ok(()) };
     if plan.unit(u).is_some() {
         return Ok(());

@@ -21,7 +21,7 @@ use anyhow::{bail, Context};
 
 use crate::analyse::analyse;
 use crate::i18n::Lang;
-use crate::report::{build, Options, FIGURE_DIR};
+use crate::report::{build_since, Options, FIGURE_DIR};
 use crate::write::{ensure_not_input, Batch};
 
 /// The document's default file name.
@@ -45,6 +45,11 @@ pub struct Args {
     /// Leave the figures out (no `figurer/`, no image links).
     #[arg(long)]
     pub no_figures: bool,
+    /// Add "changes since the last revision" (Endringer siden forrige
+    /// rullering): what `plan diff REV` finds, REV a git revision of the plan
+    /// directory (or an earlier plan directory).
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -64,6 +69,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )
         .context("cannot write to stderr")?;
     }
+    let since = match &args.since {
+        None => None,
+        Some(rev) => {
+            let Some(old) = super::diff::side(Some(rev), &args.dir)? else {
+                return Ok(std::process::ExitCode::from(2));
+            };
+            let new_label = args.dir.display().to_string();
+            Some(super::diff::compare(
+                (&old.label, &old.plan),
+                (&new_label, plan),
+                None,
+            )?)
+        }
+    };
     let opts = Options {
         lang: args.lang,
         unit: args.unit.clone(),
@@ -81,7 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(what) = analysis.non_finite() {
         bail!("the analysis produced a figure that is not a finite number ({what}); nothing was written. Please report this plan as a bug");
     }
-    let report = build(plan, &analysis, &opts)?;
+    let report = build_since(plan, &analysis, &opts, since.as_ref())?;
     if to_stdout {
         let stdout = std::io::stdout();
         let mut out = stdout.lock();

@@ -68,6 +68,9 @@ codes! {
     PersonalData = "personal-data", Error;
     RevisionDue = "revision-due", Warning;
     StepIncomplete = "step-incomplete", Warning;
+    MeasureOverdue = "measure-overdue", Warning;
+    IndicatorNotFollowedUp = "indicator-not-followed-up", Warning;
+    GoalWithoutIndicator = "goal-without-indicator", Warning;
     MeasureWithoutIndicator = "measure-without-indicator", Warning;
     MeasureWithoutResponsible = "measure-without-responsible", Warning;
     MeasureOutsidePeriod = "measure-outside-period", Warning;

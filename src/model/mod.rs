@@ -119,6 +119,57 @@ pub enum Arena {
     OutsideWork,
 }
 
+/// Status: where a measure stands (KS step 7, gjennomføring).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureStatus {
+    /// Planlagt: not started (the default).
+    #[default]
+    Planned,
+    /// Pågår: under way.
+    Ongoing,
+    /// Gjennomført: carried out.
+    Done,
+    /// Avlyst: cancelled.
+    Cancelled,
+}
+
+impl MeasureStatus {
+    pub const ALL: [MeasureStatus; 4] = [
+        MeasureStatus::Planned,
+        MeasureStatus::Ongoing,
+        MeasureStatus::Done,
+        MeasureStatus::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeasureStatus::Planned => "planned",
+            MeasureStatus::Ongoing => "ongoing",
+            MeasureStatus::Done => "done",
+            MeasureStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Whether the measure is finished one way or the other.
+    pub fn is_closed(self) -> bool {
+        matches!(self, MeasureStatus::Done | MeasureStatus::Cancelled)
+    }
+}
+
 /// Beregningsmåte: how a computed indicator is computed from the roster.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
@@ -306,7 +357,25 @@ pub struct Measure {
     pub end: i32,
     pub cost_nok: Option<f64>,
     pub indicators: Vec<String>,
+    /// The status now: the `status` of the file, or the status of the latest
+    /// follow-up entry when that is dated after the plan's `last_revised`
+    /// (the one place of that rule is `validate`).
+    pub status: MeasureStatus,
+    /// The `status` key as written (default `planned`).
+    pub declared_status: MeasureStatus,
+    /// Follow-up entries (oppfølging), sorted by date (stable).
+    pub followup: Vec<FollowUp>,
     pub loc: Option<Loc>,
+}
+
+/// One follow-up entry of a measure (`[[measure.followup]]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp {
+    pub date: Date,
+    pub status: MeasureStatus,
+    /// Deltakere: how many took part, when counted.
+    pub participants: Option<u32>,
+    pub note: Option<String>,
 }
 
 impl Measure {
@@ -342,9 +411,13 @@ pub enum IndicatorKind {
         levels: Vec<EduLevel>,
         /// `None` = all staff.
         among: Option<Vec<EduLevel>>,
+        /// Values from official sources (KOSTRA, SSB), shown beside the projection.
+        observed: Vec<Observation>,
     },
     PositionShare {
         min_percent: f64,
+        /// Values from official sources, shown beside the projection.
+        observed: Vec<Observation>,
     },
     Manual {
         unit: String,
@@ -429,6 +502,14 @@ impl Plan {
             .binary_search_by(|u| u.id.as_str().cmp(id))
             .ok()
             .and_then(|i| self.units.get(i))
+    }
+
+    /// Whether goal `goal` can be evaluated: some measure under it has an
+    /// indicator (KS step 7; the rule of `goal-without-indicator`).
+    pub fn goal_is_evaluable(&self, goal: &str) -> bool {
+        self.measures
+            .iter()
+            .any(|m| m.goal == goal && !m.indicators.is_empty())
     }
 
     /// Sort every collection into its canonical order.

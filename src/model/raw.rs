@@ -10,7 +10,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{Arena, Dimension, EduLevel, Metric, Strategy};
+use super::{Arena, Dimension, EduLevel, MeasureStatus, Metric, Strategy};
 
 /// One plan file (TOML or YAML). Every collection is optional in a single file; collections from all files of the plan directory are merged.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -293,6 +293,28 @@ pub struct RawMeasure {
     /// Indikatorer: ids of the indicators that evaluate the measure. Empty gives a warning.
     #[serde(default)]
     pub indicators: Vec<String>,
+    /// Status: planned (planlagt, the default), ongoing (pågår), done (gjennomført), cancelled (avlyst). The latest `followup` entry's status wins when it is dated after the plan's `last_revised`.
+    #[schemars(extend("default" = "planned"))]
+    pub status: Option<MeasureStatus>,
+    /// Oppfølging: follow-up entries, one per check of the measure (date, status, participants, note).
+    #[serde(default)]
+    pub followup: Vec<RawFollowUp>,
+}
+
+/// Oppfølging: one follow-up of a measure.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFollowUp {
+    /// Dato: the date of the follow-up (YYYY-MM-DD; a TOML date or a string).
+    #[schemars(with = "String", regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+    pub date: String,
+    /// Status: planned (planlagt), ongoing (pågår), done (gjennomført), cancelled (avlyst).
+    pub status: MeasureStatus,
+    /// Deltakere: how many took part so far, 0 or more.
+    #[schemars(range(min = 0, max = 1000000))]
+    pub participants: Option<i64>,
+    /// Merknad: free text.
+    pub note: Option<String>,
 }
 
 /// Observasjon (måling): a value in a year.
@@ -323,7 +345,7 @@ pub struct RawTarget {
     pub max: Option<f64>,
 }
 
-/// Indikator: either computed from the roster (`metric`, with `levels`/`among` or `min_percent`) or manual (`unit`, `baseline`, `observed`); both with an optional `target`.
+/// Indikator: either computed from the roster (`metric`, with `levels`/`among` or `min_percent`; optional `observed` values from official sources such as KOSTRA) or manual (`unit`, `baseline`, `observed`); both with an optional `target`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("allOf" = [
@@ -332,8 +354,7 @@ pub struct RawTarget {
         "then": {
             "properties": {
                 "unit": { "type": "null" },
-                "baseline": { "type": "null" },
-                "observed": { "type": "null" }
+                "baseline": { "type": "null" }
             }
         },
         "else": {
@@ -387,7 +408,7 @@ pub struct RawIndicator {
     pub unit: Option<String>,
     /// Utgangspunkt (manual indicator): baseline value in a year.
     pub baseline: Option<RawObservation>,
-    /// Målinger (manual indicator): observed values, one per year.
+    /// Målinger: observed values, one per year. Manual indicators: the measurements; computed ones: values from official sources (KOSTRA, SSB), shown beside the projection.
     pub observed: Option<Vec<RawObservation>>,
     /// Måltall: target. Omitted gives a warning.
     pub target: Option<RawTarget>,

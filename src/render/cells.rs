@@ -130,7 +130,7 @@ pub fn quality_notes(m: &Messages, a: &Analysis, rows: &[QualityRow], totals: bo
 
 /// An indicator's value: a share as a percentage, a count without decimals
 /// when whole.
-fn indicator_value(lang: Lang, r: &IndicatorRow, v: f64) -> String {
+pub fn indicator_value(lang: Lang, r: &IndicatorRow, v: f64) -> String {
     match r.metric {
         Some(_) => lang.percent(v),
         None => lang.number(v, if v.fract() == 0.0 { 0 } else { 2 }),

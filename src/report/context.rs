@@ -26,6 +26,8 @@ pub(crate) struct Ctx<'a> {
     pub lang: Lang,
     pub m: &'static Messages,
     pub r: &'static ReportMessages,
+    /// The changes since an earlier revision, when asked for.
+    pub since: Option<&'a crate::diff::PlanDiff>,
     figures_on: bool,
     /// The figures drawn so far, in the order of their links (only the
     /// chapters before the appendix draw, so the order is fixed).
@@ -33,7 +35,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(plan: &'a Plan, a: &'a Analysis, opts: &Options) -> Self {
+    pub fn new(
+        plan: &'a Plan,
+        a: &'a Analysis,
+        opts: &Options,
+        since: Option<&'a crate::diff::PlanDiff>,
+    ) -> Self {
         let lang = opts.lang;
         Ctx {
             plan,
@@ -42,6 +49,7 @@ impl<'a> Ctx<'a> {
             lang,
             m: lang.messages(),
             r: lang.messages().report,
+            since,
             figures_on: opts.figures,
             figures: Mutex::new(Vec::new()),
         }

@@ -61,7 +61,18 @@ pub struct Report {
 /// [`crate::analyse::analyse`] makes it). Fails only when a figure cannot be
 /// drawn, or when `opts.unit` is not a unit of the plan.
 pub fn build(plan: &Plan, a: &Analysis, opts: &Options) -> anyhow::Result<Report> {
-    let ctx = Ctx::new(plan, a, opts);
+    build_since(plan, a, opts, None)
+}
+
+/// [`build`], with step 7's "changes since the last revision" from `since`
+/// (`plan report --since REV`: the diff of REV against this plan).
+pub fn build_since(
+    plan: &Plan,
+    a: &Analysis,
+    opts: &Options,
+    since: Option<&crate::diff::PlanDiff>,
+) -> anyhow::Result<Report> {
+    let ctx = Ctx::new(plan, a, opts, since);
     let mut doc = Doc::default();
     match opts.unit.as_deref() {
         Some(u) => {

@@ -10,8 +10,8 @@ use crate::model::raw::{
     self, RawCapacity, RawCompetence, RawGoal, RawIndicator, RawMeasure, RawQuality, RawUnit,
 };
 use crate::model::{
-    CapacityLine, Competence, CompetenceKind, Goal, Indicator, IndicatorKind, Measure, Metric,
-    Observation, Period, QualityAmount, QualityLine, Target, Unit,
+    CapacityLine, Competence, CompetenceKind, Date, FollowUp, Goal, Indicator, IndicatorKind,
+    Measure, MeasureStatus, Metric, Observation, Period, QualityAmount, QualityLine, Target, Unit,
 };
 use crate::source::Loc;
 
@@ -420,16 +420,24 @@ pub fn indicators(
             item.field("id"),
             diags,
         );
+        // computed indicators may carry observed values from official
+        // sources, but not the manual indicator's unit and baseline
         let manual_keys = [
             ("unit", i.unit.is_some()),
             ("baseline", i.baseline.is_some()),
-            ("observed", i.observed.is_some()),
         ];
+        let observed: Vec<Observation> = i
+            .observed
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(n, o)| observation(o, item.elem("observed", n), diags))
+            .collect();
         let kind = match i.metric {
             Some(metric) => {
                 for (key, present) in manual_keys {
                     if present {
-                        diags.push(Diagnostic::new(Code::ConflictingFields, format!("computed indicator `{}` has the manual key `{key}`", i.id)).at(item.field(key)).hint("an indicator is either computed (`metric`) or manual (`unit`, `baseline`, `observed`)"));
+                        diags.push(Diagnostic::new(Code::ConflictingFields, format!("computed indicator `{}` has the manual key `{key}`", i.id)).at(item.field(key)).hint("an indicator is either computed (`metric`, with optional `observed` values) or manual (`unit`, `baseline`, `observed`)"));
                         ok = false;
                     }
                 }
@@ -453,6 +461,7 @@ pub fn indicators(
                                 Some(IndicatorKind::EducationShare {
                                     levels: levels.clone(),
                                     among: i.among.clone(),
+                                    observed: observed.clone(),
                                 })
                             }
                             _ => {
@@ -476,7 +485,10 @@ pub fn indicators(
                         ok &= wrong("among", i.among.is_some(), diags);
                         match i.min_percent {
                             Some(p) if p.is_finite() && p > 0.0 && p <= 100.0 => {
-                                Some(IndicatorKind::PositionShare { min_percent: p })
+                                Some(IndicatorKind::PositionShare {
+                                    min_percent: p,
+                                    observed: observed.clone(),
+                                })
                             }
                             Some(p) => {
                                 diags.push(out_of_range(
@@ -523,13 +535,6 @@ pub fn indicators(
                         .baseline
                         .as_ref()
                         .and_then(|b| observation(b, item.field("baseline"), diags));
-                    let observed: Vec<Observation> = i
-                        .observed
-                        .iter()
-                        .flatten()
-                        .enumerate()
-                        .filter_map(|(n, o)| observation(o, item.elem("observed", n), diags))
-                        .collect();
                     Some(IndicatorKind::Manual {
                         unit: i.unit.clone().unwrap_or_default(),
                         baseline,
@@ -584,6 +589,7 @@ pub fn measures(
     items: &[Item<RawMeasure>],
     ids: &mut Ids,
     period: Option<Period>,
+    last_revised: Option<Date>,
     diags: &mut Diagnostics,
 ) -> Vec<Measure> {
     let mut out = Vec::new();
@@ -679,6 +685,9 @@ pub fn measures(
                 .hint("add e.g. `responsible = [\"virksomhetsleder\", \"hr\"]`"),
             );
         }
+        let (followup, followup_ok) = followups(m, item, diags);
+        ok &= followup_ok;
+        let declared_status = m.status.unwrap_or_default();
         if let (true, Some(start), Some(end)) = (ok, start, end) {
             out.push(Measure {
                 id: m.id.clone(),
@@ -693,6 +702,9 @@ pub fn measures(
                 end,
                 cost_nok: m.cost_nok,
                 indicators: m.indicators.clone(),
+                status: status_now(declared_status, &followup, last_revised),
+                declared_status,
+                followup,
                 loc: Some(item.loc()),
             });
         }
@@ -700,9 +712,113 @@ pub fn measures(
     out
 }
 
+/// The largest `participants` of one follow-up entry.
+pub const MAX_PARTICIPANTS: i64 = 1_000_000;
+
+/// A measure's follow-up entries, sorted by date (stable), and whether all
+/// of them are valid.
+fn followups(
+    m: &RawMeasure,
+    item: &Item<RawMeasure>,
+    diags: &mut Diagnostics,
+) -> (Vec<FollowUp>, bool) {
+    let mut ok = true;
+    let mut out = Vec::new();
+    for (n, f) in m.followup.iter().enumerate() {
+        let at = |key: &str| elem_field(item, "followup", n, key);
+        let date = super::date(&f.date, at("date"), "followup.date", diags);
+        let participants = match f.participants {
+            Some(p) if !(0..=MAX_PARTICIPANTS).contains(&p) => {
+                diags.push(out_of_range(
+                    at("participants"),
+                    format!("participants {p} is outside 0–{MAX_PARTICIPANTS}"),
+                    "the number of staff who took part",
+                ));
+                ok = false;
+                None
+            }
+            p => p.map(|p| p as u32),
+        };
+        match date {
+            Some(date) => out.push(FollowUp {
+                date,
+                status: f.status,
+                participants,
+                note: f.note.clone(),
+            }),
+            None => ok = false,
+        }
+    }
+    out.sort_by_key(|f| f.date);
+    (out, ok)
+}
+
+/// Location of `key` in element `n` of the list of tables `list`, or of the
+/// element (or the list) when it is absent.
+fn elem_field<T>(item: &Item<T>, list: &str, n: usize, key: &str) -> Loc {
+    use crate::load::node::NodeKind;
+    match item.node.get(list).map(|l| &l.kind) {
+        Some(NodeKind::Array(elems)) => match elems.get(n) {
+            Some(e) => Loc::new(
+                item.file,
+                e.get(key).map_or_else(|| e.anchor(), |k| k.span.clone()),
+            ),
+            None => item.field(list),
+        },
+        _ => item.field(list),
+    }
+}
+
+/// The status of a measure now: the latest follow-up entry's status when it
+/// is dated after the plan's `last_revised`, else the `status` written.
+pub(crate) fn status_now(
+    declared: MeasureStatus,
+    followup: &[FollowUp],
+    last_revised: Option<Date>,
+) -> MeasureStatus {
+    match (followup.last(), last_revised) {
+        (Some(latest), Some(revised)) if latest.date > revised => latest.status,
+        _ => declared,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_follow_up_after_the_revision_sets_the_status() {
+        let d = |s: &str| s.parse::<Date>().unwrap_or_else(|e| panic!("{e}"));
+        let entry = |date: &str, status| FollowUp {
+            date: d(date),
+            status,
+            participants: None,
+            note: None,
+        };
+        let revised = Some(d("2025-03-04"));
+        let f = [
+            entry("2025-01-10", MeasureStatus::Ongoing),
+            entry("2025-09-01", MeasureStatus::Done),
+        ];
+        assert_eq!(
+            status_now(MeasureStatus::Planned, &f, revised),
+            MeasureStatus::Done
+        );
+        // on the revision day itself the file's status stands
+        let same_day = [entry("2025-03-04", MeasureStatus::Done)];
+        assert_eq!(
+            status_now(MeasureStatus::Ongoing, &same_day, revised),
+            MeasureStatus::Ongoing
+        );
+        assert_eq!(
+            status_now(MeasureStatus::Ongoing, &f[..1], revised),
+            MeasureStatus::Ongoing
+        );
+        assert_eq!(
+            status_now(MeasureStatus::Cancelled, &[], revised),
+            MeasureStatus::Cancelled
+        );
+    }
 
     #[test]
     fn fractions_are_exact() {

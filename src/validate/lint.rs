@@ -1,5 +1,6 @@
 //! Warnings about a plan that is valid but probably not what its authors meant:
-//! unused definitions, indicators without targets, staff in positions without a
+//! unused definitions, indicators without targets, goals that cannot be
+//! evaluated, staff in positions without a
 //! capacity line.
 
 use std::collections::BTreeSet;
@@ -136,6 +137,21 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
             );
         }
     }
+    for g in &plan.goals {
+        if !plan.goal_is_evaluable(&g.id) {
+            diags.push(
+                Diagnostic::new(
+                    Code::GoalWithoutIndicator,
+                    format!(
+                        "goal `{}` cannot be evaluated: no measure under it has an indicator",
+                        g.id
+                    ),
+                )
+                .at_opt(g.loc.clone())
+                .hint("give a measure with `goal = \"...\"` an indicator (`indicators = [...]`), or add such a measure (KS step 7)"),
+            );
+        }
+    }
     for i in &plan.indicators {
         if i.target.is_none() {
             let example = match i.kind {
@@ -154,6 +170,7 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
         if let IndicatorKind::EducationShare {
             levels,
             among: Some(among),
+            ..
         } = &i.kind
         {
             let outside: Vec<&str> = levels

@@ -39,6 +39,7 @@ pub fn validate(raw: Raw, sources: &Sources, diags: &mut Diagnostics) -> Option<
         &raw.measure,
         &mut ids,
         meta.as_ref().map(|m| m.period),
+        meta.as_ref().and_then(|m| m.revised()),
         diags,
     );
     let (staff, survey) = data::data(data, &ids, sources, diags);
@@ -168,7 +169,12 @@ fn one<'a, T>(items: &'a [Item<T>], section: &str, diags: &mut Diagnostics) -> O
     items.first()
 }
 
-fn date(s: &str, loc: Loc, key: &str, diags: &mut Diagnostics) -> Option<crate::model::Date> {
+pub(crate) fn date(
+    s: &str,
+    loc: Loc,
+    key: &str,
+    diags: &mut Diagnostics,
+) -> Option<crate::model::Date> {
     match s.parse::<crate::model::Date>() {
         Ok(d) if s.len() == 10 => Some(d),
         _ => {

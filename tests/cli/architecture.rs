@@ -53,6 +53,11 @@ const RULES: &[Rule] = &[
         why: "analyse computes from the plan and never touches the disk",
     },
     Rule {
+        dir: "src/diff",
+        banned: FILE_ACCESS,
+        why: "the diff compares two plans and their analyses and never touches the disk",
+    },
+    Rule {
         dir: "src/render",
         banned: FILE_ACCESS,
         why: "renderers write to the stream they are given",

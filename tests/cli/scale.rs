@@ -21,13 +21,17 @@ use sha2::{Digest, Sha256};
 const STAFF: &str = "10000";
 const SEED: &str = "7";
 
-/// `plan analyse --format json` of the generated plan.
-const ANALYSE_JSON: &str = "9c5b361c959cdd2de0123f55d09f320a1aed985a64943e99cf3304c472033392";
-/// `plan check --format json --today 2031-06-01` (revision due) of the generated plan.
-const CHECK_CLEAN: &str = "448bfde02eb4936f978c072def5936335e016eb4be53011832dff1f4c1403477";
-/// `plan check --format json` with measures.toml removed (logic warnings; re-pinned
-/// for issue 10: one `step-incomplete` warning for KS step 6 is added).
-const CHECK_NO_MEASURES: &str = "1bb3ceab20fc1f65ef3be79ad77a337f53c999d8ad81b5df7dd065c89b906167";
+/// `plan analyse --format json` of the generated plan (re-pinned for issue 13:
+/// the demo's indicators carry observed values, manual ones a 2024 baseline).
+const ANALYSE_JSON: &str = "c98a8ce557cfe39b6dc877520d4ba180ca4973c4111e8a81c9b508dc3ed649da";
+/// `plan check --format json --today 2031-06-01` (revision due) of the generated
+/// plan (re-pinned for issue 13: in 2031 the measures are overdue and the manual
+/// indicators not followed up).
+const CHECK_CLEAN: &str = "8ea4f2a35917adddfdd50334e74130a826e94dcac0096e6606b8db126b9b7613";
+/// `plan check --format json` with measures.toml removed (logic warnings;
+/// re-pinned for issue 13: goal-without-indicator, indicator-not-followed-up;
+/// and issue 10: one `step-incomplete` warning for KS step 6).
+const CHECK_NO_MEASURES: &str = "a47a9eb0e2bcd63fa8afa8edd2dc35122c610931a41f1c67fa6423440e3de528";
 /// `plan check --format json` with errors injected into CSV, YAML and TOML files
 /// (re-pinned for issue 16: messages about data rows no longer repeat the value;
 /// every code and location is unchanged).

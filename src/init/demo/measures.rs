@@ -148,6 +148,53 @@ pub(super) fn goals_toml() -> String {
     out
 }
 
+/// The follow-up of the first months (KS step 7): measure id, status, and
+/// entries (date, status, participants per unit, note). Dated after the
+/// plan's `last_revised`, so the latest entry gives the status in the report.
+/// One follow-up entry: date, status, participants per unit, note.
+type Entry = (&'static str, &'static str, Option<u64>, &'static str);
+
+#[rustfmt::skip]
+const FOLLOWUP: [(&str, &str, &[Entry]); 6] = [
+    ("okt-stilling", "ongoing", &[
+        ("2025-12-15", "ongoing", Some(6), "Deltidsansatte som ønsket det har fått tilbud om økt stilling før utlysning"),
+    ]),
+    ("heltidsturnus", "ongoing", &[
+        ("2025-11-20", "ongoing", None, "Årsturnus innført i to virksomheter, de øvrige følger i 2026"),
+    ]),
+    ("demens-abc", "ongoing", &[
+        ("2025-11-10", "ongoing", Some(8), "Første kull i gang med studiegrupper"),
+        ("2025-12-18", "ongoing", Some(12), "Andre kull startet"),
+    ]),
+    ("legemiddelhandtering", "done", &[
+        ("2025-12-01", "done", Some(20), "E-læring og praktisk prøve gjennomført for årets kull"),
+    ]),
+    ("tvang-og-makt", "ongoing", &[
+        ("2025-11-25", "ongoing", Some(4), "Opplæring gjennomført i tilrettelagte tjenester"),
+    ]),
+    ("kliniske-observasjoner", "planned", &[
+        ("2025-12-05", "planned", None, "Simuleringsutstyr bestilt; oppstart i februar"),
+    ]),
+];
+
+fn write_followup(out: &mut String, id: &str, n_units: u64) {
+    let Some((_, status, entries)) = FOLLOWUP.iter().find(|(m, _, _)| *m == id) else {
+        return;
+    };
+    let _ = writeln!(out, "status = {}", q(status));
+    for (date, status, participants, note) in *entries {
+        let _ = write!(
+            out,
+            "\n[[measure.followup]]\ndate = {date}\nstatus = {}\n",
+            q(status)
+        );
+        if let Some(p) = participants {
+            let _ = writeln!(out, "participants = {}", p * n_units);
+        }
+        let _ = writeln!(out, "note = {}", q(note));
+    }
+}
+
 fn write_measure(out: &mut String, m: &M, units: Option<&[&str]>, title: &str, n_units: u64) {
     let _ = write!(
         out,
@@ -170,6 +217,7 @@ fn write_measure(out: &mut String, m: &M, units: Option<&[&str]>, title: &str, n
         let _ = writeln!(out, "cost_nok = {}", m.cost_per_unit * n_units);
     }
     let _ = writeln!(out, "indicators = {}", list(m.indicators));
+    write_followup(out, m.id, n_units);
 }
 
 pub(super) fn measures_toml(units: &[DemoUnit]) -> String {
