@@ -66,6 +66,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             bail!("--out writes CSV files; --format {name} cannot be combined with it");
         }
         let tables = render::csv::tables(&analysis).context("cannot build the CSV tables")?;
+        let names: Vec<&str> = tables.iter().map(|(n, _)| *n).collect();
+        let summary = format!("wrote {} in {}", names.join(", "), dir.display());
         let mut batch = Batch::default();
         for (name, bytes) in tables {
             ensure_not_input(&dir.join(name), &loaded.inputs)?;
@@ -73,6 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         // the four tables together, or none
         batch.commit()?;
+        writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
         return Ok(ExitCode::SUCCESS);
     }
     let format = args.format.unwrap_or(if super::stdout_is_terminal() {

@@ -129,6 +129,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     batch.add(&args.output, report.markdown.into_bytes());
     batch.commit()?;
+    // one line on stderr, so a script's stdout stays clean
+    let figures = figure_paths.len();
+    let summary = if figures == 0 {
+        format!("wrote {}", args.output.display())
+    } else {
+        format!(
+            "wrote {} and {figures} figure{} in {}",
+            args.output.display(),
+            if figures == 1 { "" } else { "s" },
+            fig_dir.display()
+        )
+    };
+    writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
     Ok(ExitCode::SUCCESS)
 }
 
