@@ -7,6 +7,7 @@ mod common;
 mod analyse;
 mod architecture;
 mod check;
+mod disclosure;
 mod hostile;
 mod import;
 mod init;
