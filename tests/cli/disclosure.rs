@@ -346,7 +346,8 @@ fn breakdown(s: &mut System, published: &Run, truth: &Run, key: &str, field: &st
         };
         let mut row = Vec::new();
         for (k, (g, tg)) in cells.iter().zip(t[key].as_array().unwrap()).enumerate() {
-            let truth = num(&tg[field]).unwrap();
+            // with a threshold of 1 only empty groups are hidden: all zero
+            let truth = num(&tg[field]).unwrap_or(0.0);
             let n = format!("{name}.{key}[{}].{field}", g[label]);
             let cell = s.cell(n, num(&g[field]), truth, lo, int);
             if let T::V(i) = cell {
@@ -362,7 +363,7 @@ fn breakdown(s: &mut System, published: &Run, truth: &Run, key: &str, field: &st
             let rest: f64 = row
                 .iter()
                 .zip(t[key].as_array().unwrap())
-                .map(|(_, tg)| num(&tg[field]).unwrap())
+                .map(|(_, tg)| num(&tg[field]).unwrap_or(0.0))
                 .sum();
             let other = s.var(format!("{name}.not-retiring"), true_total - rest, 0.0, int, false);
             let mut all = row.clone();
@@ -434,7 +435,7 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
         {
             let key = (row["competence"].to_string(), row["min_level"].as_u64().unwrap());
             let name = format!("quality {}/{key:?}.{field}", row["unit"]);
-            let v = s.cell(name, num(&row[field]), num(&trow[field]).unwrap(), 0.0, true);
+            let v = s.cell(name, num(&row[field]), num(&trow[field]).unwrap_or(0.0), 0.0, true);
             groups.entry(key).or_default().push(v);
         }
         for (tot, ttot) in p["quality_totals"]
@@ -445,7 +446,7 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
         {
             let key = (tot["competence"].to_string(), tot["min_level"].as_u64().unwrap());
             let name = format!("quality total {key:?}.{field}");
-            let v = s.cell(name, num(&tot[field]), num(&ttot[field]).unwrap(), 0.0, true);
+            let v = s.cell(name, num(&tot[field]), num(&ttot[field]).unwrap_or(0.0), 0.0, true);
             let parts = groups.get(&key).cloned().unwrap_or_default();
             s.sum(v, &parts);
         }
@@ -466,7 +467,7 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
             continue;
         }
         let name = format!("survey {}/{:?}.at_level", row["unit"], key(row));
-        let v = s.cell(name, at_level(row), at_level(trow).unwrap(), 0.0, true);
+        let v = s.cell(name, at_level(row), at_level(trow).unwrap_or(0.0), 0.0, true);
         units.entry(key(row)).or_default().push(v);
     }
     for (row, trow) in p["survey"]["municipality"]
@@ -479,7 +480,7 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
             continue;
         }
         let name = format!("survey municipality/{:?}.at_level", key(row));
-        let v = s.cell(name, at_level(row), at_level(trow).unwrap(), 0.0, true);
+        let v = s.cell(name, at_level(row), at_level(trow).unwrap_or(0.0), 0.0, true);
         let parts = units.get(&key(row)).cloned().unwrap_or_default();
         s.sum(v, &parts);
     }
