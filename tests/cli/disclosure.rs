@@ -324,7 +324,11 @@ fn rows<'a>(r: &'a Run) -> Vec<(&'a str, &'a Value)> {
 fn breakdown(s: &mut System, published: &Run, truth: &Run, key: &str, field: &str) {
     let closed = key != "retirements";
     let int = field == "headcount";
-    let label = if key == "retirements" { "year" } else { "group" };
+    let label = if key == "retirements" {
+        "year"
+    } else {
+        "group"
+    };
     let pub_rows = rows(published);
     let true_rows = rows(truth);
     let whole_zero: Vec<bool> = pub_rows[0].1[key]
@@ -365,7 +369,13 @@ fn breakdown(s: &mut System, published: &Run, truth: &Run, key: &str, field: &st
                 .zip(t[key].as_array().unwrap())
                 .map(|(_, tg)| num(&tg[field]).unwrap_or(0.0))
                 .sum();
-            let other = s.var(format!("{name}.not-retiring"), true_total - rest, 0.0, int, false);
+            let other = s.var(
+                format!("{name}.not-retiring"),
+                true_total - rest,
+                0.0,
+                int,
+                false,
+            );
             let mut all = row.clone();
             all.push(other);
             s.sum(T::K(total), &all);
@@ -433,9 +443,18 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
             .iter()
             .zip(t["quality"].as_array().unwrap())
         {
-            let key = (row["competence"].to_string(), row["min_level"].as_u64().unwrap());
+            let key = (
+                row["competence"].to_string(),
+                row["min_level"].as_u64().unwrap(),
+            );
             let name = format!("quality {}/{key:?}.{field}", row["unit"]);
-            let v = s.cell(name, num(&row[field]), num(&trow[field]).unwrap_or(0.0), 0.0, true);
+            let v = s.cell(
+                name,
+                num(&row[field]),
+                num(&trow[field]).unwrap_or(0.0),
+                0.0,
+                true,
+            );
             groups.entry(key).or_default().push(v);
         }
         for (tot, ttot) in p["quality_totals"]
@@ -444,9 +463,18 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
             .iter()
             .zip(t["quality_totals"].as_array().unwrap())
         {
-            let key = (tot["competence"].to_string(), tot["min_level"].as_u64().unwrap());
+            let key = (
+                tot["competence"].to_string(),
+                tot["min_level"].as_u64().unwrap(),
+            );
             let name = format!("quality total {key:?}.{field}");
-            let v = s.cell(name, num(&tot[field]), num(&ttot[field]).unwrap_or(0.0), 0.0, true);
+            let v = s.cell(
+                name,
+                num(&tot[field]),
+                num(&ttot[field]).unwrap_or(0.0),
+                0.0,
+                true,
+            );
             let parts = groups.get(&key).cloned().unwrap_or_default();
             s.sum(v, &parts);
         }
@@ -467,7 +495,13 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
             continue;
         }
         let name = format!("survey {}/{:?}.at_level", row["unit"], key(row));
-        let v = s.cell(name, at_level(row), at_level(trow).unwrap_or(0.0), 0.0, true);
+        let v = s.cell(
+            name,
+            at_level(row),
+            at_level(trow).unwrap_or(0.0),
+            0.0,
+            true,
+        );
         units.entry(key(row)).or_default().push(v);
     }
     for (row, trow) in p["survey"]["municipality"]
@@ -480,7 +514,13 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
             continue;
         }
         let name = format!("survey municipality/{:?}.at_level", key(row));
-        let v = s.cell(name, at_level(row), at_level(trow).unwrap_or(0.0), 0.0, true);
+        let v = s.cell(
+            name,
+            at_level(row),
+            at_level(trow).unwrap_or(0.0),
+            0.0,
+            true,
+        );
         let parts = units.get(&key(row)).cloned().unwrap_or_default();
         s.sum(v, &parts);
     }
@@ -537,7 +577,12 @@ fn no_hidden_figure_of_a_two_person_unit_can_be_recovered() {
     let dir = two_person_unit();
     let plan = load(dir.path());
     let published = run(&plan, 5);
-    let hjemme = &published.units.iter().find(|(u, _)| u == "hjemme").unwrap().1;
+    let hjemme = &published
+        .units
+        .iter()
+        .find(|(u, _)| u == "hjemme")
+        .unwrap()
+        .1;
     assert_eq!(hjemme["workforce"]["headcount"], 2);
     assert_eq!(hjemme["workforce"]["suppressed"], true);
     let leaks = attack(dir.path());
@@ -585,5 +630,8 @@ fn the_attacker_finds_what_a_naive_table_gives_away() {
     s.solve();
     let mut leaks = s.leaks();
     leaks.sort();
-    assert_eq!(leaks, ["a = 1", "b = 1", "u = 2", "x = 1", "y = 3", "z = 4"]);
+    assert_eq!(
+        leaks,
+        ["a = 1", "b = 1", "u = 2", "x = 1", "y = 3", "z = 4"]
+    );
 }
