@@ -166,9 +166,9 @@ fn uncovered_message(line: &Line, size: Option<NeedSize>) -> String {
             short(s.first.need, 0),
             s.first.year
         ),
-        // suppressed: no numbers at all, not even the level
+        // suppressed: not even whether there is a need, nor the level
         (_, None) => format!(
-            "{who} has a need that no measure addresses (its figures are hidden: too few survey answers)"
+            "no measure addresses {who}; its figures are hidden (too few survey answers), so whether it has a need is not shown"
         ),
     }
 }
