@@ -114,6 +114,18 @@ pub struct Coverage {
     pub mismatches: Vec<Mismatch>,
     /// Sorted by indicator id.
     pub target_misses: Vec<TargetMiss>,
+    /// Capacity lines whose available FTE is one person's (`small-position`),
+    /// sorted by unit and position; absent from the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub small_positions: Vec<SmallPosition>,
+}
+
+/// A capacity line whose published rows follow one person
+/// (`small-position`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SmallPosition {
+    pub unit: String,
+    pub position: String,
 }
 
 impl Coverage {
@@ -122,6 +134,7 @@ impl Coverage {
     pub fn keep_unit(&mut self, unit: &str) {
         self.uncovered.retain(|u| u.line.unit() == unit);
         self.mismatches.retain(|m| m.line.unit() == unit);
+        self.small_positions.retain(|p| p.unit == unit);
     }
 }
 

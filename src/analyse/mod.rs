@@ -133,6 +133,10 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
         );
     // coverage reads the whole plan's rows, before they are cut to `unit`
     let mut coverage = coverage::coverage(plan, &capacity, &calcs, &indicators);
+    coverage.small_positions = capacity::small_positions(plan, &roster)
+        .into_iter()
+        .map(|(unit, position)| coverage::SmallPosition { unit, position })
+        .collect();
     let mut survey = survey;
     if let Some(u) = unit {
         capacity.retain(|r| r.unit == u);

@@ -317,4 +317,35 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        /// Larger linked tables, closed and open: after protection the
+        /// residual search finds every hidden cell movable, every small cell
+        /// is hidden, and no zero of a group that shows its cells is hidden.
+        #[test]
+        fn every_protected_table_passes_the_audit(
+            units in proptest::collection::vec(proptest::collection::vec(0u64..12, 4), 1..9),
+            closed in proptest::bool::ANY,
+            extra in proptest::collection::vec(0u64..4, 9),
+        ) {
+            let sizes: Vec<u64> = units
+                .iter()
+                .zip(&extra)
+                .map(|(r, &x)| r.iter().sum::<u64>() + if closed { 0 } else { x })
+                .collect();
+            let (p, ok) = linked::Table::new(&units, &sizes, 4, closed, 5).protected_and_audited();
+            proptest::prop_assert!(ok, "{units:?} {sizes:?} → {p:?}");
+            for (u, row) in units.iter().enumerate() {
+                for (c, &v) in row.iter().enumerate() {
+                    if v > 0 && v < 5 {
+                        proptest::prop_assert!(p.units[u][c]);
+                    }
+                    if v == 0 && p.units[u][c] {
+                        // only in a group hidden whole
+                        proptest::prop_assert!(p.units[u].iter().all(|&h| h));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -79,6 +79,7 @@ codes! {
     UncoveredNeed = "uncovered-need", Warning;
     StrategyMismatch = "strategy-mismatch", Warning;
     TargetUnreachable = "target-unreachable", Warning;
+    SmallPosition = "small-position", Warning;
 }
 
 impl std::fmt::Display for Code {

@@ -252,6 +252,11 @@ impl Table {
     /// Primary suppression done in `new`: add complementary cells until every
     /// hidden cell can change.
     pub(super) fn protect(mut self) -> Pattern {
+        self.run();
+        self.pattern()
+    }
+
+    fn run(&mut self) {
         let order: Vec<usize> = std::iter::once(self.rows - 1)
             .chain(0..self.rows - 1)
             .collect();
@@ -291,7 +296,6 @@ impl Table {
             }
             break;
         }
-        self.pattern()
     }
 
     fn pattern(&self) -> Pattern {
@@ -303,9 +307,16 @@ impl Table {
         }
     }
 
+    /// Protect, then check every hidden cell by the residual search alone.
+    #[cfg(test)]
+    pub(super) fn protected_and_audited(mut self) -> (Pattern, bool) {
+        self.run();
+        (self.pattern(), self.audit())
+    }
+
     /// Every hidden cell a reader must not learn can change.
     #[cfg(test)]
-    pub(super) fn audit(&self) -> bool {
+    fn audit(&self) -> bool {
         (0..self.rows)
             .all(|r| (0..self.published).all(|c| !self.needs(r, c) || self.can_change(r, c)))
     }
