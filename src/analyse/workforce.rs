@@ -222,21 +222,31 @@ pub(crate) fn workforces(
             .collect()
     };
     let years = roster.years().count();
-    let bands = privacy::protect(&counts(|t| &t.bands), &sizes, AGE_BANDS.len(), true, min);
-    let education = privacy::protect(
-        &counts(|t| &t.education),
-        &sizes,
-        EduLevel::ALL.len(),
-        true,
-        min,
-    );
-    let retirements = privacy::protect(&counts(|t| &t.retirements), &sizes, years, false, min);
     let part: Vec<Vec<u64>> = tallies
         .iter()
         .flatten()
         .map(|t| vec![t.part, t.n - t.part])
         .collect();
-    let part = privacy::protect(&part, &sizes, 2, true, min);
+    let (band_counts, edu_counts, ret_counts) = (
+        counts(|t| &t.bands),
+        counts(|t| &t.education),
+        counts(|t| &t.retirements),
+    );
+    // the four tables are independent: side by side
+    let ((bands, education), (retirements, part)) = rayon::join(
+        || {
+            rayon::join(
+                || privacy::protect(&band_counts, &sizes, AGE_BANDS.len(), true, min),
+                || privacy::protect(&edu_counts, &sizes, EduLevel::ALL.len(), true, min),
+            )
+        },
+        || {
+            rayon::join(
+                || privacy::protect(&ret_counts, &sizes, years, false, min),
+                || privacy::protect(&part, &sizes, 2, true, min),
+            )
+        },
+    );
     let (whole_age, unit_age) = privacy::protect_sums(&sizes, min);
     let hide = |k: Option<usize>, n: u64| {
         let pick = |p: &privacy::Pattern| -> Vec<bool> {

@@ -44,6 +44,8 @@ pub(super) struct Table {
     /// Hidden columns of each row, hidden rows of each column.
     row_adj: Vec<Vec<usize>>,
     col_adj: Vec<Vec<usize>>,
+    /// Hidden unit rows of each column whose cell is above its bound.
+    col_slack: Vec<Vec<usize>>,
 }
 
 impl Table {
@@ -85,6 +87,7 @@ impl Table {
             protected: vec![false; rows * cols],
             row_adj: vec![Vec::new(); rows],
             col_adj: vec![Vec::new(); cols],
+            col_slack: vec![Vec::new(); cols],
         };
         for (r, &f) in full.iter().enumerate() {
             if f {
@@ -128,21 +131,35 @@ impl Table {
             self.hidden[i] = true;
             self.row_adj[r].push(c);
             self.col_adj[c].push(r);
+            if !self.sink(r) && self.slack(r, c) {
+                self.col_slack[c].push(r);
+            }
         }
     }
 
     fn make_full(&mut self, r: usize) {
+        // the bounds of the row's hidden cells fall to 0: more of them can fall
+        let before: Vec<bool> = (0..self.cols)
+            .map(|c| self.is_hidden(r, c) && self.slack(r, c))
+            .collect();
         self.full[r] = true;
-        for c in 0..self.cols {
+        for (c, was) in before.into_iter().enumerate() {
+            if self.is_hidden(r, c) && !was && self.slack(r, c) && !self.sink(r) {
+                self.col_slack[c].push(r);
+            }
             self.hide(r, c);
         }
     }
 
-    /// A hidden cell a reader must not learn: a published category, and not a
-    /// zero that the whole plan's shown zero already tells.
+    /// A hidden cell a reader must not learn: a published category of a group
+    /// with someone in it, and not a zero that the whole plan's shown zero
+    /// already tells.
     fn needs(&self, r: usize, c: usize) -> bool {
         let s = self.rows - 1;
-        self.is_hidden(r, c)
+        // a group of nobody: its published total 0 says every cell
+        let empty = (0..self.cols).all(|x| self.at(r, x) == 0);
+        !empty
+            && self.is_hidden(r, c)
             && c < self.published
             && !(r != s && self.at(r, c) == 0 && !self.is_hidden(s, c) && self.at(s, c) == 0)
     }
@@ -208,10 +225,96 @@ impl Table {
     /// The cheapest rectangle through (r, c) that can be pushed — (uses the
     /// whole plan's row, new cells, persons in them, row, column) lowest — as
     /// (hides nothing new, its four cells).
+    ///
+    /// Units whose cell in column `c` is already hidden are tried first, then
+    /// units hidden in a column where row `r` is hidden, then all units, and
+    /// the whole plan's row last: the result is the same kind of protection,
+    /// and a national plan's thousands of units are not searched for every
+    /// cell.
     fn rectangle(&self, r: usize, c: usize) -> Option<(bool, Vec<(usize, usize)>)> {
+        let sink = self.rows - 1;
+        let unit = |x: &usize| *x != r && *x != sink;
+        // a unit cell at its bound can only rise: its partner in the column
+        // must be able to fall
+        let column = if self.sink(r) || self.slack(r, c) {
+            &self.col_adj[c]
+        } else {
+            &self.col_slack[c]
+        };
+        let mut partners: Vec<usize> = column.iter().copied().filter(unit).collect();
+        partners.sort_unstable();
+        let all = |rows: Vec<usize>| {
+            let cols = self.cols;
+            rows.into_iter()
+                .flat_map(move |x| (0..cols).map(move |c2| (x, c2)))
+        };
+        self.rectangle_among(r, c, all(partners))
+            .or_else(|| {
+                // one new cell: a unit hidden in a column where row r is hidden
+                let mut near: Vec<(usize, usize)> = self.row_adj[r]
+                    .iter()
+                    .flat_map(|&c2| self.col_adj[c2].iter().map(move |&x| (x, c2)))
+                    .filter(|(x, _)| unit(x) && !self.is_hidden(*x, c))
+                    .collect();
+                near.sort_unstable();
+                near.dedup();
+                self.rectangle_among(r, c, near.into_iter())
+            })
+            .or_else(|| {
+                let rest = (0..sink)
+                    .filter(|x| unit(x) && !self.is_hidden(*x, c))
+                    .collect();
+                self.rectangle_among(r, c, all(rest))
+            })
+            .or_else(|| {
+                let whole = if r == sink { Vec::new() } else { vec![sink] };
+                self.rectangle_among(r, c, all(whole))
+            })
+    }
+
+    /// The first rectangle through (r, c) whose other three cells are hidden
+    /// already and that can be pushed (in the order the cells were hidden).
+    /// Only partners whose cell in column `c` can fall are tried (a unit's
+    /// cell must fall when the cell (r, c) rises) and the whole plan's row:
+    /// this is a fast path, [`Table::can_change`] decides the rest.
+    fn free_rectangle(&self, r: usize, c: usize) -> Option<[(usize, usize); 4]> {
+        let sink = self.rows - 1;
+        let whole = (self.is_hidden(sink, c) && r != sink).then_some(sink);
+        for &r2 in self.col_slack[c].iter().chain(whole.iter()) {
+            if r2 == r {
+                continue;
+            }
+            for &c2 in &self.row_adj[r] {
+                if c2 != c && self.is_hidden(r2, c2) {
+                    let cycle = [(r, c, true), (r2, c, false), (r2, c2, true), (r, c2, false)];
+                    if self.pushable(&cycle) {
+                        return Some(cycle.map(|(rr, cc, _)| (rr, cc)));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a cycle (cells with the direction each is traversed in) can be
+    /// pushed one way or the other without a cell falling below its bound.
+    fn pushable(&self, cycle: &[(usize, usize, bool)]) -> bool {
+        [false, true].into_iter().any(|flip| {
+            cycle
+                .iter()
+                .all(|&(rr, cc, dir)| self.raises(rr, dir != flip) || self.slack(rr, cc))
+        })
+    }
+
+    fn rectangle_among(
+        &self,
+        r: usize,
+        c: usize,
+        pairs: impl Iterator<Item = (usize, usize)>,
+    ) -> Option<(bool, Vec<(usize, usize)>)> {
         let mut best: Option<((bool, usize, u64, usize, usize), Vec<(usize, usize)>)> = None;
-        for r2 in (0..self.rows).filter(|&x| x != r) {
-            for c2 in (0..self.cols).filter(|&x| x != c) {
+        for (r2, c2) in pairs.filter(|&(_, c2)| c2 != c) {
+            {
                 // the cycle r → c → r2 → c2 → r, each cell with the direction
                 // it is traversed in (row to column or back)
                 let cycle = [(r, c, true), (r2, c, false), (r2, c2, true), (r, c2, false)];
@@ -232,12 +335,7 @@ impl Table {
                 if !ok {
                     continue;
                 }
-                let pushable = [false, true].into_iter().any(|flip| {
-                    cycle
-                        .iter()
-                        .all(|&(rr, cc, dir)| self.raises(rr, dir != flip) || self.slack(rr, cc))
-                });
-                if !pushable {
+                if !self.pushable(&cycle) {
                     continue;
                 }
                 let key = (self.sink(r2), new.len(), cost, r2, c2);
@@ -266,13 +364,18 @@ impl Table {
                     if !self.needs(r, c) || self.protected[r * self.cols + c] {
                         continue;
                     }
-                    let rect = self.rectangle(r, c);
-                    let free = rect.as_ref().is_some_and(|(free, _)| *free);
-                    if !free && self.can_change(r, c) {
+                    // fast path: a rectangle of cells hidden already
+                    if let Some(cycle) = self.free_rectangle(r, c) {
+                        for (rr, cc) in cycle {
+                            self.protected[rr * self.cols + cc] = true;
+                        }
+                        continue;
+                    }
+                    if self.can_change(r, c) {
                         self.protected[r * self.cols + c] = true;
                         continue;
                     }
-                    match rect.map(|(_, cycle)| cycle) {
+                    match self.rectangle(r, c).map(|(_, cycle)| cycle) {
                         Some(cycle) => {
                             // the rectangle's four cells all move with it
                             for (rr, cc) in cycle {
