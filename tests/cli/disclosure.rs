@@ -311,7 +311,7 @@ fn num(v: &Value) -> Option<f64> {
 }
 
 /// Rows of a linked table: ("whole" or unit id, its workforce JSON).
-fn rows<'a>(r: &'a Run) -> Vec<(&'a str, &'a Value)> {
+fn rows(r: &Run) -> Vec<(&str, &Value)> {
     let mut out = vec![("whole", &r.whole["workforce"])];
     out.extend(r.units.iter().map(|(u, v)| (u.as_str(), &v["workforce"])));
     out

@@ -29,6 +29,10 @@
 
 use super::{group_hidden, Pattern};
 
+/// The order of rectangles: uses the whole plan's row, new cells, persons in
+/// them, row, column.
+type Key = (bool, usize, u64, usize, usize);
+
 pub(super) struct Table {
     rows: usize,
     cols: usize,
@@ -312,7 +316,7 @@ impl Table {
         c: usize,
         pairs: impl Iterator<Item = (usize, usize)>,
     ) -> Option<(bool, Vec<(usize, usize)>)> {
-        let mut best: Option<((bool, usize, u64, usize, usize), Vec<(usize, usize)>)> = None;
+        let mut best: Option<(Key, Vec<(usize, usize)>)> = None;
         for (r2, c2) in pairs.filter(|&(_, c2)| c2 != c) {
             {
                 // the cycle r → c → r2 → c2 → r, each cell with the direction
