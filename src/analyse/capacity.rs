@@ -113,6 +113,46 @@ pub(crate) fn capacity(plan: &Plan, roster: &Roster, demand: &Demand) -> Vec<Cap
     per_unit.concat()
 }
 
+/// Capacity lines whose available FTE is one person's: in some year of the
+/// period exactly one person counts towards it, and someone counted in it
+/// reaches retirement age or qualifies within the period, so the published
+/// rows show a step that belongs to that person (`small-position`). Sorted by
+/// (unit, position); the staff of each line are looked at once per year.
+pub(crate) fn small_positions(plan: &Plan, roster: &Roster) -> Vec<(String, String)> {
+    let mut lines: Vec<&CapacityLine> = plan.capacity.iter().collect();
+    lines.sort_by(|a, b| (&a.unit, &a.position).cmp(&(&b.unit, &b.position)));
+    let years: Vec<i32> = roster.years().collect();
+    lines
+        .into_iter()
+        .filter(|line| {
+            let accepts = |e: Option<&str>| e.is_some_and(|e| line.accepts.iter().any(|a| a == e));
+            let staff: Vec<usize> = roster
+                .unit_range(&line.unit)
+                .filter(|&i| {
+                    roster
+                        .staff
+                        .get(i)
+                        .is_some_and(|s| s.position == line.position)
+                })
+                .collect();
+            let counted = |i: usize, y: i32| {
+                roster.staff.get(i).is_some_and(|s| accepts(edu(s, y)))
+                    && roster.weight_at(i, y) > EPSILON
+            };
+            let alone = years
+                .iter()
+                .any(|&y| staff.iter().filter(|&&i| counted(i, y)).count() == 1);
+            let step = staff.iter().any(|&i| {
+                years
+                    .windows(2)
+                    .any(|w| matches!(w, [a, b] if counted(i, *a) != counted(i, *b)))
+            });
+            alone && step
+        })
+        .map(|l| (l.unit.clone(), l.position.clone()))
+        .collect()
+}
+
 fn row(line: &CapacityLine, y: i32, demand: &Demand, agg: &UnitYear) -> CapacityRow {
     let accepts = |e: Option<&str>| e.is_some_and(|e| line.accepts.iter().any(|a| a == e));
     let primary = line.primary();

@@ -114,6 +114,18 @@ pub struct Coverage {
     pub mismatches: Vec<Mismatch>,
     /// Sorted by indicator id.
     pub target_misses: Vec<TargetMiss>,
+    /// Capacity lines whose available FTE is one person's (`small-position`),
+    /// sorted by unit and position; absent from the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub small_positions: Vec<SmallPosition>,
+}
+
+/// A capacity line whose published rows follow one person
+/// (`small-position`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SmallPosition {
+    pub unit: String,
+    pub position: String,
 }
 
 impl Coverage {
@@ -122,6 +134,7 @@ impl Coverage {
     pub fn keep_unit(&mut self, unit: &str) {
         self.uncovered.retain(|u| u.line.unit() == unit);
         self.mismatches.retain(|m| m.line.unit() == unit);
+        self.small_positions.retain(|p| p.unit == unit);
     }
 }
 
@@ -210,27 +223,42 @@ pub(crate) fn coverage(
         (&a.unit, &a.competence, a.min_level).cmp(&(&b.unit, &b.competence, b.min_level))
     });
     for (line, c) in qlines.into_iter().zip(calcs) {
+        if c.suppressed {
+            // whether the line has a need is hidden: a finding about it must
+            // not depend on that — listed when no measure addresses it, need
+            // or not, and never a mismatch (its parts are hidden too)
+            if addressing(&line.competence, &line.unit).is_empty() {
+                out.uncovered.push(Uncovered {
+                    line: Line::Quality {
+                        unit: line.unit.clone(),
+                        competence: line.competence.clone(),
+                        min_level: line.min_level,
+                        suppressed: true,
+                    },
+                    size: None,
+                });
+            }
+            continue;
+        }
         if c.need == 0 {
             continue;
         }
         let mut comp = Components::default();
         comp.add(0.0, c.develop as f64, c.acquire as f64, 0.0);
-        let size = (!c.suppressed).then(|| {
-            let now = YearNeed {
-                year: plan.meta.base_year,
-                need: c.need as f64,
-            };
-            NeedSize {
-                first: now,
-                peak: now,
-            }
+        let now = YearNeed {
+            year: plan.meta.base_year,
+            need: c.need as f64,
+        };
+        let size = Some(NeedSize {
+            first: now,
+            peak: now,
         });
         let measures = addressing(&line.competence, &line.unit);
         let l = Line::Quality {
             unit: line.unit.clone(),
             competence: line.competence.clone(),
             min_level: line.min_level,
-            suppressed: c.suppressed,
+            suppressed: false,
         };
         push(&mut out, l, size, &comp, measures);
     }
@@ -359,6 +387,19 @@ mod tests {
                 ..
             }
         ));
+        // whether it has a need is not told: a line with no need, or
+        // nobody lacking, is listed all the same
+        let mut none = plan.clone();
+        none.quality = vec![qual("u", "demens", 1, QualityAmount::Count(0))];
+        let n = coverage(&none);
+        assert_eq!(n.uncovered.len(), 1, "listed whatever its need");
+        assert!(n.uncovered[0].size.is_none());
+        // and a measure with a strategy that cannot help is no mismatch:
+        // that too would say the hidden need's parts
+        let mut addressed = plan.clone();
+        addressed.measures = vec![measure("m", Strategy::Mobilise, &["demens"], None)];
+        let a = coverage(&addressed);
+        assert!(a.uncovered.is_empty() && a.mismatches.is_empty());
         // and in JSON: the line by its key, no size
         let json = serde_json::to_value(&c.uncovered[0]).unwrap();
         assert_eq!(

@@ -29,7 +29,6 @@ mod proptests;
 #[cfg(test)]
 pub(crate) mod testkit;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 pub use capacity::CapacityRow;
@@ -112,7 +111,7 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
     };
     // The parts only read the plan and the roster: compute them side by
     // side. Each runs exactly as it would alone, so the result is the same.
-    let (((mut capacity, mut calcs), (indicators, workforce)), ((survey, costs), units)) =
+    let (((mut capacity, mut calcs), indicators), ((survey, costs), (workforce, units))) =
         rayon::join(
             || {
                 rayon::join(
@@ -122,31 +121,22 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
                             || quality::calculate(plan, &roster, min),
                         )
                     },
-                    || {
-                        rayon::join(
-                            || indicators::indicators(plan, &roster),
-                            || workforce::workforce(&roster, unit, min),
-                        )
-                    },
+                    || indicators::indicators(plan, &roster),
                 )
             },
             || {
                 rayon::join(
                     || rayon::join(|| survey::survey(plan, min), || costs::costs(plan)),
-                    || {
-                        units
-                            .par_iter()
-                            .map(|&u| UnitWorkforce {
-                                unit: u.to_string(),
-                                workforce: workforce::workforce(&roster, Some(u), min),
-                            })
-                            .collect::<Vec<_>>()
-                    },
+                    || workforce::workforces(&roster, unit, &units, min),
                 )
             },
         );
     // coverage reads the whole plan's rows, before they are cut to `unit`
     let mut coverage = coverage::coverage(plan, &capacity, &calcs, &indicators);
+    coverage.small_positions = capacity::small_positions(plan, &roster)
+        .into_iter()
+        .map(|(unit, position)| coverage::SmallPosition { unit, position })
+        .collect();
     let mut survey = survey;
     if let Some(u) = unit {
         capacity.retain(|r| r.unit == u);

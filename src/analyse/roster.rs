@@ -148,6 +148,11 @@ impl<'a> Roster<'a> {
         self.units.get(unit).cloned().unwrap_or(0..0)
     }
 
+    /// Every unit with staff and where its staff are, sorted by unit.
+    pub fn unit_ranges(&self) -> impl Iterator<Item = (&'a str, Range<usize>)> + '_ {
+        self.units.iter().map(|(&u, r)| (u, r.clone()))
+    }
+
     /// The staff of `unit` (empty when it has none), in canonical order.
     pub fn unit(&self, unit: &str) -> &[&'a Staff] {
         self.units

@@ -8,8 +8,13 @@
 
 use serde::Serialize;
 
+use std::ops::Range;
+
+use rayon::prelude::*;
+
 use super::privacy;
 use super::roster::Roster;
+use super::UnitWorkforce;
 use crate::model::{EduLevel, Staff};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -69,19 +74,6 @@ pub struct YearGroup {
     pub suppressed: bool,
 }
 
-/// Hide the small cells of a breakdown (primary and secondary suppression).
-fn protect(cells: &mut [(Option<u64>, Option<f64>, bool)], min_group_size: u32) {
-    let counts: Vec<u64> = cells.iter().map(|c| c.0.unwrap_or(0)).collect();
-    for (cell, hide) in cells
-        .iter_mut()
-        .zip(privacy::suppress(&counts, min_group_size))
-    {
-        if hide {
-            *cell = (None, None, true);
-        }
-    }
-}
-
 /// Age band labels, lower bounds.
 pub const AGE_BANDS: [(&str, i32); 6] = [
     ("<30", 0),
@@ -108,11 +100,19 @@ fn retirement_year(roster: &Roster, i: usize, s: &Staff) -> Option<i32> {
         .find(|&y| i64::from(y) - i64::from(s.birth_year) >= i64::from(roster.retirement_at(i, y)))
 }
 
-pub(crate) fn workforce(roster: &Roster, unit: Option<&str>, min_group_size: u32) -> Workforce {
-    let range = match unit {
-        Some(u) => roster.unit_range(u),
-        None => 0..roster.staff.len(),
-    };
+/// The figures of one group before suppression (FTE in percentage points).
+struct Tally {
+    n: u64,
+    pct: f64,
+    age: i64,
+    part: u64,
+    bands: Vec<Acc>,
+    education: Vec<Acc>,
+    retirements: Vec<Acc>,
+}
+
+/// One pass over the staff rows `range` (a unit's, or all).
+fn tally(roster: &Roster, range: Range<usize>) -> Tally {
     let staff: &[&Staff] = roster.staff.get(range.clone()).unwrap_or(&[]);
     let b = roster.base();
     let group = |g: &str| Acc {
@@ -120,45 +120,65 @@ pub(crate) fn workforce(roster: &Roster, unit: Option<&str>, min_group_size: u32
         headcount: 0,
         fte: 0.0,
     };
-    let mut bands: Vec<Acc> = AGE_BANDS.iter().map(|(g, _)| group(g)).collect();
-    let mut education: Vec<Acc> = EduLevel::ALL.iter().map(|l| group(l.as_str())).collect();
-    let mut retirements: Vec<Acc> = roster.years().map(|y| group(&y.to_string())).collect();
-    let (mut pct, mut age, mut part) = (0.0, 0i64, 0u64);
+    let mut t = Tally {
+        n: staff.len() as u64,
+        pct: 0.0,
+        age: 0,
+        part: 0,
+        bands: AGE_BANDS.iter().map(|(g, _)| group(g)).collect(),
+        education: EduLevel::ALL.iter().map(|l| group(l.as_str())).collect(),
+        retirements: roster.years().map(|y| group(&y.to_string())).collect(),
+    };
     for (i, s) in range.zip(staff) {
-        pct += s.percent;
+        t.pct += s.percent;
         let a = b - s.birth_year;
-        age += i64::from(a);
-        part += u64::from(s.percent < 100.0);
+        t.age += i64::from(a);
+        t.part += u64::from(s.percent < 100.0);
         let add = |g: Option<&mut Acc>| {
             if let Some(g) = g {
                 g.headcount += 1;
                 g.fte += s.percent;
             }
         };
-        add(bands.get_mut(band(a)));
+        add(t.bands.get_mut(band(a)));
         // the groups are in the order of EduLevel::ALL and of the years
         let level = roster.level_at(i, b);
-        add(education.get_mut(EduLevel::ALL.iter().position(|&l| l == level).unwrap_or(0)));
+        add(t
+            .education
+            .get_mut(EduLevel::ALL.iter().position(|&l| l == level).unwrap_or(0)));
         if let Some(y) = retirement_year(roster, i, s) {
             add(usize::try_from(y - b)
                 .ok()
-                .and_then(|k| retirements.get_mut(k)));
+                .and_then(|k| t.retirements.get_mut(k)));
         }
     }
-    let min = min_group_size;
-    let n = staff.len() as u64;
-    let suppressed = privacy::group_hidden(n, min);
-    let mean = |x: f64| (n > 0 && !suppressed).then(|| x / n as f64);
+    t
+}
+
+/// What to hide of one group (see [`privacy`]).
+struct Hide {
+    small: bool,
+    mean_age: bool,
+    part_time: bool,
+    bands: Vec<bool>,
+    education: Vec<bool>,
+    retirements: Vec<bool>,
+}
+
+/// The published figures of a group from its tally and what to hide.
+fn publish(t: Tally, h: Hide) -> Workforce {
+    let n = t.n;
+    let mean = |x: f64, hidden: bool| (n > 0 && !hidden).then(|| x / n as f64);
     Workforce {
         headcount: n,
-        fte: pct / 100.0,
-        suppressed,
-        mean_age: mean(age as f64),
-        part_time_share: mean(part as f64),
-        mean_percent: mean(pct),
-        age_bands: finish(bands, min),
-        education: finish(education, min),
-        retirements: finish(retirements, min)
+        fte: t.pct / 100.0,
+        suppressed: h.small,
+        mean_age: mean(t.age as f64, h.mean_age || h.small),
+        part_time_share: mean(t.part as f64, h.part_time || h.small),
+        mean_percent: mean(t.pct, h.small),
+        age_bands: finish(t.bands, &h.bands),
+        education: finish(t.education, &h.education),
+        retirements: finish(t.retirements, &h.retirements)
             .into_iter()
             .map(|g| YearGroup {
                 year: g.group.parse().unwrap_or_default(),
@@ -170,6 +190,125 @@ pub(crate) fn workforce(roster: &Roster, unit: Option<&str>, min_group_size: u32
     }
 }
 
+/// The workforce figures of the whole plan (or of `unit`, when given) and of
+/// each of `units`, every figure suppressed by the linked-table rules of
+/// [`privacy`]: the whole plan and all units of the roster are one linked
+/// table per breakdown, whichever of them this run shows, so every run hides
+/// the same cells.
+pub(crate) fn workforces(
+    roster: &Roster,
+    unit: Option<&str>,
+    units: &[&str],
+    min_group_size: u32,
+) -> (Workforce, Vec<UnitWorkforce>) {
+    let groups: Vec<(&str, Range<usize>)> = roster.unit_ranges().collect();
+    let (mut tallies, whole) = rayon::join(
+        || {
+            groups
+                .par_iter()
+                .map(|(_, r)| Some(tally(roster, r.clone())))
+                .collect::<Vec<_>>()
+        },
+        // the whole plan's own pass, so its sums run in canonical order
+        || unit.is_none().then(|| tally(roster, 0..roster.staff.len())),
+    );
+    let min = min_group_size;
+    let sizes: Vec<u64> = tallies.iter().flatten().map(|t| t.n).collect();
+    let counts = |f: fn(&Tally) -> &Vec<Acc>| -> Vec<Vec<u64>> {
+        tallies
+            .iter()
+            .flatten()
+            .map(|t| f(t).iter().map(|a| a.headcount).collect())
+            .collect()
+    };
+    let years = roster.years().count();
+    let part: Vec<Vec<u64>> = tallies
+        .iter()
+        .flatten()
+        .map(|t| vec![t.part, t.n - t.part])
+        .collect();
+    let (band_counts, edu_counts, ret_counts) = (
+        counts(|t| &t.bands),
+        counts(|t| &t.education),
+        counts(|t| &t.retirements),
+    );
+    // the four tables are independent: side by side
+    let ((bands, education), (retirements, part)) = rayon::join(
+        || {
+            rayon::join(
+                || privacy::protect(&band_counts, &sizes, AGE_BANDS.len(), true, min),
+                || privacy::protect(&edu_counts, &sizes, EduLevel::ALL.len(), true, min),
+            )
+        },
+        || {
+            rayon::join(
+                || privacy::protect(&ret_counts, &sizes, years, false, min),
+                || privacy::protect(&part, &sizes, 2, true, min),
+            )
+        },
+    );
+    let (whole_age, unit_age) = privacy::protect_sums(&sizes, min);
+    let hide = |k: Option<usize>, n: u64| {
+        let pick = |p: &privacy::Pattern| -> Vec<bool> {
+            match k {
+                Some(k) => p.units.get(k).cloned().unwrap_or_default(),
+                None => p.whole.clone(),
+            }
+        };
+        Hide {
+            small: privacy::group_hidden(n, min),
+            mean_age: k.map_or(whole_age, |k| unit_age.get(k).copied().unwrap_or(true)),
+            part_time: pick(&part).iter().any(|&h| h),
+            bands: pick(&bands),
+            education: pick(&education),
+            retirements: pick(&retirements),
+        }
+    };
+    let mut take = |id: &str| -> Workforce {
+        let k = groups.binary_search_by(|(g, _)| (*g).cmp(id)).ok();
+        match k.and_then(|k| tallies.get_mut(k)).and_then(Option::take) {
+            Some(t) => {
+                let n = t.n;
+                publish(t, hide(k, n))
+            }
+            // a unit without staff: nothing to show
+            None => {
+                let t = tally(roster, 0..0);
+                let all = |len: usize| vec![true; len];
+                let h = Hide {
+                    small: true,
+                    mean_age: true,
+                    part_time: true,
+                    bands: all(AGE_BANDS.len()),
+                    education: all(EduLevel::ALL.len()),
+                    retirements: all(years),
+                };
+                publish(t, h)
+            }
+        }
+    };
+    let unit_figures: Vec<UnitWorkforce> = units
+        .iter()
+        .map(|&u| UnitWorkforce {
+            unit: u.to_string(),
+            workforce: take(u),
+        })
+        .collect();
+    let main = match (whole, unit) {
+        (Some(t), _) => {
+            let n = t.n;
+            publish(t, hide(None, n))
+        }
+        (None, Some(u)) => unit_figures
+            .iter()
+            .find(|w| w.unit == u)
+            .map(|w| w.workforce.clone())
+            .unwrap_or_else(|| take(u)),
+        (None, None) => take(""),
+    };
+    (main, unit_figures)
+}
+
 /// A cell being summed (FTE in percentage points).
 struct Acc {
     group: String,
@@ -177,21 +316,19 @@ struct Acc {
     fte: f64,
 }
 
-/// Percentage points to FTE, and suppression of small cells.
-fn finish(cells: Vec<Acc>, min_group_size: u32) -> Vec<Group> {
-    let mut values: Vec<(Option<u64>, Option<f64>, bool)> = cells
-        .iter()
-        .map(|c| (Some(c.headcount), Some(c.fte / 100.0), false))
-        .collect();
-    protect(&mut values, min_group_size);
+/// Percentage points to FTE, and the hidden cells.
+fn finish(cells: Vec<Acc>, hidden: &[bool]) -> Vec<Group> {
     cells
         .into_iter()
-        .zip(values)
-        .map(|(c, (headcount, fte, suppressed))| Group {
-            group: c.group,
-            headcount,
-            fte,
-            suppressed,
+        .enumerate()
+        .map(|(i, c)| {
+            let hide = hidden.get(i).copied().unwrap_or(true);
+            Group {
+                group: c.group,
+                headcount: (!hide).then_some(c.headcount),
+                fte: (!hide).then_some(c.fte / 100.0),
+                suppressed: hide,
+            }
         })
         .collect()
 }
@@ -200,6 +337,10 @@ fn finish(cells: Vec<Acc>, min_group_size: u32) -> Vec<Group> {
 mod tests {
     use super::*;
     use crate::analyse::testkit::*;
+
+    fn workforce(roster: &Roster, unit: Option<&str>, min: u32) -> Workforce {
+        workforces(roster, unit, &[], min).0
+    }
 
     #[test]
     fn key_figures_bands_and_retirements() {

@@ -94,6 +94,25 @@ pub fn logic(plan: &Plan, c: &Coverage, diags: &mut Diagnostics) {
         }
         diags.push(d);
     }
+    for p in &c.small_positions {
+        let loc = look
+            .capacity
+            .get(&(p.unit.as_str(), p.position.as_str()))
+            .copied()
+            .flatten()
+            .cloned();
+        diags.push(
+            Diagnostic::new(
+                Code::SmallPosition,
+                format!(
+                    "the available FTE of capacity line `{}`/`{}` is one person's in some year of the period, and it changes when someone reaches retirement age or qualifies: the published capacity rows show that person's position size and the year",
+                    p.unit, p.position
+                ),
+            )
+            .at_opt(loc)
+            .hint("capacity rows are published by design (docs/privacy.md); decide whether the plan may show this, or merge the position with another line of the unit"),
+        );
+    }
     for t in &c.target_misses {
         let indicator = look.indicators.get(t.indicator.as_str());
         diags.push(
@@ -166,9 +185,9 @@ fn uncovered_message(line: &Line, size: Option<NeedSize>) -> String {
             short(s.first.need, 0),
             s.first.year
         ),
-        // suppressed: no numbers at all, not even the level
+        // suppressed: not even whether there is a need, nor the level
         (_, None) => format!(
-            "{who} has a need that no measure addresses (its figures are hidden: too few survey answers)"
+            "no measure addresses {who}; its figures are hidden (too few survey answers), so whether it has a need is not shown"
         ),
     }
 }

@@ -83,6 +83,7 @@ codes! {
     UncoveredNeed = "uncovered-need", Warning;
     StrategyMismatch = "strategy-mismatch", Warning;
     TargetUnreachable = "target-unreachable", Warning;
+    SmallPosition = "small-position", Warning;
 }
 
 impl std::str::FromStr for Code {

@@ -148,7 +148,7 @@ pub const REPORT: ReportMessages = ReportMessages {
     uncovered_capacity: "{unit} – {position}: a need of {n} FTE in {year}",
     uncovered_peak: ", {n} FTE in {year}",
     uncovered_quality: "{unit} – {competence} (level {level} or higher): a need of {n} persons",
-    uncovered_hidden: "{unit} – {competence}: has a need, but its figures are hidden because fewer than {n} answered",
+    uncovered_hidden: "{unit} – {competence}: no measure addresses it; whether it has a need is hidden because fewer than {n} answered",
     mismatch_intro: "Needs where the measures' strategy yields nothing according to the analysis:",
     mismatch_item: "{unit} – {line}: {measures}",
 

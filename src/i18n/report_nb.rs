@@ -148,7 +148,7 @@ pub const REPORT: ReportMessages = ReportMessages {
     uncovered_capacity: "{unit} – {position}: behov på {n} årsverk i {year}",
     uncovered_peak: ", {n} årsverk i {year}",
     uncovered_quality: "{unit} – {competence} (nivå {level} eller høyere): behov for {n} personer",
-    uncovered_hidden: "{unit} – {competence}: har et behov, men tallene er skjult fordi færre enn {n} har svart",
+    uncovered_hidden: "{unit} – {competence}: ingen tiltak retter seg mot den; om den har et behov, er skjult fordi færre enn {n} har svart",
     mismatch_intro: "Behov der tiltakenes strategi ikke gir noe etter analysen:",
     mismatch_item: "{unit} – {line}: {measures}",
 

@@ -23,15 +23,17 @@ const SEED: &str = "7";
 
 /// `plan analyse --format json` of the generated plan (re-pinned for issue 13:
 /// the demo's indicators carry observed values, manual ones a 2024 baseline).
-const ANALYSE_JSON: &str = "c98a8ce557cfe39b6dc877520d4ba180ca4973c4111e8a81c9b508dc3ed649da";
+// re-pinned for issue 17: the JSON gains `coverage.small_positions`, the checks
+// 8 `small-position` warnings; every figure is otherwise unchanged.
+const ANALYSE_JSON: &str = "5ff8f060cb5179e953b73494c27ed33b086669f1168e62e685f637fb00e71842";
 /// `plan check --format json --today 2031-06-01` (revision due) of the generated
 /// plan (re-pinned for issue 13: in 2031 the measures are overdue and the manual
 /// indicators not followed up).
-const CHECK_CLEAN: &str = "8ea4f2a35917adddfdd50334e74130a826e94dcac0096e6606b8db126b9b7613";
+const CHECK_CLEAN: &str = "75c370486d983019475ea8ac50aa1cd316d001cc1cf947c32c9966390f617f7e";
 /// `plan check --format json` with measures.toml removed (logic warnings;
 /// re-pinned for issue 13: goal-without-indicator, indicator-not-followed-up;
 /// and issue 10: one `step-incomplete` warning for KS step 6).
-const CHECK_NO_MEASURES: &str = "a47a9eb0e2bcd63fa8afa8edd2dc35122c610931a41f1c67fa6423440e3de528";
+const CHECK_NO_MEASURES: &str = "c00dfa2ca19f75f461784433f678af20a3f2ac32a8d454a9edff4eecac192c3d";
 /// `plan check --format json` with errors injected into CSV, YAML and TOML files
 /// (re-pinned for issue 16: messages about data rows no longer repeat the value;
 /// every code and location is unchanged).
