@@ -253,41 +253,47 @@ impl MemSource {
     }
 }
 
+/// The plan files among a tree's `/`-separated paths (sorted, as the keys
+/// are): by extension, hidden paths and `target/` left out, as for a directory.
+fn plan_file_keys<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<String> {
+    keys.filter(|rel| {
+        is_plan_file(Path::new(rel))
+            && !rel
+                .split('/')
+                .any(|part| part.starts_with('.') || part == "target")
+    })
+    .cloned()
+    .collect()
+}
+
+/// A relative path in the `/`-separated form of a tree's keys (`a/./b/../c`
+/// is `a/c`), or `None` when it leads out of the tree.
+fn normalise(rel: &Path) -> Option<String> {
+    use std::path::Component;
+    if !stays_inside(rel) {
+        return None;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for c in rel.components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::ParentDir => {
+                parts.pop();
+            }
+            _ => {}
+        }
+    }
+    Some(parts.join("/"))
+}
+
 impl PlanSource for MemSource {
     fn plan_files(&self) -> anyhow::Result<Vec<String>> {
-        Ok(self
-            .files
-            .keys()
-            .filter(|rel| {
-                is_plan_file(Path::new(rel))
-                    && !rel
-                        .split('/')
-                        .any(|part| part.starts_with('.') || part == "target")
-            })
-            .cloned()
-            .collect())
+        Ok(plan_file_keys(self.files.keys()))
     }
 
     fn read(&self, rel: &str, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
-        let path = Path::new(rel);
-        if !stays_inside(path) {
-            return Err(ReadError::Outside);
-        }
-        // `a/./b/../c` is `a/c`
-        let mut parts: Vec<String> = Vec::new();
-        for c in path.components() {
-            match c {
-                std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-                std::path::Component::ParentDir => {
-                    parts.pop();
-                }
-                _ => {}
-            }
-        }
-        let bytes = self
-            .files
-            .get(&parts.join("/"))
-            .ok_or(ReadError::NotFound)?;
+        let key = normalise(Path::new(rel)).ok_or(ReadError::Outside)?;
+        let bytes = self.files.get(&key).ok_or(ReadError::NotFound)?;
         if bytes.len() as u64 > max_bytes {
             return Err(ReadError::TooLarge(bytes.len() as u64));
         }

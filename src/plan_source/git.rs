@@ -14,12 +14,12 @@
 //! so a file larger than its limit is refused before it is read.
 
 use std::collections::BTreeMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use gix::ObjectId;
 
-use super::{is_plan_file, stays_inside, PlanSource, ReadError};
+use super::{normalise, plan_file_keys, PlanSource, ReadError};
 
 /// How many links in a row are followed before giving up (as the system's
 /// own limit on symbolic-link loops, in small).
@@ -176,36 +176,9 @@ fn follow(
 }
 
 /// `a/./b/../c` → `a/c`, or `None` when the path is absolute or climbs out.
-fn normalise(rel: &Path) -> Option<String> {
-    if !stays_inside(rel) {
-        return None;
-    }
-    let mut parts: Vec<String> = Vec::new();
-    for c in rel.components() {
-        match c {
-            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-            Component::ParentDir => {
-                parts.pop();
-            }
-            _ => {}
-        }
-    }
-    Some(parts.join("/"))
-}
-
 impl PlanSource for GitSource {
     fn plan_files(&self) -> anyhow::Result<Vec<String>> {
-        Ok(self
-            .files
-            .keys()
-            .filter(|rel| {
-                is_plan_file(Path::new(rel))
-                    && !rel
-                        .split('/')
-                        .any(|part| part.starts_with('.') || part == "target")
-            })
-            .cloned()
-            .collect())
+        Ok(plan_file_keys(self.files.keys()))
     }
 
     fn read(&self, rel: &str, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
