@@ -45,6 +45,25 @@ pub struct CapacityRow {
     pub primary: String,
 }
 
+impl CapacityRow {
+    /// Every figure of the row, in the order of its JSON keys and CSV columns:
+    /// required, available, unqualified, gap, need, surplus, mobilise,
+    /// develop, acquire.
+    pub fn figures(&self) -> [f64; 9] {
+        [
+            self.required,
+            self.available,
+            self.unqualified,
+            self.gap,
+            self.need,
+            self.surplus,
+            self.mobilise,
+            self.develop,
+            self.acquire,
+        ]
+    }
+}
+
 /// Sums for one unit in one year, in percentage points (Σ percent·w), which
 /// keeps base-year sums exact.
 #[derive(Default)]

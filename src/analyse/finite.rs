@@ -33,17 +33,7 @@ impl Analysis {
     /// figure is finite.
     pub fn non_finite(&self) -> Option<String> {
         for r in &self.capacity {
-            if bad(&[
-                r.required,
-                r.available,
-                r.unqualified,
-                r.gap,
-                r.need,
-                r.surplus,
-                r.mobilise,
-                r.develop,
-                r.acquire,
-            ]) {
+            if bad(&r.figures()) {
                 return Some(format!(
                     "capacity of `{}` / `{}` in {}",
                     r.unit, r.position, r.year
@@ -51,16 +41,7 @@ impl Analysis {
             }
         }
         for t in &self.capacity_totals {
-            if bad(&[
-                t.required,
-                t.available,
-                t.unqualified,
-                t.need,
-                t.surplus,
-                t.mobilise,
-                t.develop,
-                t.acquire,
-            ]) {
+            if bad(&t.figures()) {
                 return Some(format!(
                     "capacity total of `{}` in {}",
                     t.competence, t.year

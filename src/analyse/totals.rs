@@ -27,6 +27,23 @@ pub struct CapacityTotal {
     pub acquire: f64,
 }
 
+impl CapacityTotal {
+    /// Every figure of the total, in the order of the human tables: required,
+    /// available, unqualified, need, mobilise, develop, acquire, surplus.
+    pub fn figures(&self) -> [f64; 8] {
+        [
+            self.required,
+            self.available,
+            self.unqualified,
+            self.need,
+            self.mobilise,
+            self.develop,
+            self.acquire,
+            self.surplus,
+        ]
+    }
+}
+
 /// Σ over capacity rows with the same primary competence and year.
 pub fn capacity_totals(rows: &[CapacityRow]) -> Vec<CapacityTotal> {
     let mut map: BTreeMap<(i32, &str), CapacityTotal> = BTreeMap::new();

@@ -504,7 +504,7 @@ pub(crate) fn deserialize_item<T: DeserializeOwned>(
     let mut removed: Vec<String> = Vec::new();
     // every retry removes one key, so this ends; the bound is a second guard
     for _ in 0..64 {
-        match serde_path_to_error::deserialize::<_, T>(json.clone()) {
+        match serde_path_to_error::deserialize::<_, T>(&json) {
             Ok(v) => return Some(v),
             Err(err) => {
                 let d = classify(file, label, node, &err);

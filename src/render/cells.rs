@@ -41,16 +41,7 @@ pub fn capacity_figures(r: &CapacityRow) -> [f64; 8] {
 
 /// A capacity total's figures in the order of [`capacity_headers`].
 pub fn capacity_total_figures(t: &CapacityTotal) -> [f64; 8] {
-    [
-        t.required,
-        t.available,
-        t.unqualified,
-        t.need,
-        t.mobilise,
-        t.develop,
-        t.acquire,
-        t.surplus,
-    ]
+    t.figures()
 }
 
 /// Capacity figures as FTE cells (one decimal).

@@ -73,20 +73,7 @@ fn capacity(a: &Analysis) -> io::Result<Vec<u8>> {
     w.write_record(CAPACITY_COLUMNS)?;
     for r in &a.capacity {
         let mut rec = vec![r.unit.clone(), r.position.clone(), r.year.to_string()];
-        rec.extend(
-            [
-                r.required,
-                r.available,
-                r.unqualified,
-                r.gap,
-                r.need,
-                r.surplus,
-                r.mobilise,
-                r.develop,
-                r.acquire,
-            ]
-            .map(num),
-        );
+        rec.extend(r.figures().map(num));
         w.write_record(&rec)?;
     }
     finish(w)
