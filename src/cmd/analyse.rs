@@ -34,7 +34,7 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Language of table and Markdown headings.
-    #[arg(long, value_enum, default_value_t = Lang::Nb)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
 }
 

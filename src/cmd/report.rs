@@ -37,7 +37,7 @@ pub struct Args {
     #[arg(short = 'o', long = "output", value_name = "FILE", default_value = DEFAULT_OUTPUT)]
     pub output: PathBuf,
     /// Language of the document.
-    #[arg(long, value_enum, default_value_t = Lang::Nb)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
     /// Write only this unit's action plan (tiltaksplan på virksomhetsnivå).
     #[arg(long, value_name = "UNIT")]

@@ -5,6 +5,8 @@
 //! language expect (nb: `1 234,5`; en: `1,234.5`). Adding a label means adding
 //! a field here, so the compiler makes every catalogue complete.
 
+pub mod diag;
+pub(crate) mod diag_nb;
 pub mod diff;
 mod en;
 mod nb;
@@ -13,6 +15,8 @@ mod report_en;
 mod report_nb;
 
 use crate::model::{EduLevel, Strategy};
+
+pub use diag::DiagWords;
 
 /// Output language.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -89,6 +93,20 @@ pub struct Messages {
 }
 
 impl Lang {
+    /// The language of the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`),
+    /// bokmål when none names a language `plan` speaks: the default of `--lang`.
+    pub fn from_env() -> Lang {
+        diag::lang_from_locale(|k| std::env::var(k).ok())
+    }
+
+    /// The words around diagnostics.
+    pub fn diag_words(self) -> &'static DiagWords {
+        match self {
+            Lang::Nb => &diag::NB,
+            Lang::En => &diag::EN,
+        }
+    }
+
     pub fn messages(self) -> &'static Messages {
         match self {
             Lang::Nb => &nb::MESSAGES,

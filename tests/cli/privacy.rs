@@ -71,8 +71,7 @@ fn all_outputs(dir: &Path) -> Vec<(String, String)> {
     }
     let mut outputs = Vec::new();
     for args in runs {
-        let out = Command::cargo_bin("plan")
-            .unwrap()
+        let out = super::common::plan()
             .args(&args)
             .arg(dir)
             .env("NO_COLOR", "1")
@@ -169,8 +168,7 @@ fn errors_in_data_files_do_not_reveal_their_rows() {
     words.extend(column(&survey, 0));
     words.extend(column(&staff, 5));
     for format in ["human", "json", "github"] {
-        let out = Command::cargo_bin("plan")
-            .unwrap()
+        let out = super::common::plan()
             .args(["check", "--today", "2026-01-01", "--format", format])
             .arg(tmp.path())
             .env("NO_COLOR", "1")

@@ -129,7 +129,16 @@ fn results_at_10k_staff_are_pinned() {
     assert!(analysis.len() > 500_000, "{} bytes", analysis.len());
     pinned("analyse-json", ANALYSE_JSON, &analysis, &mut failures);
 
-    let check = ["check", "--today", "2031-06-01", "--format", "json", "p"];
+    let check = [
+        "check",
+        "--today",
+        "2031-06-01",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        "p",
+    ];
     let (clean, code) = run(cwd, &check);
     assert_eq!(code, 0);
     assert!(String::from_utf8_lossy(&clean).contains("revision-due"));
