@@ -7,6 +7,7 @@ mod common;
 mod analyse;
 mod architecture;
 mod check;
+mod ci_formats;
 mod diff;
 mod disclosure;
 mod hostile;
