@@ -46,9 +46,12 @@ fn parse_code(s: &str) -> Result<crate::diag::Code, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let words = args.lang.diag_words();
+    let progress = super::progress::Progress::start(words.reading);
     let loaded = open_dir(&args.dir)?;
     let mut diags = loaded.diagnostics;
     if let Some(plan) = &loaded.plan {
+        progress.stage(words.checking);
         let today = args.today.unwrap_or_else(checks::today);
         checks::revision(plan, today, &mut diags);
         checks::followup(plan, today, &mut diags);
@@ -61,6 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let failed = diags.has_errors();
     let mut list = diags.finish();
     crate::diag::translate(&mut list, args.lang);
+    progress.finish();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let style = Style {

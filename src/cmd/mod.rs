@@ -7,6 +7,7 @@ pub mod import;
 pub mod init;
 pub mod report;
 pub mod schema;
+pub mod progress;
 pub mod shell;
 
 use std::io::IsTerminal;

@@ -15,6 +15,11 @@ pub struct DiagWords {
     pub warnings: &'static str,
     /// "{place}": a finding in a file of personal data, named but not shown.
     pub personal_line: &'static str,
+    /// Progress of a long run (stderr, terminals only).
+    pub reading: &'static str,
+    pub checking: &'static str,
+    pub analysing: &'static str,
+    pub writing: &'static str,
 }
 
 pub const EN: DiagWords = DiagWords {
@@ -25,6 +30,10 @@ pub const EN: DiagWords = DiagWords {
     warning: "warning",
     warnings: "warnings",
     personal_line: "at {place} (the line is not shown: it holds personal data)",
+    reading: "reading the plan",
+    checking: "checking the plan",
+    analysing: "analysing",
+    writing: "writing",
 };
 
 pub const NB: DiagWords = DiagWords {
@@ -35,6 +44,10 @@ pub const NB: DiagWords = DiagWords {
     warning: "advarsel",
     warnings: "advarsler",
     personal_line: "i {place} (linjen vises ikke: den inneholder personopplysninger)",
+    reading: "leser planen",
+    checking: "kontrollerer planen",
+    analysing: "analyserer",
+    writing: "skriver",
 };
 
 /// The language a user's locale asks for: `LC_ALL`, then `LC_MESSAGES`, then
