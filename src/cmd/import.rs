@@ -9,13 +9,13 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::diag::Diagnostics;
+use crate::i18n::Lang;
 use crate::load::data::{open, spec, DataKind};
 use crate::load::node::{Key, Node, NodeKind};
 use crate::load::staff::{self, StaffKind};
 use crate::load::survey::{self, SurveyKind};
 use crate::load::{deserialize_item, parse_plan_file, read_text, Item};
 use crate::model::raw::RawData;
-use crate::i18n::Lang;
 use crate::plan_source::DirSource;
 use crate::source::Sources;
 

@@ -5,9 +5,9 @@ pub mod check;
 pub mod diff;
 pub mod import;
 pub mod init;
+pub mod progress;
 pub mod report;
 pub mod schema;
-pub mod progress;
 pub mod shell;
 
 use std::io::IsTerminal;
@@ -61,7 +61,9 @@ static LANG: std::sync::OnceLock<crate::i18n::Lang> = std::sync::OnceLock::new()
 
 /// The language of this run: the command's `--lang`, else the locale's.
 pub fn ui_lang() -> crate::i18n::Lang {
-    LANG.get().copied().unwrap_or_else(crate::i18n::Lang::from_env)
+    LANG.get()
+        .copied()
+        .unwrap_or_else(crate::i18n::Lang::from_env)
 }
 
 impl Command {

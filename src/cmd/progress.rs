@@ -40,7 +40,10 @@ impl Progress {
                 }
             }
         });
-        Progress { bar, done: Some(tx) }
+        Progress {
+            bar,
+            done: Some(tx),
+        }
     }
 
     /// What the run is doing now.

@@ -122,9 +122,7 @@ fn human(
             if let Some((file, (line, col), _)) = position(d, sources) {
                 c.notes.push(crate::i18n::fill(
                     words.personal_line,
-                    &[
-                        ("place", &format!("{}:{line}:{col}", escape_unsafe(file))),
-                    ],
+                    &[("place", &format!("{}:{line}:{col}", escape_unsafe(file)))],
                 ));
             }
         } else if let Some(loc) = &d.loc {
@@ -165,9 +163,8 @@ fn human(
     if diags.is_empty() {
         writeln!(out, "{}", words.no_problems)
     } else {
-        let n = |k: usize, one: &str, many: &str| {
-            format!("{k} {}", if k == 1 { one } else { many })
-        };
+        let n =
+            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
         writeln!(
             out,
             "{}, {}",
@@ -301,7 +298,14 @@ mod tests {
     fn github_format_names_file_line_and_column() {
         let (s, d) = setup();
         let mut out = Vec::new();
-        render(&mut out, DiagFormat::Github, &d, &s, &Style::plain(Lang::En)).unwrap();
+        render(
+            &mut out,
+            DiagFormat::Github,
+            &d,
+            &s,
+            &Style::plain(Lang::En),
+        )
+        .unwrap();
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text,
@@ -338,14 +342,28 @@ mod tests {
             .hint("remove `\u{1b}[2J`");
         for format in [DiagFormat::Human, DiagFormat::Github, DiagFormat::Json] {
             let mut out = Vec::new();
-            render(&mut out, format, std::slice::from_ref(&d), &s, &Style::plain(Lang::En)).unwrap();
+            render(
+                &mut out,
+                format,
+                std::slice::from_ref(&d),
+                &s,
+                &Style::plain(Lang::En),
+            )
+            .unwrap();
             let text = String::from_utf8(out).unwrap();
             assert!(!text.contains('\u{1b}'), "{format:?}: {text:?}");
             assert!(!text.contains('\u{7}'), "{format:?}: {text:?}");
             assert!(!text.contains('\u{202e}'), "{format:?}: {text:?}");
         }
         let mut out = Vec::new();
-        render(&mut out, DiagFormat::Human, &[d], &s, &Style::plain(Lang::En)).unwrap();
+        render(
+            &mut out,
+            DiagFormat::Human,
+            &[d],
+            &s,
+            &Style::plain(Lang::En),
+        )
+        .unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.contains("unknown key `\\u{1b}]0;pwned\\u{7}x`"),

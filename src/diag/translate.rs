@@ -272,11 +272,20 @@ mod tests {
         Catalogue::new(&[
             ("unknown {kind} `{id}`", "ukjent {1~} `{2}`"),
             ("unit", "enhet"),
-            ("capacity line `{unit}`/`{position}`", "bemanningslinjen `{1}`/`{2}`"),
-            ("{who} has a need of {amount} that no measure addresses", "{1~} har et behov på {2~} som ingen tiltak dekker"),
+            (
+                "capacity line `{unit}`/`{position}`",
+                "bemanningslinjen `{1}`/`{2}`",
+            ),
+            (
+                "{who} has a need of {amount} that no measure addresses",
+                "{1~} har et behov på {2~} som ingen tiltak dekker",
+            ),
             ("{} FTE in {fy}", "{1} årsverk i {2}"),
             ("add {}", "legg til {1~}"),
-            ("capacity or quality lines", "bemanningslinjer eller kvalitetslinjer"),
+            (
+                "capacity or quality lines",
+                "bemanningslinjer eller kvalitetslinjer",
+            ),
             ("a {{ b }} {}", "c {{ {1} }}"),
         ])
     }
@@ -284,19 +293,26 @@ mod tests {
     #[test]
     fn holes_are_filled_and_phrases_translated_again() {
         let c = cat();
-        assert_eq!(c.lookup("unknown unit `unit`", 0).as_deref(), Some("ukjent enhet `unit`"));
+        assert_eq!(
+            c.lookup("unknown unit `unit`", 0).as_deref(),
+            Some("ukjent enhet `unit`")
+        );
         assert_eq!(
             c.lookup("capacity line `a`/`b` has a need of 3.5 FTE in 2027 that no measure addresses", 0).as_deref(),
             Some("bemanningslinjen `a`/`b` har et behov på 3.5 årsverk i 2027 som ingen tiltak dekker")
         );
         assert_eq!(
-            c.lookup("add plan.owner, capacity or quality lines", 0).as_deref(),
+            c.lookup("add plan.owner, capacity or quality lines", 0)
+                .as_deref(),
             Some("legg til plan.owner, bemanningslinjer eller kvalitetslinjer")
         );
         assert_eq!(c.lookup("something else", 0), None);
         // a hole without `~` is written as found, even when it is a phrase
         let c = Catalogue::new(&[("allowed: {}", "tillatt: {1}"), ("unit", "enhet")]);
-        assert_eq!(c.lookup("allowed: unit, goal", 0).as_deref(), Some("tillatt: unit, goal"));
+        assert_eq!(
+            c.lookup("allowed: unit, goal", 0).as_deref(),
+            Some("tillatt: unit, goal")
+        );
     }
 
     /// The English templates of the stages that report findings: the string
@@ -393,14 +409,22 @@ mod tests {
     #[test]
     fn every_diagnostic_template_is_translated() {
         let found = templates_in_source();
-        assert!(found.len() > 150, "the scan finds the messages: {}", found.len());
+        assert!(
+            found.len() > 150,
+            "the scan finds the messages: {}",
+            found.len()
+        );
         for lang in [Lang::Nb] {
             let missing: Vec<String> = found
                 .iter()
                 .filter(|(_, t)| !has_template(t, lang))
                 .map(|(f, t)| format!("{f}: {t}"))
                 .collect();
-            assert!(missing.is_empty(), "{lang:?} has no entry for:\n{}", missing.join("\n"));
+            assert!(
+                missing.is_empty(),
+                "{lang:?} has no entry for:\n{}",
+                missing.join("\n")
+            );
         }
     }
 
@@ -411,11 +435,15 @@ mod tests {
                 let holes = pieces(en).len() - 1;
                 for n in 1..=holes {
                     assert!(
-                        target.contains(&format!("{{{n}}}")) || target.contains(&format!("{{{n}~}}")),
+                        target.contains(&format!("{{{n}}}"))
+                            || target.contains(&format!("{{{n}~}}")),
                         "{lang:?}: `{target}` drops hole {n} of `{en}`"
                     );
                 }
-                assert!(!target.contains(&format!("{{{}}}", holes + 1)), "{lang:?}: `{target}`");
+                assert!(
+                    !target.contains(&format!("{{{}}}", holes + 1)),
+                    "{lang:?}: `{target}`"
+                );
             }
         }
     }
@@ -424,14 +452,21 @@ mod tests {
     fn escaped_braces_are_literal() {
         assert_eq!(pieces("a {{ b }} {}"), vec!["a { b } ", ""]);
         assert_eq!(pieces("x {name:>4} y"), vec!["x ", " y"]);
-        assert_eq!(fill("{2}-{1~}-{3}", &["a", "b"], |s| s.to_uppercase()), "b-A-");
+        assert_eq!(
+            fill("{2}-{1~}-{3}", &["a", "b"], |s| s.to_uppercase()),
+            "b-A-"
+        );
     }
 
     #[test]
     fn backtracking_finds_the_right_split() {
         let pieces = pieces("`{a}` in `{b}` is outside 1–5");
         let mut caps = Vec::new();
-        assert!(match_pieces(&pieces, "`x` in `y` z` in `w` is outside 1–5", &mut caps));
+        assert!(match_pieces(
+            &pieces,
+            "`x` in `y` z` in `w` is outside 1–5",
+            &mut caps
+        ));
         assert_eq!(caps, vec!["x", "y` z` in `w"]);
     }
 }

@@ -76,7 +76,12 @@ mod tests {
     use crate::i18n::Lang;
 
     fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
     }
 
     #[test]
@@ -89,7 +94,11 @@ mod tests {
             Lang::Nb
         );
         assert_eq!(
-            lang_from_locale(env(&[("LANG", "nb_NO.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "en_US")])),
+            lang_from_locale(env(&[
+                ("LANG", "nb_NO.UTF-8"),
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "en_US")
+            ])),
             Lang::En
         );
     }

@@ -38,6 +38,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("{} FTE in {fy}", "{1} årsverk i {2}"),
     ("{} FTE in {fy}, rising to {} in {py},", "{1} årsverk i {2}, stigende til {3} i {4},"),
     ("at least {}", "minst {1}"),
+    ("none", "ingen"),
     ("at most {}", "høyst {1}"),
     (" or ", " eller "),
     ("mobilise", "mobilisere"),

@@ -7,7 +7,6 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::common::copy_dir;
-use assert_cmd::Command;
 use kompetanseplan::diag::Code;
 use serde::Deserialize;
 

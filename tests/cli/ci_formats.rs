@@ -38,13 +38,21 @@ fn broken_plan() -> tempfile::TempDir {
 fn check(dir: &std::path::Path, format: &str, lang: &str) -> Value {
     let out = plan()
         .current_dir(dir)
-        .args(["check", ".", "--today", "2026-01-01", "--format", format, "--lang", lang])
+        .args([
+            "check",
+            ".",
+            "--today",
+            "2026-01-01",
+            "--format",
+            format,
+            "--lang",
+            lang,
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("{e}: {}", String::from_utf8_lossy(&out.stdout))
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 /// The schema: `PLAN_SARIF_SCHEMA`, or the copy `.ci/run` puts in target/. A
@@ -72,23 +80,34 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
         let log = check(dir.path(), "sarif", lang);
         assert_eq!(log["version"], "2.1.0");
         let results = log["runs"][0]["results"].as_array().unwrap();
-        let codes: Vec<&str> = results.iter().map(|r| r["ruleId"].as_str().unwrap()).collect();
+        let codes: Vec<&str> = results
+            .iter()
+            .map(|r| r["ruleId"].as_str().unwrap())
+            .collect();
         for code in ["unknown-reference", "unknown-key", "csv-number"] {
             assert!(codes.contains(&code), "{code}: {codes:?}");
         }
         // every result points at its rule, and at a line of a file of the plan
-        let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+        let rules = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap();
         for r in results {
             let i = r["ruleIndex"].as_u64().unwrap() as usize;
             assert_eq!(rules[i]["id"], r["ruleId"]);
         }
-        let unknown = results.iter().find(|r| r["ruleId"] == "unknown-reference").unwrap();
+        let unknown = results
+            .iter()
+            .find(|r| r["ruleId"] == "unknown-reference")
+            .unwrap();
         let loc = &unknown["locations"][0]["physicalLocation"];
         assert_eq!(loc["artifactLocation"]["uri"], "requirements.yaml");
         assert_eq!(loc["region"]["startLine"], 13);
         assert_eq!(loc["region"]["startColumn"], 11);
         // a file name outside ASCII is a valid URI reference
-        let key = results.iter().find(|r| r["ruleId"] == "unknown-key").unwrap();
+        let key = results
+            .iter()
+            .find(|r| r["ruleId"] == "unknown-key")
+            .unwrap();
         assert_eq!(
             key["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "%C3%B8%20enhet.toml"
@@ -125,7 +144,10 @@ fn gitlab_code_quality_has_the_documented_shape() {
     for i in issues {
         // required by GitLab: description, check_name, fingerprint, severity,
         // location.path, and location.lines.begin or location.positions.begin.line
-        assert!(i["description"].as_str().is_some_and(|s| !s.is_empty()), "{i}");
+        assert!(
+            i["description"].as_str().is_some_and(|s| !s.is_empty()),
+            "{i}"
+        );
         assert!(i["check_name"].as_str().is_some(), "{i}");
         assert!(
             ["info", "minor", "major", "critical", "blocker"]
@@ -133,16 +155,34 @@ fn gitlab_code_quality_has_the_documented_shape() {
             "{i}"
         );
         assert!(i["location"]["path"].as_str().is_some(), "{i}");
-        assert!(i["location"]["positions"]["begin"]["line"].as_u64().unwrap() >= 1, "{i}");
-        assert!(fingerprints.insert(i["fingerprint"].as_str().unwrap().to_string()), "{i}");
+        assert!(
+            i["location"]["positions"]["begin"]["line"]
+                .as_u64()
+                .unwrap()
+                >= 1,
+            "{i}"
+        );
+        assert!(
+            fingerprints.insert(i["fingerprint"].as_str().unwrap().to_string()),
+            "{i}"
+        );
     }
-    let unknown = issues.iter().find(|i| i["check_name"] == "unknown-reference").unwrap();
+    let unknown = issues
+        .iter()
+        .find(|i| i["check_name"] == "unknown-reference")
+        .unwrap();
     assert_eq!(unknown["severity"], "major");
     assert_eq!(unknown["location"]["path"], "requirements.yaml");
     assert!(
-        unknown["description"].as_str().unwrap().starts_with("ukjent enhet `hjeme`"),
+        unknown["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("ukjent enhet `hjeme`"),
         "{unknown}"
     );
     // the same plan gives the same fingerprints (GitLab compares runs by them)
-    assert_eq!(check(dir.path(), "gitlab", "nb"), Value::Array(issues.clone()));
+    assert_eq!(
+        check(dir.path(), "gitlab", "nb"),
+        Value::Array(issues.clone())
+    );
 }

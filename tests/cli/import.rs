@@ -8,7 +8,6 @@
 use std::path::Path;
 
 use super::common::copy_dir;
-use assert_cmd::Command;
 use proptest::prelude::*;
 
 const FIXTURES: &str = "tests/fixtures/import";

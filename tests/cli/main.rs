@@ -19,3 +19,5 @@ mod robustness;
 mod scale;
 mod schema;
 mod workbook;
+#[path = "../support/xlsx.rs"]
+mod xlsx;

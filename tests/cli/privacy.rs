@@ -9,7 +9,6 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::common::copy_plan;
-use assert_cmd::Command;
 
 /// Column `col` of every row of a CSV file (header skipped).
 fn column(path: &Path, col: usize) -> BTreeSet<String> {

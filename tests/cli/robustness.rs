@@ -6,7 +6,6 @@
 use std::path::Path;
 
 use super::common::copy_plan;
-use assert_cmd::Command;
 use proptest::prelude::*;
 
 const BASE: &str = "tests/fixtures/check/base";

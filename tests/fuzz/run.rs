@@ -2,7 +2,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use kompetanseplan::diag::render::{render, DiagFormat};
+use kompetanseplan::diag::render::{render, DiagFormat, Style};
 use kompetanseplan::i18n::Lang;
 use kompetanseplan::model::Date;
 use kompetanseplan::plan_source::MemSource;
@@ -72,15 +72,27 @@ fn outputs(plan: &MemSource) -> anyhow::Result<Vec<(bool, Vec<u8>)>> {
         kompetanseplan::checks::revision(p, today, &mut diags);
         kompetanseplan::checks::logic(p, &a.coverage, &mut diags);
     }
-    let list = diags.finish();
-    for (format, terminal) in [
-        (DiagFormat::Human, true),
-        (DiagFormat::Json, false),
-        (DiagFormat::Github, true),
-    ] {
-        let mut buf = Vec::new();
-        render(&mut buf, format, &list, &loaded.sources, false)?;
-        out.push((terminal, buf));
+    let english = diags.finish();
+    for lang in [Lang::En, Lang::Nb] {
+        let mut list = english.clone();
+        kompetanseplan::diag::translate(&mut list, lang);
+        for (format, terminal) in [
+            (DiagFormat::Human, true),
+            (DiagFormat::Json, false),
+            (DiagFormat::Github, true),
+            (DiagFormat::Sarif, false),
+            (DiagFormat::Gitlab, false),
+        ] {
+            let mut buf = Vec::new();
+            render(
+                &mut buf,
+                format,
+                &list,
+                &loaded.sources,
+                &Style::plain(lang),
+            )?;
+            out.push((terminal, buf));
+        }
     }
     let (Some(p), Some(analysis)) = (loaded.plan, analysis) else {
         return Ok(out);
