@@ -25,7 +25,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     version,
     about,
     long_about = None,
-    after_help = "Start with `plan init --demo demo` and `plan analyse demo`. Documentation: docs/ in the repository."
+    after_help = "Start with `plan init --demo demo` and `plan analyse demo`. Documentation: docs/ in the repository; in Norwegian: docs/brukerveiledning.md. Messages, tables and the report in bokmål, nynorsk or English: --lang nb|nn|en (default from LANG)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -75,7 +75,8 @@ impl Command {
             Command::Report(a) => Some(a.lang),
             Command::Diff(a) => Some(a.lang),
             Command::Import(a) => Some(a.lang),
-            Command::Init(_) | Command::Schema(_) | Command::Completions(_) | Command::Man(_) => {
+            Command::Init(a) => Some(a.lang),
+            Command::Schema(_) | Command::Completions(_) | Command::Man(_) => {
                 None
             }
         }

@@ -20,6 +20,9 @@ pub struct DiagWords {
     pub checking: &'static str,
     pub analysing: &'static str,
     pub writing: &'static str,
+    /// `plan init`: "{n}" files written to "{dir}", and what to do next.
+    pub wrote_skeleton: &'static str,
+    pub wrote_demo: &'static str,
 }
 
 pub const EN: DiagWords = DiagWords {
@@ -34,6 +37,8 @@ pub const EN: DiagWords = DiagWords {
     checking: "checking the plan",
     analysing: "analysing",
     writing: "writing",
+    wrote_skeleton: "wrote a plan skeleton ({n} files) to {dir}\nnext: plan check {dir}",
+    wrote_demo: "wrote a demo plan ({n} files) to {dir}\nnext: plan check {dir}",
 };
 
 pub const NB: DiagWords = DiagWords {
@@ -48,6 +53,8 @@ pub const NB: DiagWords = DiagWords {
     checking: "kontrollerer planen",
     analysing: "analyserer",
     writing: "skriver",
+    wrote_skeleton: "skrev et planskjelett ({n} filer) til {dir}\nneste steg: plan check {dir}",
+    wrote_demo: "skrev en demoplan ({n} filer) til {dir}\nneste steg: plan check {dir}",
 };
 
 /// The language a user's locale asks for: `LC_ALL`, then `LC_MESSAGES`, then
