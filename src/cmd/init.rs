@@ -58,7 +58,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     writeln!(
         out,
         "{}",
-        crate::i18n::fill(template, &[("n", &written.len().to_string()), ("dir", &dir)])
+        crate::i18n::fill(
+            template,
+            &[("n", &written.len().to_string()), ("dir", &dir)]
+        )
     )
     .context("cannot write to stdout")?;
     Ok(ExitCode::SUCCESS)

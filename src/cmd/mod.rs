@@ -76,9 +76,7 @@ impl Command {
             Command::Diff(a) => Some(a.lang),
             Command::Import(a) => Some(a.lang),
             Command::Init(a) => Some(a.lang),
-            Command::Schema(_) | Command::Completions(_) | Command::Man(_) => {
-                None
-            }
+            Command::Schema(_) | Command::Completions(_) | Command::Man(_) => None,
         }
     }
 }

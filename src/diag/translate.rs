@@ -46,11 +46,15 @@ pub fn pieces(template: &str) -> Vec<String> {
         match c {
             '{' if chars.peek() == Some(&'{') => {
                 chars.next();
-                out.last_mut().map(|s| s.push('{'));
+                if let Some(s) = out.last_mut() {
+                    s.push('{');
+                }
             }
             '}' if chars.peek() == Some(&'}') => {
                 chars.next();
-                out.last_mut().map(|s| s.push('}'));
+                if let Some(s) = out.last_mut() {
+                    s.push('}');
+                }
             }
             '{' => {
                 for c in chars.by_ref() {
@@ -87,7 +91,7 @@ impl Catalogue {
                 weight,
             });
         }
-        entries.sort_by(|a, b| b.weight.cmp(&a.weight));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.weight));
         Catalogue { entries, exact }
     }
 
@@ -414,7 +418,7 @@ mod tests {
             "the scan finds the messages: {}",
             found.len()
         );
-        for lang in [Lang::Nb] {
+        for lang in [Lang::Nb, Lang::En] {
             let missing: Vec<String> = found
                 .iter()
                 .filter(|(_, t)| !has_template(t, lang))
