@@ -464,32 +464,74 @@ mod tests {
         let proj = yv(&[(2025, 0.50), (2026, 0.55), (2027, 0.60), (2028, 0.62)]);
         let none: Vec<YearValue> = vec![];
         // the target year lies ahead: the projection decides
-        assert_eq!(computed_status(at_least(2028, 0.6), &proj, &none, 2025), OnTrack);
-        assert_eq!(computed_status(at_least(2028, 0.7), &proj, &none, 2025), OffTrack);
+        assert_eq!(
+            computed_status(at_least(2028, 0.6), &proj, &none, 2025),
+            OnTrack
+        );
+        assert_eq!(
+            computed_status(at_least(2028, 0.7), &proj, &none, 2025),
+            OffTrack
+        );
         // even when today's value already meets it: the projection for the target year counts
-        assert_eq!(computed_status(at_most(2028, 0.55), &proj, &none, 2025), OffTrack);
+        assert_eq!(
+            computed_status(at_most(2028, 0.55), &proj, &none, 2025),
+            OffTrack
+        );
         // the target year has come: met or not met
-        assert_eq!(computed_status(at_least(2025, 0.5), &proj, &none, 2025), Met);
-        assert_eq!(computed_status(at_least(2026, 0.6), &proj, &none, 2026), NotMet);
+        assert_eq!(
+            computed_status(at_least(2025, 0.5), &proj, &none, 2025),
+            Met
+        );
+        assert_eq!(
+            computed_status(at_least(2026, 0.6), &proj, &none, 2026),
+            NotMet
+        );
         // after the period: the projection's last year
-        assert_eq!(computed_status(at_least(2032, 0.61), &proj, &none, 2025), OnTrack);
-        assert_eq!(computed_status(at_least(2032, 0.63), &proj, &none, 2025), OffTrack);
+        assert_eq!(
+            computed_status(at_least(2032, 0.61), &proj, &none, 2025),
+            OnTrack
+        );
+        assert_eq!(
+            computed_status(at_least(2032, 0.63), &proj, &none, 2025),
+            OffTrack
+        );
         // before the period: the official figure of the target year
         let official = yv(&[(2023, 0.45)]);
-        assert_eq!(computed_status(at_least(2023, 0.4), &proj, &official, 2025), Met);
-        assert_eq!(computed_status(at_least(2023, 0.5), &proj, &official, 2025), NotMet);
-        assert_eq!(computed_status(at_least(2022, 0.4), &proj, &official, 2025), NotMeasured);
+        assert_eq!(
+            computed_status(at_least(2023, 0.4), &proj, &official, 2025),
+            Met
+        );
+        assert_eq!(
+            computed_status(at_least(2023, 0.5), &proj, &official, 2025),
+            NotMet
+        );
+        assert_eq!(
+            computed_status(at_least(2022, 0.4), &proj, &official, 2025),
+            NotMeasured
+        );
         // no value (no staff), no target
-        let empty = vec![YearValue { year: 2028, value: None }];
-        assert_eq!(computed_status(at_least(2028, 0.6), &empty, &none, 2025), NotMeasured);
+        let empty = vec![YearValue {
+            year: 2028,
+            value: None,
+        }];
+        assert_eq!(
+            computed_status(at_least(2028, 0.6), &empty, &none, 2025),
+            NotMeasured
+        );
         assert_eq!(computed_status(None, &proj, &none, 2025), NoTarget);
     }
 
     #[test]
     fn manual_status_in_every_branch() {
         // nothing after the baseline: not measured, whatever the target year
-        assert_eq!(manual_status(at_least(2030, 5.0), &yv(&[(2025, 1.0)]), 2025), NotMeasured);
-        assert_eq!(manual_status(at_least(2024, 0.0), &yv(&[(2025, 1.0)]), 2026), NotMeasured);
+        assert_eq!(
+            manual_status(at_least(2030, 5.0), &yv(&[(2025, 1.0)]), 2025),
+            NotMeasured
+        );
+        assert_eq!(
+            manual_status(at_least(2024, 0.0), &yv(&[(2025, 1.0)]), 2026),
+            NotMeasured
+        );
         assert_eq!(manual_status(None, &[], 2025), NotMeasured);
         let two = yv(&[(2024, 2.0), (2025, 4.0)]);
         // reached, before or after the target year

@@ -216,7 +216,7 @@ fn signed(lang: Lang, u: Unit, d: f64) -> String {
         Unit::Share => {
             let n = lang.number(d * 100.0, 1);
             match lang {
-                Lang::Nb => format!("{n}\u{a0}pp"),
+                Lang::Nb | Lang::Nn => format!("{n}\u{a0}pp"),
                 Lang::En => format!("{n} pp"),
             }
         }

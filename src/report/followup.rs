@@ -49,11 +49,7 @@ pub(crate) fn follow_up(ctx: &Ctx, doc: &mut Doc) {
                 observed,
                 projected,
                 target,
-                match row.met {
-                    Some(true) => r.status_met.to_string(),
-                    Some(false) => r.status_not_met.to_string(),
-                    None => m.missing.to_string(),
-                },
+                ctx.lang.indicator_status(row.status).to_string(),
             ]);
         }
         doc.table(&t);

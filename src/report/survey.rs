@@ -2,7 +2,7 @@
 //!
 //! In: the analysis' survey rows ([`crate::analyse::Survey`]: municipality-wide
 //! and per unit, ranked, small groups already hidden). Out: the Markdown table
-//! of a list of rows and its note; hidden figures as "–".
+//! of a list of rows and its note; hidden figures as "•", figures not given as "–".
 
 use crate::analyse::survey::SurveyRow;
 use crate::i18n::fill;
@@ -29,8 +29,8 @@ pub(crate) fn table<'r>(ctx: &Ctx, rows: impl IntoIterator<Item = &'r SurveyRow>
             s.min_level
                 .map_or_else(|| r.no_requirement.to_string(), |l| l.to_string()),
             ctx.int(s.respondents),
-            ctx.hidden(s.share_at_level, |x| ctx.pct(x)),
-            ctx.hidden(s.mean_need, |x| ctx.lang.number(x, 1)),
+            ctx.figure_or(s.suppressed, s.share_at_level, |x| ctx.pct(x)),
+            ctx.figure_or(s.suppressed, s.mean_need, |x| ctx.lang.number(x, 1)),
         ]);
     }
     t
