@@ -205,7 +205,9 @@ fn json_matches_the_worked_example() {
     assert!((value(&hs, 2029) - 0.6629).abs() < 5e-5);
     assert_eq!(hs["met"], true);
     let ht = ind("heltid");
-    assert!((value(&ht, 2025) - 8.0 / 13.0).abs() < 1e-12);
+    // the JSON rounds floats to 10⁻⁹ (no floating-point noise)
+    assert!((value(&ht, 2025) - 8.0 / 13.0).abs() <= 5e-10);
+    assert_eq!(value(&ht, 2025), 0.615384615);
     let om = ind("omgjorte-stillinger");
     assert!(om["metric"].is_null());
     assert_eq!(om["met"], false);
@@ -284,6 +286,41 @@ fn table_snapshot_en() {
         "mini_table_en",
         stdout(&["analyse", MINI, "--format", "table", "--lang", "en"])
     );
+}
+
+#[test]
+fn table_snapshot_nn() {
+    insta::assert_snapshot!(
+        "mini_table_nn",
+        stdout(&["analyse", MINI, "--format", "table", "--lang", "nn"])
+    );
+}
+
+#[test]
+fn markdown_snapshot_nn() {
+    insta::assert_snapshot!(
+        "mini_markdown_nn",
+        stdout(&["analyse", MINI, "--format", "markdown", "--lang", "nn"])
+    );
+}
+
+#[test]
+fn markdown_snapshot_en() {
+    insta::assert_snapshot!(
+        "mini_markdown_en",
+        stdout(&["analyse", MINI, "--format", "markdown", "--lang", "en"])
+    );
+}
+
+/// `--excel`: `;`, decimal comma, BOM, names beside ids, rounded as the tables.
+#[test]
+fn excel_snapshot() {
+    let text = stdout(&["analyse", MINI, "--excel"]);
+    assert!(text.starts_with('\u{feff}'), "no byte-order mark");
+    assert_eq!(text.matches('\u{feff}').count(), 1);
+    assert!(text.contains("unit;unit_name;position;position_name;year;"));
+    assert!(!text.contains("29.16"), "decimal point in Excel's CSV");
+    insta::assert_snapshot!("mini_excel", text);
 }
 
 #[test]
