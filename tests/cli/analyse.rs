@@ -489,6 +489,16 @@ fn output_is_byte_identical_whatever_the_file_layout() {
     std::fs::rename(p.join("requirements.yaml"), p.join("zz/requirements.yaml")).unwrap();
     let second = stdout(&["analyse", p.to_str().unwrap(), "--format", "json"]);
     assert_eq!(first, second);
+    // every human format and Excel's CSV, in every language
+    for args in [
+        &["--format", "table", "--lang", "nn"][..],
+        &["--format", "markdown", "--lang", "nn"],
+        &["--format", "markdown", "--lang", "en"],
+        &["--excel"],
+    ] {
+        let run = |dir: &str| stdout(&[&["analyse", dir][..], args].concat());
+        assert_eq!(run(MINI), run(p.to_str().unwrap()), "{args:?}");
+    }
 }
 
 /// The figures of issue 9 in the JSON, against docs/method.md's worked example.
