@@ -86,7 +86,7 @@ pub const REPORT: ReportMessages = ReportMessages {
     h_gap_totals: "Totals per primary competence",
     h_quality_gaps: "Real competence (persons, {year})",
     h_survey: "Survey",
-    survey_intro: "Survey results per competence area, ranked by mean self-assessed need (1–5). The share counts answers at or above the level the plan requires.",
+    survey_intro: "Survey results per competence area, ranked by mean self-assessed need (1–5). The share counts the answers from the units with a requirement that are at or above the level their unit requires.",
     survey_none: "The plan has no survey answers.",
     survey_hidden_note: "• = hidden because fewer than {n} answered, or because the total would reveal a unit with fewer than {n} answers.",
     col_area: "Competence area",

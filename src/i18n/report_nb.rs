@@ -86,7 +86,7 @@ pub const REPORT: ReportMessages = ReportMessages {
     h_gap_totals: "Sum per primærkompetanse",
     h_quality_gaps: "Realkompetanse (personer, {year})",
     h_survey: "Kartlegging",
-    survey_intro: "Resultater fra kartleggingen per kompetanseområde, rangert etter gjennomsnittlig selvvurdert behov (1–5). Andelen gjelder svar på eller over nivået planen krever.",
+    survey_intro: "Resultater fra kartleggingen per kompetanseområde, rangert etter gjennomsnittlig selvvurdert behov (1–5). Andelen gjelder svarene fra enhetene som stiller krav, og er andelen på eller over nivået enheten krever.",
     survey_none: "Planen har ingen kartleggingssvar.",
     survey_hidden_note: "• = skjult fordi færre enn {n} har svart, eller fordi summen ville avsløre en enhet med færre enn {n} svar.",
     col_area: "Kompetanseområde",

@@ -86,7 +86,7 @@ pub const REPORT: ReportMessages = ReportMessages {
     h_gap_totals: "Sum per primærkompetanse",
     h_quality_gaps: "Realkompetanse (personar, {year})",
     h_survey: "Kartlegging",
-    survey_intro: "Resultat frå kartlegginga per kompetanseområde, rangerte etter gjennomsnittleg sjølvvurdert behov (1–5). Andelen gjeld svar på eller over nivået planen krev.",
+    survey_intro: "Resultat frå kartlegginga per kompetanseområde, rangerte etter gjennomsnittleg sjølvvurdert behov (1–5). Andelen gjeld svara frå einingane som stiller krav, og er andelen på eller over nivået eininga krev.",
     survey_none: "Planen har ingen kartleggingssvar.",
     survey_hidden_note: "• = skjult fordi færre enn {n} har svart, eller fordi summen ville avsløre ei eining med færre enn {n} svar.",
     col_area: "Kompetanseområde",
