@@ -422,8 +422,10 @@ mod tests {
         let a = &survey(&p, 5).areas[0];
         assert_eq!((a.share_at_level, a.mean_need), (None, None));
         // two levels: both listed; a unit's highest counts
-        p.quality.push(qual("a", "demens", 5, QualityAmount::Count(1)));
-        p.quality.push(qual("c", "demens", 4, QualityAmount::Count(1)));
+        p.quality
+            .push(qual("a", "demens", 5, QualityAmount::Count(1)));
+        p.quality
+            .push(qual("c", "demens", 4, QualityAmount::Count(1)));
         let a = &survey(&p, 5).areas[0];
         assert_eq!(a.levels, [3, 4, 5]);
     }

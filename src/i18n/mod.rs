@@ -159,6 +159,11 @@ impl Lang {
         }
     }
 
+    /// The decimal mark: nb and nn ",", en ".".
+    pub fn decimal_mark(self) -> char {
+        self.separators().0
+    }
+
     /// An indicator status in words ("på vei").
     pub fn indicator_status(self, s: IndicatorStatus) -> &'static str {
         let i = IndicatorStatus::ALL

@@ -357,7 +357,10 @@ fn byte_identical_on_two_runs() {
     for lang in ["nn", "en"] {
         let (_x, doc_x) = write(DEMO, &["--lang", lang, "--no-figures"]);
         let (_y, doc_y) = write(DEMO, &["--lang", lang, "--no-figures"]);
-        assert_eq!(std::fs::read(&doc_x).unwrap(), std::fs::read(&doc_y).unwrap());
+        assert_eq!(
+            std::fs::read(&doc_x).unwrap(),
+            std::fs::read(&doc_y).unwrap()
+        );
     }
     let (a, doc_a) = write(DEMO, &[]);
     let (b, doc_b) = write(DEMO, &[]);

@@ -28,8 +28,8 @@ const SEED: &str = "7";
 // re-pinned for issue 14: every indicator gains `status` and `scale`, floats are
 // rounded to 1e-9 (no floating-point noise), and the demo's manual indicators
 // show each status (two targets for the base year, one rising sick leave, one
-// not measured yet).
-const ANALYSE_JSON: &str = "1ce139ccb49a064a3f591b4efdeba117958af1b458d3f51403fa28b14522b476";
+// not measured yet), and `survey.areas` gives one row per competence area.
+const ANALYSE_JSON: &str = "c88613422f16a4398410e17d8264c98fefba603fda5fefdf89c5576c7a43c659";
 /// `plan check --format json --today 2031-06-01` (revision due) of the generated
 /// plan (re-pinned for issue 13: in 2031 the measures are overdue and the manual
 /// indicators not followed up; re-pinned for issue 14: the demo's indicators.toml
