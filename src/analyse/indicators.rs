@@ -134,8 +134,7 @@ fn computed_status(
     // before it, the official figure of that year
     let projected = values
         .iter()
-        .filter(|v| v.year <= t.year)
-        .next_back()
+        .rfind(|v| v.year <= t.year)
         .filter(|v| v.year == t.year || t.year > as_of)
         .and_then(|v| v.value)
         .or_else(|| {

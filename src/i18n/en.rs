@@ -31,7 +31,7 @@ pub const MESSAGES: Messages = Messages {
     available_persons: "Available",
     suppressed_note: "• = hidden because fewer than {n} answered.",
     total_hidden_note: "Totals are not shown where they would reveal a hidden row.",
-    capacity_note: "Total rows add up the units per primary competence.",
+    capacity_note: "Available: FTE with an accepted competence left if nobody new is hired. Total rows add up the units per primary competence.",
     indicator: "Indicator",
     start_value: "Baseline",
     projected_value: "Projected / latest",

@@ -31,7 +31,7 @@ pub const MESSAGES: Messages = Messages {
     available_persons: "Kapital",
     suppressed_note: "• = skjult fordi færre enn {n} har svart.",
     total_hidden_note: "Summer vises ikke der de ville avsløre en skjult rad.",
-    capacity_note: "Sum-radene summerer enhetene per primærkompetanse.",
+    capacity_note: "Kapital: årsverk med godkjent kompetanse som er igjen om ingen nye blir ansatt. Sum-radene summerer enhetene per primærkompetanse.",
     indicator: "Indikator",
     start_value: "Utgangspunkt",
     projected_value: "Prognose / siste",

@@ -31,7 +31,7 @@ pub const MESSAGES: Messages = Messages {
     available_persons: "Kapital",
     suppressed_note: "• = skjult fordi færre enn {n} har svart.",
     total_hidden_note: "Summar blir ikkje viste der dei ville avsløre ei skjult rad.",
-    capacity_note: "Sum-radene summerer einingane per primærkompetanse.",
+    capacity_note: "Kapital: årsverk med godkjend kompetanse som er att om ingen nye blir tilsette. Sum-radene summerer einingane per primærkompetanse.",
     indicator: "Indikator",
     start_value: "Utgangspunkt",
     projected_value: "Prognose / siste",

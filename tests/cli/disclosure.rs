@@ -537,7 +537,7 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
             .unwrap()
             .iter()
             .filter(|u| {
-                u["competence"].to_string() == competence
+                u["competence"] == row["competence"]
                     && highest
                         .get(&(u["unit"].to_string(), competence.clone()))
                         .is_some_and(|(l, _)| Some(*l) == u["min_level"].as_u64())
