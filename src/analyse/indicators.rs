@@ -567,4 +567,53 @@ mod tests {
         assert_eq!(Scale::of_unit("%"), Scale::Percent);
         assert_eq!(Scale::of_unit("dager"), Scale::Other);
     }
+
+    proptest::proptest! {
+        /// A manual indicator's status agrees with its latest value: `met`
+        /// exactly when the latest value meets the target (once measured),
+        /// `not_met` only when the target year has come, and on/off track
+        /// only when it lies ahead.
+        #[test]
+        fn manual_status_agrees_with_the_latest_value(
+            v0 in -50.0f64..50.0,
+            v1 in -50.0f64..50.0,
+            y0 in 2020i32..2026,
+            gap in 0i32..4,
+            ty in 2020i32..2034,
+            as_of in 2024i32..2030,
+            min in proptest::option::of(-50.0f64..50.0),
+            max in proptest::option::of(-50.0f64..50.0),
+        ) {
+            let t = Target { year: ty, min, max: max.or(if min.is_none() { Some(0.0) } else { None }) };
+            let values = yv(&[(y0, v0), (y0 + gap, v1)]);
+            let s = manual_status(Some(t), &values, as_of);
+            if gap == 0 {
+                proptest::prop_assert_eq!(s, NotMeasured);
+            } else {
+                proptest::prop_assert_eq!(s == Met, t.is_met(v1));
+                if s == NotMet {
+                    proptest::prop_assert!(ty <= as_of.max(y0 + gap));
+                }
+                if s == OnTrack || s == OffTrack {
+                    proptest::prop_assert!(ty > as_of.max(y0 + gap));
+                }
+            }
+        }
+
+        /// A computed indicator with the target year ahead is on track
+        /// exactly when the projection for that year meets the target.
+        #[test]
+        fn computed_status_follows_the_projection(
+            vals in proptest::collection::vec(0.0f64..1.0, 6),
+            ty in 2026i32..2031,
+            min in 0.0f64..1.0,
+        ) {
+            let proj: Vec<YearValue> = (2025..).zip(&vals).map(|(year, &v)| YearValue { year, value: Some(v) }).collect();
+            let t = at_least(ty, min);
+            let at = vals[usize::try_from(ty - 2025).unwrap_or(0)];
+            let s = computed_status(t, &proj, &[], 2025);
+            proptest::prop_assert_eq!(s == OnTrack, at >= min);
+            proptest::prop_assert!(s == OnTrack || s == OffTrack);
+        }
+    }
 }

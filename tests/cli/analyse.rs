@@ -312,6 +312,38 @@ fn markdown_snapshot_en() {
     );
 }
 
+/// `--excel --out DIR`: four files, each with its byte-order mark; `--excel`
+/// with another format is a usage error.
+#[test]
+fn excel_files_and_usage() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("excel");
+    plan()
+        .args(["analyse", MINI, "--excel", "--out", out.to_str().unwrap()])
+        .assert()
+        .success();
+    for f in [
+        "capacity.csv",
+        "quality.csv",
+        "indicators.csv",
+        "workforce.csv",
+    ] {
+        let text = std::fs::read_to_string(out.join(f)).unwrap();
+        assert!(text.starts_with('\u{feff}'), "{f}");
+        assert!(text.lines().next().unwrap().contains(';'), "{f}");
+    }
+    let ind = std::fs::read_to_string(out.join("indicators.csv")).unwrap();
+    assert!(
+        ind.contains("\nheltid;Andel ansatte i heltidsstilling;"),
+        "{ind}"
+    );
+    assert!(ind.contains(";on_track"), "{ind}");
+    plan()
+        .args(["analyse", MINI, "--excel", "--format", "json"])
+        .assert()
+        .code(2);
+}
+
 /// `--excel`: `;`, decimal comma, BOM, names beside ids, rounded as the tables.
 #[test]
 fn excel_snapshot() {
