@@ -72,6 +72,12 @@ impl Analysis {
                     .units
                     .iter()
                     .map(|r| [r.row.share_at_level, r.row.mean_need]),
+            )
+            .chain(
+                self.survey
+                    .areas
+                    .iter()
+                    .map(|r| [r.share_at_level, r.mean_need]),
             );
         for pair in survey {
             if bad_opt(&pair) {

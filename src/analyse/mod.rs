@@ -34,7 +34,7 @@ use serde::Serialize;
 pub use capacity::CapacityRow;
 pub use costs::Costs;
 pub use coverage::Coverage;
-pub use indicators::{IndicatorRow, YearValue};
+pub use indicators::{IndicatorRow, IndicatorStatus, Scale, YearValue};
 pub use quality::QualityRow;
 pub use survey::Survey;
 pub use totals::{CapacityTotal, QualityTotal};
@@ -121,7 +121,7 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
                             || quality::calculate(plan, &roster, min),
                         )
                     },
-                    || indicators::indicators(plan, &roster),
+                    || indicators::indicators(plan, &roster, indicators::as_of_year(plan)),
                 )
             },
             || {

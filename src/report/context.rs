@@ -96,9 +96,14 @@ impl<'a> Ctx<'a> {
         self.lang.percent(share)
     }
 
-    /// A hidden value as "–".
-    pub fn hidden<T>(&self, v: Option<T>, f: impl Fn(T) -> String) -> String {
-        v.map_or_else(|| self.m.missing.to_string(), f)
+    /// A value, or "•" when `hidden` (suppressed for privacy) and "–" when
+    /// there is none.
+    pub fn figure_or<T>(&self, hidden: bool, v: Option<T>, f: impl Fn(T) -> String) -> String {
+        match v {
+            Some(v) => f(v),
+            None if hidden => self.m.hidden.to_string(),
+            None => self.m.missing.to_string(),
+        }
     }
 
     pub fn money(&self, nok: f64) -> String {

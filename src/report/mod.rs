@@ -10,6 +10,7 @@
 //! number from the analysis, with its small-group suppression: nothing here
 //! computes a figure, reads the clock or the file system.
 
+mod about;
 mod analysis;
 mod context;
 mod figures;
@@ -114,5 +115,6 @@ fn body(ctx: &Ctx) -> anyhow::Result<Doc> {
     analysis::analysis(ctx, &mut doc)?;
     strategies::strategies(ctx, &mut doc);
     followup::follow_up(ctx, &mut doc);
+    about::about(ctx, &mut doc);
     Ok(doc)
 }

@@ -89,12 +89,12 @@ pub(crate) fn quality_gaps(ctx: &Ctx, doc: &mut Doc) {
     let mut t = Table::new(&headers, 2);
     for q in &ctx.a.quality {
         let mut row = vec![ctx.unit_name(&q.unit), ctx.competence_name(&q.competence)];
-        row.extend(cells::quality_cells(q, m.missing));
+        row.extend(cells::quality_cells(q, m.hidden));
         t.push(row);
     }
     for q in &ctx.a.quality_totals {
         let mut row = vec![m.total.to_string(), ctx.competence_name(&q.competence)];
-        row.extend(cells::quality_total_cells(q, m.missing));
+        row.extend(cells::quality_total_cells(q, m.hidden));
         t.push_total(row);
     }
     doc.table(&t);

@@ -46,8 +46,23 @@ fn all_outputs(dir: &Path) -> Vec<(String, String)> {
         ]);
     }
     for format in ["table", "json", "csv", "markdown"] {
-        runs.push(vec!["analyse".into(), "--format".into(), format.into()]);
+        for lang in ["nb", "nn", "en"] {
+            runs.push(vec![
+                "analyse".into(),
+                "--format".into(),
+                format.into(),
+                "--lang".into(),
+                lang.into(),
+            ]);
+        }
     }
+    runs.push(vec!["analyse".into(), "--excel".into()]);
+    runs.push(vec![
+        "analyse".into(),
+        "--excel".into(),
+        "--out".into(),
+        out_dir.path().join("excel").display().to_string(),
+    ]);
     runs.push(vec![
         "analyse".into(),
         "--format".into(),
@@ -55,7 +70,7 @@ fn all_outputs(dir: &Path) -> Vec<(String, String)> {
         "--out".into(),
         out_dir.path().join("csv").display().to_string(),
     ]);
-    for lang in ["nb", "en"] {
+    for lang in ["nb", "nn", "en"] {
         runs.push(vec![
             "report".into(),
             "--lang".into(),

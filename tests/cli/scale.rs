@@ -25,15 +25,21 @@ const SEED: &str = "7";
 /// the demo's indicators carry observed values, manual ones a 2024 baseline).
 // re-pinned for issue 17: the JSON gains `coverage.small_positions`, the checks
 // 8 `small-position` warnings; every figure is otherwise unchanged.
-const ANALYSE_JSON: &str = "5ff8f060cb5179e953b73494c27ed33b086669f1168e62e685f637fb00e71842";
+// re-pinned for issue 14: every indicator gains `status` and `scale`, floats are
+// rounded to 1e-9 (no floating-point noise), and the demo's manual indicators
+// show each status (two targets for the base year, one rising sick leave, one
+// not measured yet), and `survey.areas` gives one row per competence area.
+const ANALYSE_JSON: &str = "c88613422f16a4398410e17d8264c98fefba603fda5fefdf89c5576c7a43c659";
 /// `plan check --format json --today 2031-06-01` (revision due) of the generated
 /// plan (re-pinned for issue 13: in 2031 the measures are overdue and the manual
-/// indicators not followed up).
-const CHECK_CLEAN: &str = "75c370486d983019475ea8ac50aa1cd316d001cc1cf947c32c9966390f617f7e";
+/// indicators not followed up; re-pinned for issue 14: the demo's indicators.toml
+/// changed, so the lines of the same warnings moved).
+const CHECK_CLEAN: &str = "1b462108c83b14b1eace55354b6873d0d560afe296a78cb029f5fae7a051e28a";
 /// `plan check --format json` with measures.toml removed (logic warnings;
 /// re-pinned for issue 13: goal-without-indicator, indicator-not-followed-up;
-/// and issue 10: one `step-incomplete` warning for KS step 6).
-const CHECK_NO_MEASURES: &str = "c00dfa2ca19f75f461784433f678af20a3f2ac32a8d454a9edff4eecac192c3d";
+/// and issue 10: one `step-incomplete` warning for KS step 6; issue 14: the lines
+/// of the indicator warnings moved with the demo's new indicators.toml).
+const CHECK_NO_MEASURES: &str = "14d277b454a58d675dbb33f695b6380d623f34e962bc5ed36e2287f4b7a384f5";
 /// `plan check --format json` with errors injected into CSV, YAML and TOML files
 /// (re-pinned for issue 16: messages about data rows no longer repeat the value;
 /// every code and location is unchanged).

@@ -97,7 +97,8 @@ fn outputs(plan: &MemSource) -> anyhow::Result<Vec<(bool, Vec<u8>)>> {
     let (Some(p), Some(analysis)) = (loaded.plan, analysis) else {
         return Ok(out);
     };
-    for lang in [Lang::Nb, Lang::En] {
+    let names = kompetanseplan::render::Names::of(&p);
+    for lang in Lang::ALL {
         for (format, terminal) in [
             (Format::Table, true),
             (Format::Json, false),
@@ -105,10 +106,18 @@ fn outputs(plan: &MemSource) -> anyhow::Result<Vec<(bool, Vec<u8>)>> {
             (Format::Markdown, true),
         ] {
             let mut buf = Vec::new();
-            kompetanseplan::render::render(&mut buf, format, &analysis, lang)?;
+            kompetanseplan::render::render(&mut buf, format, &analysis, lang, &names)?;
             out.push((terminal, buf));
         }
     }
+    let mut excel = Vec::new();
+    kompetanseplan::render::csv::render_all(
+        &mut excel,
+        &analysis,
+        kompetanseplan::render::csv::Flavour::Excel,
+        &names,
+    )?;
+    out.push((false, excel));
     let report = kompetanseplan::report::build(
         &p,
         &analysis,
