@@ -32,7 +32,7 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
     pub format: DiagFormat,
-    /// Language of the messages and hints: nb (bokmål), en; default from
+    /// Language of the messages and hints: nb (bokmål), nn (nynorsk), en; default from
     /// LC_ALL/LC_MESSAGES/LANG, else nb. Codes stay English.
     #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,

@@ -38,7 +38,7 @@ pub struct Args {
     /// `[data.staff]` / `[data.survey]`, either at top level or under that key.
     #[arg(long, short)]
     pub mapping: Option<PathBuf>,
-    /// Language of the messages: nb (bokmål), en; default from LANG, else nb.
+    /// Language of the messages: nb (bokmål), nn (nynorsk), en; default from LANG, else nb.
     #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
 }

@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long, requires = "demo", default_value_t = DEFAULT_SEED)]
     pub seed: u64,
     /// Language of the messages (the plan's own files are written in bokmål):
-    /// nb, en; default from LANG, else nb.
+    /// nb, nn, en; default from LANG, else nb.
     #[arg(long, value_enum, default_value_t = crate::i18n::Lang::from_env())]
     pub lang: crate::i18n::Lang,
 }

@@ -3,7 +3,7 @@
 //! Findings are written in English where they are found (the English text is the
 //! message id, as in gettext; keys use `format!` syntax, so the braces of a
 //! message's own text are written `{{ }}`). Before rendering, [`translate`] looks each message,
-//! hint and related label up in the language's catalogue (`i18n::diag_*`): an
+//! hint and related label up in the language's catalogue (`i18n::diag_nb`, `i18n::diag_nn`): an
 //! entry is the English template with `{}` holes, and the translation refers to
 //! the holes as `{1}`, `{2}`, … so the word order can change. A hole is written
 //! as it was found (a plan's id, key, number or file name) unless the translation
@@ -219,8 +219,10 @@ fn fill(target: &str, args: &[&str], phrase: impl Fn(&str) -> String) -> String 
 
 fn catalogue(lang: Lang) -> Option<&'static Catalogue> {
     static NB: OnceLock<Catalogue> = OnceLock::new();
+    static NN: OnceLock<Catalogue> = OnceLock::new();
     match lang {
         Lang::Nb => Some(NB.get_or_init(|| Catalogue::new(crate::i18n::diag_nb::CATALOGUE))),
+        Lang::Nn => Some(NN.get_or_init(|| Catalogue::new(crate::i18n::diag_nn::CATALOGUE))),
         Lang::En => None,
     }
 }
@@ -418,7 +420,7 @@ mod tests {
             "the scan finds the messages: {}",
             found.len()
         );
-        for lang in [Lang::Nb, Lang::En] {
+        for lang in Lang::ALL {
             let missing: Vec<String> = found
                 .iter()
                 .filter(|(_, t)| !has_template(t, lang))
@@ -434,7 +436,10 @@ mod tests {
 
     #[test]
     fn every_catalogue_entry_keeps_its_holes() {
-        for (lang, cat) in [(Lang::Nb, crate::i18n::diag_nb::CATALOGUE)] {
+        for (lang, cat) in [
+            (Lang::Nb, crate::i18n::diag_nb::CATALOGUE),
+            (Lang::Nn, crate::i18n::diag_nn::CATALOGUE),
+        ] {
             for (en, target) in cat {
                 let holes = pieces(en).len() - 1;
                 for n in 1..=holes {

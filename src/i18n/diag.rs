@@ -57,10 +57,26 @@ pub const NB: DiagWords = DiagWords {
     wrote_demo: "skrev en demoplan ({n} filer) til {dir}\nneste steg: plan check {dir}",
 };
 
+pub const NN: DiagWords = DiagWords {
+    help: "hjelp:",
+    no_problems: "ok: ingen problem funne",
+    error: "feil",
+    errors: "feil",
+    warning: "åtvaring",
+    warnings: "åtvaringar",
+    personal_line: "i {place} (linja blir ikkje vist: ho inneheld personopplysningar)",
+    reading: "les planen",
+    checking: "kontrollerer planen",
+    analysing: "analyserer",
+    writing: "skriv",
+    wrote_skeleton: "skreiv eit planskjelett ({n} filer) til {dir}\nneste steg: plan check {dir}",
+    wrote_demo: "skreiv ein demoplan ({n} filer) til {dir}\nneste steg: plan check {dir}",
+};
+
 /// The language a user's locale asks for: `LC_ALL`, then `LC_MESSAGES`, then
-/// `LANG` (the first that is set and not empty decides, as in POSIX); `nb`,
-/// `no` and `nn` and `en` are recognised, anything else (`C`, `POSIX`, `de_DE`)
-/// falls back to bokmål.
+/// `LANG` (the first that is set and not empty decides, as in POSIX); `nb` and
+/// `no` (bokmål), `nn` (nynorsk) and `en` are recognised, anything else (`C`,
+/// `POSIX`, `de_DE`) falls back to bokmål.
 pub fn lang_from_locale(get: impl Fn(&str) -> Option<String>) -> super::Lang {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
@@ -73,6 +89,7 @@ pub fn lang_from_locale(get: impl Fn(&str) -> Option<String>) -> super::Lang {
         .to_ascii_lowercase();
     match lang.as_str() {
         "en" => super::Lang::En,
+        "nn" => super::Lang::Nn,
         _ => super::Lang::Nb,
     }
 }
@@ -96,6 +113,8 @@ mod tests {
         assert_eq!(lang_from_locale(env(&[])), Lang::Nb);
         assert_eq!(lang_from_locale(env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
         assert_eq!(lang_from_locale(env(&[("LANG", "C.UTF-8")])), Lang::Nb);
+        assert_eq!(lang_from_locale(env(&[("LANG", "nn_NO.UTF-8")])), Lang::Nn);
+        assert_eq!(lang_from_locale(env(&[("LANG", "no_NO")])), Lang::Nb);
         assert_eq!(
             lang_from_locale(env(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "nb_NO.UTF-8")])),
             Lang::Nb

@@ -7,6 +7,7 @@
 
 pub mod diag;
 pub(crate) mod diag_nb;
+pub(crate) mod diag_nn;
 pub mod diff;
 mod en;
 mod nb;
@@ -117,6 +118,7 @@ impl Lang {
     pub fn diag_words(self) -> &'static DiagWords {
         match self {
             Lang::Nb => &diag::NB,
+            Lang::Nn => &diag::NN,
             Lang::En => &diag::EN,
         }
     }

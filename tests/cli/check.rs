@@ -313,7 +313,7 @@ fn allow_keeps_a_code_a_warning_under_strict() {
     assert!(String::from_utf8_lossy(&typo.stderr).contains("did you mean `revision-due`"));
 }
 
-/// Every finding of every fixture, and its hint, has a bokmål translation: no
+/// Every finding of every fixture, and its hint, has a bokmål and a nynorsk translation: no
 /// message reaches a Norwegian reader in English. (The source scan in
 /// `diag::translate` covers the templates; this covers the messages that are
 /// put together from several parts.)
@@ -330,8 +330,10 @@ fn every_fixture_finding_is_translated() {
         for d in json["diagnostics"].as_array().unwrap() {
             for key in ["message", "hint"] {
                 if let Some(text) = d[key].as_str() {
-                    if !is_translated(text, Lang::Nb) {
-                        untranslated.insert(format!("{name}: {text}"));
+                    for lang in [Lang::Nb, Lang::Nn] {
+                        if !is_translated(text, lang) {
+                            untranslated.insert(format!("{lang:?} {name}: {text}"));
+                        }
                     }
                 }
             }
@@ -377,6 +379,9 @@ fn messages_follow_lang_and_the_locale() {
     assert!(en.contains("unknown unit `hjeme`"), "{en}");
     assert!(en.contains("1 error, 0 warnings"), "{en}");
     assert_eq!(run(&["--lang", "nb"], "en_GB.UTF-8"), nb);
+    let nn = run(&[], "nn_NO.UTF-8");
+    assert!(nn.contains("1 feil, 0 åtvaringar"), "{nn}");
+    assert!(!nn.contains("unknown unit"), "{nn}");
     // codes stay English in every language
     assert!(nb.contains("error[unknown-reference]"), "{nb}");
 }
