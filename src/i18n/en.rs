@@ -61,4 +61,5 @@ pub const MESSAGES: Messages = Messages {
     ],
     strategies: ["Mobilise", "Develop", "Recruit/acquire", "Phase out"],
     report: &super::report_en::REPORT,
+    workload: &super::workload_en::WORKLOAD,
 };

@@ -11,6 +11,9 @@ mod nb;
 pub mod report;
 mod report_en;
 mod report_nb;
+pub mod workload;
+mod workload_en;
+mod workload_nb;
 
 use crate::model::{EduLevel, Strategy};
 
@@ -86,6 +89,8 @@ pub struct Messages {
     pub strategies: [&'static str; 4],
     /// The words of `plan report`.
     pub report: &'static report::ReportMessages,
+    /// The words of the WISN workload output.
+    pub workload: &'static workload::WorkloadMessages,
 }
 
 impl Lang {

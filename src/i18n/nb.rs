@@ -61,4 +61,5 @@ pub const MESSAGES: Messages = Messages {
     ],
     strategies: ["Mobilisere", "Utvikle", "Rekruttere/anskaffe", "Avvikle"],
     report: &super::report_nb::REPORT,
+    workload: &super::workload_nb::WORKLOAD,
 };
