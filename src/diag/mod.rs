@@ -84,6 +84,7 @@ codes! {
     StrategyMismatch = "strategy-mismatch", Warning;
     TargetUnreachable = "target-unreachable", Warning;
     SmallPosition = "small-position", Warning;
+    WorkloadMismatch = "workload-mismatch", Warning;
 }
 
 impl std::str::FromStr for Code {

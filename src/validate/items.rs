@@ -234,6 +234,8 @@ pub fn capacity(
                 ok = false;
             }
             Some(_) => {}
+            // a bad `fte` (or a typo of it) was reported and left out by the loader
+            None if fte_reported(item) => ok = false,
             None if !workloads.contains(&(c.unit.clone(), c.position.clone())) => {
                 diags.push(
                     Diagnostic::new(
@@ -296,6 +298,29 @@ pub fn capacity(
         }
     }
     out
+}
+
+/// Whether the loader already reported the capacity line's `fte`: the key is
+/// there but its value was not a number, or an unknown key is a typo of it.
+fn fte_reported(item: &Item<RawCapacity>) -> bool {
+    use crate::load::node::NodeKind;
+    const KEYS: [&str; 7] = [
+        "unit",
+        "position",
+        "title",
+        "fte",
+        "accepts",
+        "annual_growth",
+        "styrk",
+    ];
+    match &item.node.kind {
+        NodeKind::Table(entries) => entries.iter().any(|(k, _)| {
+            k.name == "fte"
+                || (!KEYS.contains(&k.name.as_str())
+                    && crate::diag::suggest(&k.name, ["fte"]).is_some())
+        }),
+        _ => false,
+    }
 }
 
 /// A decimal in [0, 1] as an exact fraction, from its shortest decimal text.
