@@ -33,6 +33,12 @@ pub struct Args {
     /// Write capacity.csv, quality.csv, indicators.csv and workforce.csv into DIR.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Only the workload-based staffing requirements (WISN): per workload the
+    /// available working time, A, CAF, IAF, the required W, the FTE employed
+    /// and the WISN ratio; with --out, workload.csv, workload_activities.csv
+    /// and workload_years.csv.
+    #[arg(long)]
+    pub workload: bool,
     /// Language of table and Markdown headings.
     #[arg(long, value_enum, default_value_t = Lang::Nb)]
     pub lang: Lang,
@@ -65,7 +71,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .unwrap_or_default();
             bail!("--out writes CSV files; --format {name} cannot be combined with it");
         }
-        let tables = render::csv::tables(&analysis).context("cannot build the CSV tables")?;
+        let tables = if args.workload {
+            render::workload::tables(&analysis)
+        } else {
+            render::csv::tables(&analysis)
+        }
+        .context("cannot build the CSV tables")?;
         let names: Vec<&str> = tables.iter().map(|(n, _)| *n).collect();
         let summary = format!("wrote {} in {}", names.join(", "), dir.display());
         let mut batch = Batch::default();
@@ -73,7 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ensure_not_input(&dir.join(name), &loaded.inputs)?;
             batch.add(&dir.join(name), bytes);
         }
-        // the four tables together, or none
+        // the tables together, or none
         batch.commit()?;
         writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
         return Ok(ExitCode::SUCCESS);
@@ -84,7 +95,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json
     });
     let mut buf = Vec::new();
-    render::render(&mut buf, format, &analysis, args.lang).context("cannot render the analysis")?;
+    if args.workload {
+        render::workload::render(&mut buf, format, &analysis, args.lang)
+    } else {
+        render::render(&mut buf, format, &analysis, args.lang)
+    }
+    .context("cannot render the analysis")?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     out.write_all(&buf)

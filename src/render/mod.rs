@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod md;
 pub mod table;
 pub mod view;
+pub mod workload;
 
 use std::io::{self, Write};
 

@@ -29,6 +29,12 @@ pub enum SectionKey {
     AgeBands,
     Education,
     Retirements,
+    /// Bemanningsberegning (WISN): the result per workload.
+    Workload,
+    /// The activities' time of each workload.
+    WorkloadActivities,
+    /// W(y) per year of driven workloads.
+    WorkloadYears,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +62,19 @@ fn row(cells: Vec<String>) -> Row {
     }
 }
 
+impl Row {
+    /// A row that is not a total.
+    pub fn new(cells: Vec<String>) -> Self {
+        row(cells)
+    }
+}
+
 impl Section {
+    /// An empty section; the first `text_cols` columns are text, the rest numbers.
+    pub fn new(key: SectionKey, title: String, headers: &[&str], text_cols: usize) -> Self {
+        section(key, title, headers, text_cols)
+    }
+
     /// The section's rows as a Markdown table (totals rows in bold).
     pub fn table(&self) -> Table {
         let mut t = Table::new(&self.headers, 0);
@@ -103,6 +121,19 @@ pub fn write_document(
     head: &[&str],
     section: fn(&mut dyn Write, &Section) -> io::Result<()>,
 ) -> io::Result<()> {
+    write_sections(out, a, lang, head, sections(a, lang), section)
+}
+
+/// The document of a human format with the given `sections`: its `head`
+/// lines, the period, then every section after a blank line.
+pub fn write_sections(
+    out: &mut dyn Write,
+    a: &Analysis,
+    lang: Lang,
+    head: &[&str],
+    sections: Vec<Section>,
+    section: fn(&mut dyn Write, &Section) -> io::Result<()>,
+) -> io::Result<()> {
     let m = lang.messages();
     for line in head {
         writeln!(out, "{line}")?;
@@ -119,7 +150,7 @@ pub fn write_document(
             ],
         )
     )?;
-    for s in sections(a, lang) {
+    for s in sections {
         writeln!(out)?;
         section(out, &s)?;
     }
@@ -156,9 +187,19 @@ fn capacity(a: &Analysis, lang: Lang) -> Vec<Section> {
                 2,
             );
             let mut any = false;
+            let mut marked = false;
             for r in a.capacity.iter().filter(|r| r.year == y) {
                 let figures = cells::fte_cells(lang, cells::capacity_figures(r));
-                s.rows.push(row(named([&r.unit, &r.position], figures)));
+                // a line whose requirement comes from its workload (WISN)
+                let position = if a.workloads.iter().any(|w| {
+                    w.sets_requirement && w.unit == r.unit && w.position == r.position
+                }) {
+                    marked = true;
+                    format!("{}{}", r.position, m.workload.mark)
+                } else {
+                    r.position.clone()
+                };
+                s.rows.push(row(named([&r.unit, &position], figures)));
                 any = true;
             }
             for t in a.capacity_totals.iter().filter(|t| t.year == y) {
@@ -172,6 +213,9 @@ fn capacity(a: &Analysis, lang: Lang) -> Vec<Section> {
                 s.notes.push(m.no_rows.to_string());
             } else {
                 s.notes.push(m.capacity_note.to_string());
+            }
+            if marked {
+                s.notes.push(m.workload.capacity_note.to_string());
             }
             s
         })
