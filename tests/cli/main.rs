@@ -18,3 +18,4 @@ mod robustness;
 mod scale;
 mod schema;
 mod workbook;
+mod workload;
