@@ -38,7 +38,9 @@ pub struct Wisn {
     pub support_share: f64,
     /// CAF = 1 / (1 − support_share).
     pub category_allowance: f64,
-    /// IAF = Σ hours_per_year × staff / AWT.
+    /// Σ hours_per_year × staff.
+    pub individual_hours: f64,
+    /// IAF = individual_hours / AWT.
     pub individual_allowance: f64,
     /// W(y) = A(y) × CAF + IAF.
     pub required: f64,
@@ -68,18 +70,19 @@ pub fn wisn(w: &Workload, y: i32, index: VolumeIndex) -> Wisn {
     let activity_staff = activity_hours / awt;
     let support_share = w.support_share();
     let category_allowance = 1.0 / (1.0 - support_share);
-    let individual_allowance = w
+    let individual_hours: f64 = w
         .individual
         .iter()
         .map(|i| i.hours_per_year * f64::from(i.staff))
-        .sum::<f64>()
-        / awt;
+        .sum();
+    let individual_allowance = individual_hours / awt;
     Wisn {
         available_hours: awt,
         activity_hours,
         activity_staff,
         support_share,
         category_allowance,
+        individual_hours,
         individual_allowance,
         required: activity_staff * category_allowance + individual_allowance,
     }
@@ -109,12 +112,16 @@ pub struct WorkloadRow {
     pub position: String,
     /// AWT, hours per year.
     pub available_hours: f64,
+    /// Σ minutes × per_year / 60: hours of health-service activities in B.
+    pub activity_hours: f64,
     /// A(B): staff for the health-service activities.
     pub activity_staff: f64,
     /// Σ of the support fractions of working time.
     pub support_share: f64,
     /// CAF.
     pub category_allowance: f64,
+    /// Σ hours_per_year × staff: hours of individual activities.
+    pub individual_hours: f64,
     /// IAF.
     pub individual_allowance: f64,
     /// W(B): required staff in FTE.
@@ -171,9 +178,11 @@ pub fn workloads(plan: &Plan, index: VolumeIndex) -> Vec<WorkloadRow> {
                 unit: w.unit.clone(),
                 position: w.position.clone(),
                 available_hours: b.available_hours,
+                activity_hours: b.activity_hours,
                 activity_staff: b.activity_staff,
                 support_share: b.support_share,
                 category_allowance: b.category_allowance,
+                individual_hours: b.individual_hours,
                 individual_allowance: b.individual_allowance,
                 required: b.required,
                 existing,
@@ -215,9 +224,11 @@ impl WorkloadRow {
     pub fn figures(&self) -> Vec<f64> {
         let mut v = vec![
             self.available_hours,
+            self.activity_hours,
             self.activity_staff,
             self.support_share,
             self.category_allowance,
+            self.individual_hours,
             self.individual_allowance,
             self.required,
             self.existing,

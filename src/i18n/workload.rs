@@ -45,7 +45,7 @@ pub struct WorkloadMessages {
     /// "{days}", "{absence}", "{hours}", "{awt}".
     pub awt_value: &'static str,
     pub key_activities: &'static str,
-    /// "{n}", "{hours}".
+    /// "{n}", "{hours}", "{a}".
     pub activities_value: &'static str,
     pub key_support: &'static str,
     /// "{pct}", "{caf}".

@@ -31,7 +31,7 @@ pub static WORKLOAD: WorkloadMessages = WorkloadMessages {
     key_awt: "Available working time per FTE",
     awt_value: "({days} working days − {absence} days of absence) × {hours} h = {awt} h",
     key_activities: "Health-service activities",
-    activities_value: "{n} activities, {hours} h per year",
+    activities_value: "{n} activities, {hours} h per year: {a} FTE",
     key_support: "Support work (all staff)",
     support_value: "{pct} of working time, category allowance factor {caf}",
     key_individual: "Individual tasks",

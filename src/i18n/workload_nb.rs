@@ -31,7 +31,7 @@ pub static WORKLOAD: WorkloadMessages = WorkloadMessages {
     key_awt: "Tilgjengelig arbeidstid per årsverk",
     awt_value: "({days} arbeidsdager − {absence} fraværsdager) × {hours} t = {awt} t",
     key_activities: "Helsetjenesteaktiviteter",
-    activities_value: "{n} aktiviteter, {hours} t per år",
+    activities_value: "{n} aktiviteter, {hours} t per år: {a} årsverk",
     key_support: "Støtteoppgaver (alle ansatte)",
     support_value: "{pct} av arbeidstiden, støttefaktor {caf}",
     key_individual: "Individuelle oppgaver",

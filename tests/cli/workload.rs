@@ -144,3 +144,44 @@ activities = [
         assert_eq!(a, b, "{extra:?}");
     }
 }
+
+#[test]
+fn the_report_explains_the_workload_in_both_languages() {
+    let dir = plan_with_workload();
+    let out = tempfile::tempdir().unwrap();
+    for (lang, heading, reading) in [
+        (
+            "nb",
+            "### Bemanningsberegning (WISN)",
+            "WISN-ratioen 0,28 betyr at de ansatte har om lag 28,3 % av tiden oppgavene krever.",
+        ),
+        (
+            "en",
+            "### Workload-based staffing (WISN)",
+            "The WISN ratio of 0.28 means staff have about 28.3% of the time the tasks require.",
+        ),
+    ] {
+        let doc = out.path().join(format!("{lang}.md"));
+        stdout(&[
+            "report",
+            dir.path().to_str().unwrap(),
+            "--lang",
+            lang,
+            "-o",
+            doc.to_str().unwrap(),
+        ]);
+        let text = std::fs::read_to_string(&doc).unwrap().replace('\u{a0}', " ");
+        assert!(text.contains(heading), "{lang}");
+        assert!(text.contains(reading), "{lang}: {text}");
+        assert!(text.contains("(figurer/wisn.svg)"), "{lang}");
+        // the bemanningsplan shows W(B) for the line without `fte`
+        assert!(text.contains("5,3 (WISN)") || text.contains("5\\.3 (WISN)"), "{lang}");
+        let svg = std::fs::read_to_string(out.path().join("figurer/wisn.svg")).unwrap();
+        roxmltree::Document::parse(&svg).unwrap();
+        assert!(svg.contains("0.28") || svg.contains("0,28"));
+    }
+    // a plan without workloads has no such section
+    let doc = out.path().join("base.md");
+    stdout(&["report", BASE, "-o", doc.to_str().unwrap()]);
+    assert!(!std::fs::read_to_string(doc).unwrap().contains("WISN"));
+}
