@@ -133,8 +133,9 @@ pub struct WorkloadRow {
     pub ratio: Option<f64>,
     /// existing − W(B).
     pub difference: f64,
-    /// A(B) × CAF / W(B): the share of the required time that goes to
-    /// health-service activities and their support (null when W(B) is 0).
+    /// A(B) / W(B): the share of the required time that goes to the
+    /// health-service activities themselves (null when W(B) is 0); the rest
+    /// is support (A × (CAF − 1)) and individual tasks (IAF).
     pub activity_share: Option<f64>,
     /// Each activity's hours in the base year, sorted by name.
     pub activities: Vec<ActivityTime>,
@@ -189,7 +190,7 @@ pub fn workloads(plan: &Plan, index: VolumeIndex) -> Vec<WorkloadRow> {
                 ratio: nonzero(b.required).map(|r| existing / r),
                 difference: existing - b.required,
                 activity_share: nonzero(b.required)
-                    .map(|r| b.activity_staff * b.category_allowance / r),
+                    .map(|r| b.activity_staff / r),
                 activities: w
                     .activities
                     .iter()

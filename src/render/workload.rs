@@ -165,13 +165,15 @@ pub fn render(out: &mut dyn Write, format: Format, a: &Analysis, lang: Lang) -> 
 }
 
 /// The columns of workload.csv: the figures of a workload row in the JSON.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 16] = [
     "unit",
     "position",
     "available_hours",
+    "activity_hours",
     "activity_staff",
     "support_share",
     "category_allowance",
+    "individual_hours",
     "individual_allowance",
     "required",
     "existing",
@@ -211,9 +213,11 @@ pub fn tables(a: &Analysis) -> io::Result<Vec<(&'static str, Vec<u8>)>> {
             r.unit.clone(),
             r.position.clone(),
             num(r.available_hours),
+            num(r.activity_hours),
             num(r.activity_staff),
             num(r.support_share),
             num(r.category_allowance),
+            num(r.individual_hours),
             num(r.individual_allowance),
             num(r.required),
             num(r.existing),

@@ -75,7 +75,7 @@ fn tables_markdown_and_csv_in_both_languages() {
     assert!(en.contains("## Workload-based staffing (WISN) 2025"), "{en}");
     assert!(en.contains("| hjemme | sykepleier | Medisinering | 3,000 | 42\\.9% |"), "{en}");
     let csv = analyse(dir.path(), &["--workload", "--format", "csv"]);
-    assert!(csv.starts_with("unit,position,available_hours,activity_staff,"));
+    assert!(csv.starts_with("unit,position,available_hours,activity_hours,activity_staff,"));
     assert!(csv.contains("\nhjemme,sykepleier,1537.5,"), "{csv}");
     // the capacity table marks the line, and says why
     let cap = analyse(dir.path(), &["--format", "table", "--year", "2025"]);
