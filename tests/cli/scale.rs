@@ -25,19 +25,25 @@ const SEED: &str = "7";
 /// the demo's indicators carry observed values, manual ones a 2024 baseline).
 // re-pinned for issue 17: the JSON gains `coverage.small_positions`, the checks
 // 8 `small-position` warnings; every figure is otherwise unchanged.
-const ANALYSE_JSON: &str = "5ff8f060cb5179e953b73494c27ed33b086669f1168e62e685f637fb00e71842";
+// re-pinned for issue 12: the demo's home-care units gain WISN workloads (the
+// JSON gains `workloads`; the helsefagarbeider lines of home care take their
+// requirement from the workload, without growth).
+const ANALYSE_JSON: &str = "7634f0e601275d0556fe19cc9c6f6785743cfe4d711f32ed7cd16004e9b0caf9";
 /// `plan check --format json --today 2031-06-01` (revision due) of the generated
 /// plan (re-pinned for issue 13: in 2031 the measures are overdue and the manual
 /// indicators not followed up).
 const CHECK_CLEAN: &str = "75c370486d983019475ea8ac50aa1cd316d001cc1cf947c32c9966390f617f7e";
 /// `plan check --format json` with measures.toml removed (logic warnings;
 /// re-pinned for issue 13: goal-without-indicator, indicator-not-followed-up;
-/// and issue 10: one `step-incomplete` warning for KS step 6).
-const CHECK_NO_MEASURES: &str = "c00dfa2ca19f75f461784433f678af20a3f2ac32a8d454a9edff4eecac192c3d";
+/// and issue 10: one `step-incomplete` warning for KS step 6; issue 12: the same
+/// 492 findings, with lines in the home-care requirement files moved by the
+/// workload section and the two keys the helsefagarbeider line no longer has).
+const CHECK_NO_MEASURES: &str = "170df157f8950e636c94a1d66912e4dec0c631feaf92e261ad8cb2ce31d072b7";
 /// `plan check --format json` with errors injected into CSV, YAML and TOML files
 /// (re-pinned for issue 16: messages about data rows no longer repeat the value;
-/// every code and location is unchanged).
-const CHECK_ERRORS: &str = "cc1945480852926393c4d229bc4718fd442add5618466774a4be74b61b4c6a39";
+/// every code and location is unchanged; issue 12: lines in the home-care
+/// requirement files moved by the workload section).
+const CHECK_ERRORS: &str = "a18374a0515779eeb656414b30cc00d3851b218355d2f0e2e06bb755dd51650c";
 fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
