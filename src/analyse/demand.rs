@@ -72,12 +72,10 @@ impl<'a> Demand<'a> {
         match line.fte {
             Some(fte) => fte * (1.0 + line.annual_growth).powi(y - self.base),
             // validate guarantees a workload for every line without `fte`
-            None => self
-                .workload(&line.unit, &line.position)
-                .map_or(0.0, |w| {
-                    workload::wisn(w, y, self.index).required
-                        * (1.0 - self.efficiency).powi(y - self.base)
-                }),
+            None => self.workload(&line.unit, &line.position).map_or(0.0, |w| {
+                workload::wisn(w, y, self.index).required
+                    * (1.0 - self.efficiency).powi(y - self.base)
+            }),
         }
     }
 }

@@ -176,7 +176,8 @@ fn check_capacity(plan: &Plan, a: &Analysis) -> Result<(), TestCaseError> {
         prop_assert!([r.need, r.surplus, r.mobilise, r.develop, r.acquire]
             .iter()
             .all(|&x| x >= 0.0));
-        let g = line.fte.unwrap_or(f64::NAN) * (1.0 + line.annual_growth).powi(r.year - plan.meta.base_year);
+        let g = line.fte.unwrap_or(f64::NAN)
+            * (1.0 + line.annual_growth).powi(r.year - plan.meta.base_year);
         prop_assert!(close(r.required, g));
     }
     prop_assert_eq!(a.capacity.len(), plan.capacity.len() * a.years().count());

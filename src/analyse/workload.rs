@@ -189,8 +189,7 @@ pub fn workloads(plan: &Plan, index: VolumeIndex) -> Vec<WorkloadRow> {
                 existing,
                 ratio: nonzero(b.required).map(|r| existing / r),
                 difference: existing - b.required,
-                activity_share: nonzero(b.required)
-                    .map(|r| b.activity_staff / r),
+                activity_share: nonzero(b.required).map(|r| b.activity_staff / r),
                 activities: w
                     .activities
                     .iter()
@@ -383,10 +382,7 @@ pub(crate) mod tests {
         assert!(near(d.required(&line, 2029), 5.3037844));
         let eff = super::super::demand::Demand::new(&plan, &constant_volumes, 0.02);
         assert!(near(d.required(&line, 2025), eff.required(&line, 2025)));
-        assert!(near(
-            eff.required(&line, 2027),
-            5.3037844 * 0.98 * 0.98
-        ));
+        assert!(near(eff.required(&line, 2027), 5.3037844 * 0.98 * 0.98));
         let a = crate::analyse::analyse(&plan, &plan.assumptions);
         assert!(a.workloads.iter().all(|w| w.sets_requirement));
         assert!(near(a.capacity[0].required, 5.3037844));

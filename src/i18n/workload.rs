@@ -70,3 +70,46 @@ pub struct WorkloadMessages {
     pub fig_axis: &'static str,
     pub fig_note: &'static str,
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+
+    /// Every template holds the keys the report fills, in both languages.
+    #[test]
+    fn templates_hold_their_keys() {
+        for lang in [Lang::Nb, Lang::En] {
+            let w = lang.messages().workload;
+            for (template, keys) in [
+                (w.title, &["{year}"][..]),
+                (w.activities_title, &["{year}"]),
+                (w.awt_value, &["{days}", "{absence}", "{hours}", "{awt}"]),
+                (w.activities_value, &["{n}", "{hours}", "{a}"]),
+                (w.support_value, &["{pct}", "{caf}"]),
+                (w.individual_value, &["{hours}", "{iaf}"]),
+                (
+                    w.reading_short,
+                    &["{position}", "{required}", "{existing}", "{ratio}", "{pct}"],
+                ),
+                (
+                    w.reading_surplus,
+                    &["{position}", "{required}", "{existing}", "{ratio}", "{pct}"],
+                ),
+                (
+                    w.reading_balanced,
+                    &["{position}", "{required}", "{existing}", "{ratio}"],
+                ),
+                (w.reading_empty, &["{position}", "{existing}"]),
+                (w.reading_sets, &["{position}", "{required}"]),
+            ] {
+                for k in keys {
+                    assert!(template.contains(k), "{lang:?}: {k} in {template}");
+                }
+            }
+        }
+        assert_ne!(
+            Lang::Nb.messages().workload.report_intro,
+            Lang::En.messages().workload.report_intro
+        );
+    }
+}

@@ -256,5 +256,9 @@ pub fn tables(a: &Analysis) -> io::Result<Vec<(&'static str, Vec<u8>)>> {
         }
     }
     let year_bytes = finish(w)?;
-    Ok(vec![(main, main_bytes), (acts, act_bytes), (years, year_bytes)])
+    Ok(vec![
+        (main, main_bytes),
+        (acts, act_bytes),
+        (years, year_bytes),
+    ])
 }

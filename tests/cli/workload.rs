@@ -71,9 +71,18 @@ fn tables_markdown_and_csv_in_both_languages() {
     let nb = analyse(dir.path(), &["--workload", "--format", "table"]);
     assert!(nb.contains("Bemanningsberegning (WISN) 2025"), "{nb}");
     assert!(nb.contains("5,30") && nb.contains("1,115") && nb.contains("1\u{a0}537,5"));
-    let en = analyse(dir.path(), &["--workload", "--format", "markdown", "--lang", "en"]);
-    assert!(en.contains("## Workload-based staffing (WISN) 2025"), "{en}");
-    assert!(en.contains("| hjemme | sykepleier | Medisinering | 3,000 | 42\\.9% |"), "{en}");
+    let en = analyse(
+        dir.path(),
+        &["--workload", "--format", "markdown", "--lang", "en"],
+    );
+    assert!(
+        en.contains("## Workload-based staffing (WISN) 2025"),
+        "{en}"
+    );
+    assert!(
+        en.contains("| hjemme | sykepleier | Medisinering | 3,000 | 42\\.9% |"),
+        "{en}"
+    );
     let csv = analyse(dir.path(), &["--workload", "--format", "csv"]);
     assert!(csv.starts_with("unit,position,available_hours,activity_hours,activity_staff,"));
     assert!(csv.contains("\nhjemme,sykepleier,1537.5,"), "{csv}");
@@ -82,8 +91,15 @@ fn tables_markdown_and_csv_in_both_languages() {
     assert!(cap.contains("sykepleier (WISN)") && cap.contains("beregnet fra arbeidsmengden"));
     // --out writes the three workload tables
     let out = tempfile::tempdir().unwrap();
-    analyse(dir.path(), &["--workload", "--out", out.path().to_str().unwrap()]);
-    for f in ["workload.csv", "workload_activities.csv", "workload_years.csv"] {
+    analyse(
+        dir.path(),
+        &["--workload", "--out", out.path().to_str().unwrap()],
+    );
+    for f in [
+        "workload.csv",
+        "workload_activities.csv",
+        "workload_years.csv",
+    ] {
         assert!(out.path().join(f).is_file(), "{f}");
     }
 }
@@ -137,7 +153,10 @@ activities = [
         ),
     )
     .unwrap();
-    for extra in [&["--format", "json"][..], &["--workload", "--format", "json"]] {
+    for extra in [
+        &["--format", "json"][..],
+        &["--workload", "--format", "json"],
+    ] {
         let a = analyse(one.path(), extra);
         let b = analyse(split.path(), extra);
         assert!(a.contains("fagarbeider") && a.contains("Tilsyn"));
@@ -170,12 +189,17 @@ fn the_report_explains_the_workload_in_both_languages() {
             "-o",
             doc.to_str().unwrap(),
         ]);
-        let text = std::fs::read_to_string(&doc).unwrap().replace('\u{a0}', " ");
+        let text = std::fs::read_to_string(&doc)
+            .unwrap()
+            .replace('\u{a0}', " ");
         assert!(text.contains(heading), "{lang}");
         assert!(text.contains(reading), "{lang}: {text}");
         assert!(text.contains("(figurer/wisn.svg)"), "{lang}");
         // the bemanningsplan shows W(B) for the line without `fte`
-        assert!(text.contains("5,3 (WISN)") || text.contains("5\\.3 (WISN)"), "{lang}");
+        assert!(
+            text.contains("5,3 (WISN)") || text.contains("5\\.3 (WISN)"),
+            "{lang}"
+        );
         let svg = std::fs::read_to_string(out.path().join("figurer/wisn.svg")).unwrap();
         roxmltree::Document::parse(&svg).unwrap();
         assert!(svg.contains("0.28") || svg.contains("0,28"));
@@ -184,4 +208,39 @@ fn the_report_explains_the_workload_in_both_languages() {
     let doc = out.path().join("base.md");
     stdout(&["report", BASE, "-o", doc.to_str().unwrap()]);
     assert!(!std::fs::read_to_string(doc).unwrap().contains("WISN"));
+}
+
+/// The demo's home care: nurses short of the workload, helsefagarbeidere
+/// matching it; the helsefagarbeider line takes its requirement from it.
+#[test]
+fn the_demo_reads_short_and_balanced_staffing() {
+    let out = tempfile::tempdir().unwrap();
+    let doc = out.path().join("demo.md");
+    stdout(&[
+        "report",
+        "examples/demo",
+        "--no-figures",
+        "-o",
+        doc.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&doc).unwrap();
+    assert!(text.contains("betyr at bemanningen svarer til arbeidsmengden"));
+    assert!(text.contains("betyr at de ansatte har om lag"));
+    assert!(text
+        .contains("Bemanningsplanens krav for Helsefagarbeider er satt til det beregnede behovet"));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&[
+        "analyse",
+        "examples/demo",
+        "--workload",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let rows = json["workloads"].as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    for r in rows {
+        let ratio = r["ratio"].as_f64().unwrap();
+        assert!((0.8..=1.1).contains(&ratio), "{r}");
+        assert_eq!(r["sets_requirement"], r["position"] == "helsefagarbeider");
+    }
 }

@@ -23,7 +23,11 @@ const NURSE: Mix = &[
     ("Medisinhåndtering og -administrering", 15.0, 0.28),
     ("Sårstell", 30.0, 0.14),
     ("Injeksjoner og prøvetaking", 15.0, 0.08),
-    ("Oppfølging av kronisk syke (KOLS, diabetes, hjertesvikt)", 30.0, 0.14),
+    (
+        "Oppfølging av kronisk syke (KOLS, diabetes, hjertesvikt)",
+        30.0,
+        0.14,
+    ),
     ("Vurderingsbesøk og kartlegging", 60.0, 0.08),
     ("Palliasjon og terminalpleie", 45.0, 0.08),
     ("Kjøring mellom brukere", 10.0, 0.20),
@@ -49,7 +53,11 @@ fn support() -> Vec<Support> {
         s("Dokumentasjon i journal", 0.5, Per::Day),
         s("Fagmøte og internundervisning", 1.0, Per::Week),
         s("Personalmøte", 1.5, Per::Month),
-        s("Kurs og obligatorisk opplæring (e-læring, HLR)", 15.0, Per::Year),
+        s(
+            "Kurs og obligatorisk opplæring (e-læring, HLR)",
+            15.0,
+            Per::Year,
+        ),
     ]
 }
 
@@ -164,13 +172,23 @@ mod tests {
 
     #[test]
     fn the_volumes_give_the_required_fte() {
-        for (position, fte) in [("sykepleier", 36.3), ("helsefagarbeider", 53.3), ("sykepleier", 1.0)] {
+        for (position, fte) in [
+            ("sykepleier", 36.3),
+            ("helsefagarbeider", 53.3),
+            ("sykepleier", 1.0),
+        ] {
             let w = workload("hjemme-nord", position, fte).unwrap_or_else(|| panic!("{position}"));
             let r = wisn(&w, 2025, &constant_volumes);
-            assert!((r.required - fte).abs() < 0.02 * fte, "{position} {fte}: {r:?}");
+            assert!(
+                (r.required - fte).abs() < 0.02 * fte,
+                "{position} {fte}: {r:?}"
+            );
             // realistic: about 15 % support work, 1 500 hours a year
             assert_eq!(r.available_hours, 1500.0);
-            assert!(r.category_allowance > 1.1 && r.category_allowance < 1.25, "{r:?}");
+            assert!(
+                r.category_allowance > 1.1 && r.category_allowance < 1.25,
+                "{r:?}"
+            );
         }
         assert!(workload("u", "ergoterapeut", 3.0).is_none());
     }
