@@ -25,6 +25,9 @@ pub const MAX_MINUTES: f64 = 100_000.0;
 pub const MAX_PER_YEAR: f64 = 1e9;
 /// The most hours of one year (a leap year), for support and individual hours.
 pub const MAX_HOURS: f64 = 8784.0;
+/// The least available working time (hours a year) of a workload: with it
+/// every WISN figure stays finite.
+pub const MIN_AWT: f64 = 1.0;
 /// The most persons of one individual activity.
 pub const MAX_STAFF: i64 = 100_000;
 
@@ -226,7 +229,8 @@ fn workload(
     };
     model.normalise();
     let awt = model.available_hours();
-    if awt <= 0.0 {
+    // below one hour a year, no real workload is meant, and W could overflow
+    if awt < MIN_AWT || !awt.is_finite() {
         let at = if w.absence_days.is_some() {
             "absence_days"
         } else {
@@ -235,10 +239,10 @@ fn workload(
         diags.push(out_of_range(
             item.field(at),
             format!(
-                "the available working time is {awt} hours: the absence ({} days) takes all {working_days} working days",
+                "the available working time is {awt:.1} hours a year: ({working_days:.1} working days − {:.1} days of absence) × {hours_per_day:.2} hours",
                 absence.total()
             ),
-            "Σ absence_days must be below working_days",
+            "Σ absence_days must be below working_days, leaving at least one hour of working time a year",
         ));
         return None;
     }
