@@ -171,10 +171,14 @@ pub fn workloads(plan: &Plan, index: VolumeIndex) -> Vec<WorkloadRow> {
             let hours = activity_hours(w, base, index);
             let existing = existing(&plan.staff, &w.unit, &w.position);
             let nonzero = |x: f64| (x > 0.0).then_some(x);
+            // the plan's capacity lines are sorted by (unit, position)
+            let key = (w.unit.as_str(), w.position.as_str());
             let sets_requirement = plan
                 .capacity
-                .iter()
-                .any(|c| c.unit == w.unit && c.position == w.position && c.fte.is_none());
+                .binary_search_by(|c| (c.unit.as_str(), c.position.as_str()).cmp(&key))
+                .ok()
+                .and_then(|i| plan.capacity.get(i))
+                .is_some_and(|c| c.fte.is_none());
             WorkloadRow {
                 unit: w.unit.clone(),
                 position: w.position.clone(),
@@ -217,6 +221,15 @@ pub fn workloads(plan: &Plan, index: VolumeIndex) -> Vec<WorkloadRow> {
             }
         })
         .collect()
+}
+
+/// The row of (unit, position) in `rows` (sorted by unit, position, as the
+/// analysis keeps them).
+pub fn find<'r>(rows: &'r [WorkloadRow], unit: &str, position: &str) -> Option<&'r WorkloadRow> {
+    let key = (unit, position);
+    rows.binary_search_by(|r| (r.unit.as_str(), r.position.as_str()).cmp(&key))
+        .ok()
+        .and_then(|i| rows.get(i))
 }
 
 impl WorkloadRow {

@@ -21,10 +21,13 @@ pub fn mismatch(fte: f64, required: f64) -> bool {
 
 pub fn workload(plan: &Plan, rows: &[WorkloadRow], diags: &mut Diagnostics) {
     for row in rows {
+        // the plan's capacity lines and workloads are sorted by (unit, position)
+        let key = (row.unit.as_str(), row.position.as_str());
         let line = plan
             .capacity
-            .iter()
-            .find(|c| c.unit == row.unit && c.position == row.position);
+            .binary_search_by(|c| (c.unit.as_str(), c.position.as_str()).cmp(&key))
+            .ok()
+            .and_then(|i| plan.capacity.get(i));
         let Some((line, fte)) = line.and_then(|l| l.fte.map(|f| (l, f))) else {
             continue;
         };
@@ -33,8 +36,9 @@ pub fn workload(plan: &Plan, rows: &[WorkloadRow], diags: &mut Diagnostics) {
         }
         let workload = plan
             .workloads
-            .iter()
-            .find(|w| w.unit == row.unit && w.position == row.position)
+            .binary_search_by(|w| (w.unit.as_str(), w.position.as_str()).cmp(&key))
+            .ok()
+            .and_then(|i| plan.workloads.get(i))
             .and_then(|w| w.loc.clone());
         let mut d = Diagnostic::new(
             Code::WorkloadMismatch,

@@ -191,10 +191,8 @@ fn capacity(a: &Analysis, lang: Lang) -> Vec<Section> {
             for r in a.capacity.iter().filter(|r| r.year == y) {
                 let figures = cells::fte_cells(lang, cells::capacity_figures(r));
                 // a line whose requirement comes from its workload (WISN)
-                let position = if a
-                    .workloads
-                    .iter()
-                    .any(|w| w.sets_requirement && w.unit == r.unit && w.position == r.position)
+                let position = if crate::analyse::workload::find(&a.workloads, &r.unit, &r.position)
+                    .is_some_and(|w| w.sets_requirement)
                 {
                     marked = true;
                     format!("{}{}", r.position, m.workload.mark)

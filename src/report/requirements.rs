@@ -55,10 +55,7 @@ pub(crate) fn requirements(ctx: &Ctx, doc: &mut Doc) {
                     Some(fte) => (ctx.fte(fte), ctx.pct(c.annual_growth)),
                     // the requirement comes from the line's workload (WISN)
                     None => (
-                        ctx.a
-                            .workloads
-                            .iter()
-                            .find(|w| w.unit == c.unit && w.position == c.position)
+                        crate::analyse::workload::find(&ctx.a.workloads, &c.unit, &c.position)
                             .map_or_else(
                                 || m.missing.to_string(),
                                 |w| format!("{}{}", ctx.fte(w.required), wm.mark),
