@@ -51,6 +51,11 @@ impl Analysis {
         if workforce(&self.workforce) || self.units.iter().any(|u| workforce(&u.workforce)) {
             return Some("the workforce figures".to_string());
         }
+        for w in &self.workloads {
+            if bad(&w.figures()) {
+                return Some(format!("workload of `{}` / `{}`", w.unit, w.position));
+            }
+        }
         for i in &self.indicators {
             if bad_opt(&i.values.iter().map(|v| v.value).collect::<Vec<_>>()) {
                 return Some(format!("indicator `{}`", i.id));

@@ -33,6 +33,12 @@ pub struct Args {
     /// Write capacity.csv, quality.csv, indicators.csv and workforce.csv into DIR.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Only the workload-based staffing requirements (WISN): per workload the
+    /// available working time, A, CAF, IAF, the required W, the FTE employed
+    /// and the WISN ratio; with --out, workload.csv, workload_activities.csv
+    /// and workload_years.csv.
+    #[arg(long)]
+    pub workload: bool,
     /// Language of table and Markdown headings.
     #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
@@ -81,8 +87,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 format_name(f)
             );
         }
-        let tables = render::csv::tables(&analysis, flavour, &names)
-            .context("cannot build the CSV tables")?;
+        let tables = if args.workload {
+            render::workload::tables(&analysis)
+        } else {
+            render::csv::tables(&analysis, flavour, &names)
+        }
+        .context("cannot build the CSV tables")?;
         let names: Vec<&str> = tables.iter().map(|(n, _)| *n).collect();
         let summary = format!("wrote {} in {}", names.join(", "), dir.display());
         let mut batch = Batch::default();
@@ -90,7 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ensure_not_input(&dir.join(name), &loaded.inputs)?;
             batch.add(&dir.join(name), bytes);
         }
-        // the four tables together, or none
+        // the tables together, or none
         batch.commit()?;
         writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
         return Ok(ExitCode::SUCCESS);
@@ -103,7 +113,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json
     });
     let mut buf = Vec::new();
-    if args.excel {
+    if args.workload {
+        render::workload::render(&mut buf, format, &analysis, args.lang)
+    } else if args.excel {
         render::csv::render_all(&mut buf, &analysis, flavour, &names)
     } else {
         render::render(&mut buf, format, &analysis, args.lang, &names)

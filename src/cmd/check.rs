@@ -57,6 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         checks::followup(plan, today, &mut diags);
         let analysis = crate::analyse::analyse(plan, &plan.assumptions);
         checks::logic(plan, &analysis.coverage, &mut diags);
+        checks::workload(plan, &analysis.workloads, &mut diags);
     }
     if args.strict {
         diags.make_strict_except(&args.allow);

@@ -88,6 +88,7 @@ codes! {
     StrategyMismatch = "strategy-mismatch", Warning;
     TargetUnreachable = "target-unreachable", Warning;
     SmallPosition = "small-position", Warning;
+    WorkloadMismatch = "workload-mismatch", Warning;
 }
 
 impl std::str::FromStr for Code {

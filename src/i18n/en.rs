@@ -72,4 +72,5 @@ pub const MESSAGES: Messages = Messages {
         "not measured yet",
         "no target",
     ],
+    workload: &super::workload_en::WORKLOAD,
 };

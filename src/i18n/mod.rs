@@ -16,6 +16,10 @@ pub mod report;
 mod report_en;
 mod report_nb;
 mod report_nn;
+pub mod workload;
+mod workload_en;
+mod workload_nb;
+mod workload_nn;
 
 use crate::analyse::IndicatorStatus;
 use crate::model::{EduLevel, Strategy};
@@ -105,6 +109,8 @@ pub struct Messages {
     pub status: &'static str,
     /// Names of [`IndicatorStatus::ALL`], in order.
     pub statuses: [&'static str; 6],
+    /// The words of the WISN workload output.
+    pub workload: &'static workload::WorkloadMessages,
 }
 
 impl Lang {

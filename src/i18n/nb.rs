@@ -72,4 +72,5 @@ pub const MESSAGES: Messages = Messages {
         "ikke målt ennå",
         "uten mål",
     ],
+    workload: &super::workload_nb::WORKLOAD,
 };

@@ -72,4 +72,5 @@ pub const MESSAGES: Messages = Messages {
         "ikkje målt enno",
         "utan mål",
     ],
+    workload: &super::workload_nn::WORKLOAD,
 };

@@ -16,6 +16,7 @@ pub mod md;
 pub mod names;
 pub mod table;
 pub mod view;
+pub mod workload;
 
 use std::io::{self, Write};
 

@@ -30,6 +30,12 @@ pub enum SectionKey {
     AgeBands,
     Education,
     Retirements,
+    /// Bemanningsberegning (WISN): the result per workload.
+    Workload,
+    /// The activities' time of each workload.
+    WorkloadActivities,
+    /// W(y) per year of driven workloads.
+    WorkloadYears,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +63,19 @@ fn row(cells: Vec<String>) -> Row {
     }
 }
 
+impl Row {
+    /// A row that is not a total.
+    pub fn new(cells: Vec<String>) -> Self {
+        row(cells)
+    }
+}
+
 impl Section {
+    /// An empty section; the first `text_cols` columns are text, the rest numbers.
+    pub fn new(key: SectionKey, title: String, headers: &[&str], text_cols: usize) -> Self {
+        section(key, title, headers, text_cols)
+    }
+
     /// The section's rows as a Markdown table (totals rows in bold).
     pub fn table(&self) -> Table {
         let mut t = Table::new(&self.headers, 0);
@@ -105,6 +123,19 @@ pub fn write_document(
     head: &[&str],
     section: fn(&mut dyn Write, &Section) -> io::Result<()>,
 ) -> io::Result<()> {
+    write_sections(out, a, lang, head, sections(a, lang, names), section)
+}
+
+/// The document of a human format with the given `sections`: its `head`
+/// lines, the period, then every section after a blank line.
+pub fn write_sections(
+    out: &mut dyn Write,
+    a: &Analysis,
+    lang: Lang,
+    head: &[&str],
+    sections: Vec<Section>,
+    section: fn(&mut dyn Write, &Section) -> io::Result<()>,
+) -> io::Result<()> {
     let m = lang.messages();
     for line in head {
         writeln!(out, "{line}")?;
@@ -121,7 +152,7 @@ pub fn write_document(
             ],
         )
     )?;
-    for s in sections(a, lang, names) {
+    for s in sections {
         writeln!(out)?;
         section(out, &s)?;
     }
@@ -158,9 +189,18 @@ fn capacity(a: &Analysis, lang: Lang, names: &Names) -> Vec<Section> {
                 2,
             );
             let mut any = false;
+            let mut marked = false;
             for r in a.capacity.iter().filter(|r| r.year == y) {
                 let figures = cells::fte_cells(lang, cells::capacity_figures(r));
-                let (unit, position) = (names.unit(&r.unit), names.position(&r.unit, &r.position));
+                let (unit, mut position) =
+                    (names.unit(&r.unit), names.position(&r.unit, &r.position));
+                // a line whose requirement comes from its workload (WISN)
+                if crate::analyse::workload::find(&a.workloads, &r.unit, &r.position)
+                    .is_some_and(|w| w.sets_requirement)
+                {
+                    marked = true;
+                    position = format!("{position}{}", m.workload.mark);
+                }
                 s.rows.push(row(named([&unit, &position], figures)));
                 any = true;
             }
@@ -175,6 +215,9 @@ fn capacity(a: &Analysis, lang: Lang, names: &Names) -> Vec<Section> {
                 s.notes.push(m.no_rows.to_string());
             } else {
                 s.notes.push(m.capacity_note.to_string());
+            }
+            if marked {
+                s.notes.push(m.workload.capacity_note.to_string());
             }
             s
         })

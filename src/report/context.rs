@@ -87,6 +87,11 @@ impl<'a> Ctx<'a> {
         self.lang.number(x, 1)
     }
 
+    /// FTE (årsverk) with two decimals (WISN results).
+    pub fn fte2(&self, x: f64) -> String {
+        self.lang.number(x, 2)
+    }
+
     /// A whole number.
     pub fn int(&self, n: u64) -> String {
         self.lang.number(n as f64, 0)

@@ -24,6 +24,7 @@ mod survey;
 mod uncovered;
 mod unit_plan;
 mod units;
+mod workload;
 
 use crate::analyse::Analysis;
 use crate::i18n::Lang;

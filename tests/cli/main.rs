@@ -19,5 +19,6 @@ mod robustness;
 mod scale;
 mod schema;
 mod workbook;
+mod workload;
 #[path = "../support/xlsx.rs"]
 mod xlsx;

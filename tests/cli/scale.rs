@@ -29,7 +29,11 @@ const SEED: &str = "7";
 // rounded to 1e-9 (no floating-point noise), and the demo's manual indicators
 // show each status (two targets for the base year, one rising sick leave, one
 // not measured yet), and `survey.areas` gives one row per competence area.
-const ANALYSE_JSON: &str = "c88613422f16a4398410e17d8264c98fefba603fda5fefdf89c5576c7a43c659";
+// re-pinned for issue 12: the demo's home-care units gain WISN workloads (the
+// JSON gains `workloads`; the helsefagarbeider lines of home care take their
+// requirement from the workload, without growth). Re-pinned after merging 12
+// and 14 together: both changes, nothing else.
+const ANALYSE_JSON: &str = "2d8970a45db81b165c66464e0f29ff26b1e379b09e4aaefc419dc2fea074a5bf";
 /// `plan check --format json --today 2031-06-01` (revision due) of the generated
 /// plan (re-pinned for issue 13: in 2031 the measures are overdue and the manual
 /// indicators not followed up; re-pinned for issue 14: the demo's indicators.toml
@@ -38,12 +42,15 @@ const CHECK_CLEAN: &str = "1b462108c83b14b1eace55354b6873d0d560afe296a78cb029f5f
 /// `plan check --format json` with measures.toml removed (logic warnings;
 /// re-pinned for issue 13: goal-without-indicator, indicator-not-followed-up;
 /// and issue 10: one `step-incomplete` warning for KS step 6; issue 14: the lines
-/// of the indicator warnings moved with the demo's new indicators.toml).
-const CHECK_NO_MEASURES: &str = "14d277b454a58d675dbb33f695b6380d623f34e962bc5ed36e2287f4b7a384f5";
+/// of the indicator warnings moved with the demo's new indicators.toml;
+/// issue 12: the same 508 findings by code, with lines in the home-care requirement files moved by the
+/// workload section and the two keys the helsefagarbeider line no longer has).
+const CHECK_NO_MEASURES: &str = "1e273673a0d961bd9a882c48bc6379651e6d948f54120a1db09f8249f17d337c";
 /// `plan check --format json` with errors injected into CSV, YAML and TOML files
 /// (re-pinned for issue 16: messages about data rows no longer repeat the value;
-/// every code and location is unchanged).
-const CHECK_ERRORS: &str = "cc1945480852926393c4d229bc4718fd442add5618466774a4be74b61b4c6a39";
+/// every code and location is unchanged; issue 12: lines in the home-care
+/// requirement files moved by the workload section).
+const CHECK_ERRORS: &str = "a18374a0515779eeb656414b30cc00d3851b218355d2f0e2e06bb755dd51650c";
 fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
