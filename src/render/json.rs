@@ -13,8 +13,14 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 use crate::analyse::Analysis;
 
 pub fn render(out: &mut dyn Write, a: &Analysis) -> io::Result<()> {
+    write(out, a)
+}
+
+/// Any part of the analysis as pretty JSON with denoised floats, ending with a
+/// newline (the workload output uses it too).
+pub fn write(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(&mut *out, Rounding::default());
-    a.serialize(&mut ser).map_err(io::Error::other)?;
+    value.serialize(&mut ser).map_err(io::Error::other)?;
     writeln!(out)
 }
 

@@ -125,8 +125,7 @@ pub fn render(out: &mut dyn Write, format: Format, a: &Analysis, lang: Lang) -> 
                 end_year: a.end_year,
                 workloads: &a.workloads,
             };
-            serde_json::to_writer_pretty(&mut *out, &j).map_err(io::Error::other)?;
-            writeln!(out)
+            super::json::write(out, &j)
         }
         Format::Csv => {
             for (n, (_, bytes)) in tables(a)?.into_iter().enumerate() {

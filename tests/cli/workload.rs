@@ -88,7 +88,10 @@ fn tables_markdown_and_csv_in_both_languages() {
     assert!(csv.contains("\nhjemme,sykepleier,1537.5,"), "{csv}");
     // the capacity table marks the line, and says why
     let cap = analyse(dir.path(), &["--format", "table", "--year", "2025"]);
-    assert!(cap.contains("sykepleier (WISN)") && cap.contains("beregnet fra arbeidsmengden"));
+    assert!(
+        cap.contains("Sykepleier (WISN)") && cap.contains("beregnet fra arbeidsmengden"),
+        "{cap}"
+    );
     // --out writes the three workload tables
     let out = tempfile::tempdir().unwrap();
     analyse(
