@@ -73,6 +73,14 @@ pub struct Analysis {
     pub costs: Costs,
     /// Needs no measure covers, measures that cannot help, missed targets.
     pub coverage: Coverage,
+    /// Each demand driver per year: D(y), G(y) and the persons per age band
+    /// (absent from the JSON when the plan has no drivers).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drivers: Vec<demand::DriverRow>,
+    /// The scenario analysed and the ad-hoc overrides (`--set`), when not
+    /// the plan itself as written (absent from the JSON then).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<ScenarioHeader>,
     /// Workforce key figures of each unit, in the plan's unit order (for the
     /// report's action plans; not part of the JSON, where `--unit` gives one).
     #[serde(skip)]
@@ -80,6 +88,17 @@ pub struct Analysis {
     /// The anonymity threshold, for renderers (not part of the JSON).
     #[serde(skip)]
     pub min_group_size: u32,
+}
+
+/// Which future an analysis shows: a scenario and/or `--set` overrides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioHeader {
+    /// The scenario's id (`basis` for the plan itself).
+    pub id: String,
+    pub title: String,
+    /// The overrides given with `--set`, as written (`assumptions.turnover_rate=0.12`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<String>,
 }
 
 /// The workforce figures of one unit.
@@ -102,9 +121,7 @@ pub fn analyse(plan: &Plan, assumptions: &Assumptions) -> Analysis {
 pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) -> Analysis {
     let roster = Roster::new(plan, assumptions);
     let min = assumptions.min_group_size;
-    let demand = Demand::Growth {
-        base: plan.meta.base_year,
-    };
+    let demand = Demand::new(plan, assumptions);
     let units: Vec<&str> = match unit {
         Some(u) => vec![u],
         None => plan.units.iter().map(|u| u.id.as_str()).collect(),
@@ -156,6 +173,8 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
         survey,
         costs,
         coverage,
+        drivers: demand::driver_rows(plan),
+        scenario: None,
         units,
         min_group_size: min,
     }

@@ -72,6 +72,9 @@ pub fn plan_2025_2029() -> Plan {
         indicators: vec![],
         staff: vec![],
         survey: vec![],
+        population: None,
+        drivers: vec![],
+        scenarios: vec![],
     };
     plan.normalise();
     plan
@@ -125,6 +128,7 @@ pub fn cap(unit: &str, position: &str, fte: f64, accepts: &[&str], growth: f64) 
         fte,
         accepts: accepts.iter().map(|s| (*s).into()).collect(),
         annual_growth: growth,
+        driver: None,
         styrk: None,
         loc: None,
     }

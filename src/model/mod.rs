@@ -5,8 +5,11 @@
 //! (so results never depend on file order or how the plan is split into files).
 //! Out: read by the analysis, the checks, the report and the demo generator.
 
+pub mod demand;
 pub mod raw;
 pub mod raw_data;
+
+pub use demand::{Ages, Band, Driver, Population, Scenario};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -243,6 +246,8 @@ pub struct Assumptions {
     pub retirement_age: u32,
     pub turnover_rate: f64,
     pub min_group_size: u32,
+    /// Årlig effektivisering: labour saved per year, −0.5..0.5.
+    pub efficiency: f64,
 }
 
 impl Default for Assumptions {
@@ -251,6 +256,7 @@ impl Default for Assumptions {
             retirement_age: 67,
             turnover_rate: 0.0,
             min_group_size: 5,
+            efficiency: 0.0,
         }
     }
 }
@@ -305,6 +311,8 @@ pub struct CapacityLine {
     /// Accepted formal competences; never empty; the first is the primary one.
     pub accepts: Vec<String>,
     pub annual_growth: f64,
+    /// The demand driver that grows the requirement instead of `annual_growth`.
+    pub driver: Option<String>,
     pub styrk: Option<String>,
     pub loc: Option<Loc>,
 }
@@ -487,6 +495,12 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
     pub staff: Vec<Staff>,
     pub survey: Vec<Answer>,
+    /// The population projection, when `[population]` is given.
+    pub population: Option<Population>,
+    /// Demand drivers, sorted by id.
+    pub drivers: Vec<Driver>,
+    /// Scenarios, sorted by id.
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Plan {
@@ -502,6 +516,14 @@ impl Plan {
             .binary_search_by(|u| u.id.as_str().cmp(id))
             .ok()
             .and_then(|i| self.units.get(i))
+    }
+
+    pub fn driver(&self, id: &str) -> Option<&Driver> {
+        self.drivers.iter().find(|d| d.id == id)
+    }
+
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
     }
 
     /// Whether goal `goal` can be evaluated: some measure under it has an
@@ -524,6 +546,8 @@ impl Plan {
         self.goals.sort_by(|a, b| a.id.cmp(&b.id));
         self.measures.sort_by(|a, b| a.id.cmp(&b.id));
         self.indicators.sort_by(|a, b| a.id.cmp(&b.id));
+        self.drivers.sort_by(|a, b| a.id.cmp(&b.id));
+        self.scenarios.sort_by(|a, b| a.id.cmp(&b.id));
         self.staff
             .sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
         self.survey.sort_by(|a, b| {

@@ -240,6 +240,23 @@ pub fn capacity(
         for (i, a) in c.accepts.iter().enumerate() {
             ok &= competence_ref(ids, a, item.elem("accepts", i), Some(true), diags);
         }
+        if let Some(d) = &c.driver {
+            if c.annual_growth.is_some() {
+                diags.push(
+                    Diagnostic::new(
+                        Code::ConflictingFields,
+                        "a capacity line gives both `driver` and `annual_growth`",
+                    )
+                    .at(item.field("annual_growth"))
+                    .hint("the driver's index D(y)/D(B) grows the requirement; remove `annual_growth`, or the driver"),
+                );
+                ok = false;
+            }
+            if !ids.drivers.contains_key(d) {
+                super::unknown_ref("driver", d, item.field("driver"), ids.drivers.keys(), diags);
+                ok = false;
+            }
+        }
         let growth = c.annual_growth.unwrap_or(0.0);
         if !(growth.is_finite() && (-0.5..=1.0).contains(&growth)) {
             diags.push(out_of_range(
@@ -258,6 +275,7 @@ pub fn capacity(
                 fte: c.fte,
                 accepts: c.accepts.clone(),
                 annual_growth: growth,
+                driver: c.driver.clone(),
                 styrk: c.styrk.clone(),
                 loc: Some(item.loc()),
             });
