@@ -101,6 +101,25 @@ impl Demand {
     }
 }
 
+/// Which projection the drivers read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PopulationHeader {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    pub alternative: String,
+}
+
+impl PopulationHeader {
+    pub fn of(p: &crate::model::Population) -> Self {
+        PopulationHeader {
+            file: p.file.clone(),
+            region: p.region.clone(),
+            alternative: p.alternative.clone(),
+        }
+    }
+}
+
 /// One driver in one year: D(y), G(y) and the persons in each band.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DriverRow {

@@ -12,6 +12,7 @@
 //! small-group rule is in [`privacy`].
 
 pub mod capacity;
+pub mod compare;
 pub mod costs;
 pub mod coverage;
 pub mod demand;
@@ -77,6 +78,9 @@ pub struct Analysis {
     /// (absent from the JSON when the plan has no drivers).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub drivers: Vec<demand::DriverRow>,
+    /// The population projection the drivers read (absent without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub population: Option<demand::PopulationHeader>,
     /// The scenario analysed and the ad-hoc overrides (`--set`), when not
     /// the plan itself as written (absent from the JSON then).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,6 +178,7 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
         costs,
         coverage,
         drivers: demand::driver_rows(plan),
+        population: plan.population.as_ref().map(demand::PopulationHeader::of),
         scenario: None,
         units,
         min_group_size: min,

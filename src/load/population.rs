@@ -52,8 +52,10 @@ pub type Table = BTreeMap<String, BTreeMap<String, BTreeMap<i32, YearAges>>>;
 #[derive(Debug, Clone)]
 pub struct PopulationFile {
     pub file: FileId,
-    /// The file's name as shown.
+    /// The file's name as shown in diagnostics.
     pub name: String,
+    /// The path as `[population]` gives it (plan-relative).
+    pub path: String,
     pub table: Table,
 }
 
@@ -81,7 +83,8 @@ fn dimension_role(name: &str) -> Option<Role> {
         "år" | "aar" | "year" | "tid" | "ã¥r" => Role::Year,
         "statistikkvariabel" | "contents" | "contentscode" | "statistic" => Role::Statistic,
         "persons" | "personer" | "value" => Role::Value,
-        _ if n.contains("alternativ") => Role::Alternative,
+        // a column `alternativ`, not a table title that lists it
+        _ if n.contains("alternativ") && n.split_whitespace().count() <= 2 => Role::Alternative,
         _ => return None,
     })
 }
@@ -271,7 +274,12 @@ pub fn read(
         );
         return None;
     }
-    Some(PopulationFile { file, name, table })
+    Some(PopulationFile {
+        file,
+        name,
+        path: rel.to_string(),
+        table,
+    })
 }
 
 const FORMS: &str = "give a tidy CSV (year,age,persons), a CSV downloaded from SSB's StatBank (table 14288 or its successor: region, kjønn, alder, år, alternativ), or SSB's JSON-stat2";

@@ -117,3 +117,62 @@ impl super::Plan {
         plan
     }
 }
+
+/// An assumption overridden ad hoc (`plan analyse --set assumptions.turnover_rate=0.12`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    /// As written.
+    pub text: String,
+    key: &'static str,
+    value: f64,
+}
+
+/// The assumptions `--set` and a scenario may override, with their ranges.
+pub const OVERRIDABLE: [(&str, f64, f64); 3] = [
+    ("retirement_age", 50.0, 80.0),
+    ("turnover_rate", 0.0, 1.0),
+    ("efficiency", -0.5, 0.5),
+];
+
+impl Override {
+    /// Read `assumptions.KEY=VALUE`; the message says what is wrong.
+    pub fn parse(text: &str) -> Result<Override, String> {
+        let (key, value) = text
+            .split_once('=')
+            .ok_or_else(|| format!("`{text}` is not KEY=VALUE, e.g. assumptions.turnover_rate=0.12"))?;
+        let key = key.trim();
+        let name = key.strip_prefix("assumptions.").unwrap_or(key);
+        let keys = || {
+            OVERRIDABLE
+                .iter()
+                .map(|(k, _, _)| format!("assumptions.{k}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Some(&(k, lo, hi)) = OVERRIDABLE.iter().find(|(k, _, _)| *k == name) else {
+            return Err(format!("`{key}` cannot be set; the keys are {}", keys()));
+        };
+        let v: f64 = value
+            .trim()
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite())
+            .ok_or_else(|| format!("`{}` is not a number", value.trim()))?;
+        if !(lo..=hi).contains(&v) || (k == "retirement_age" && v.fract() != 0.0) {
+            return Err(format!("assumptions.{k} {v} is outside {lo}–{hi}"));
+        }
+        Ok(Override {
+            text: format!("assumptions.{k}={}", value.trim()),
+            key: k,
+            value: v,
+        })
+    }
+
+    pub fn apply(&self, a: &mut Assumptions) {
+        match self.key {
+            "retirement_age" => a.retirement_age = self.value as u32,
+            "turnover_rate" => a.turnover_rate = self.value,
+            _ => a.efficiency = self.value,
+        }
+    }
+}

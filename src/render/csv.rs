@@ -21,12 +21,16 @@ pub const FILES: [&str; 4] = [
 /// Each table as (file name, CSV bytes).
 pub fn tables(a: &Analysis) -> io::Result<Vec<(&'static str, Vec<u8>)>> {
     let [c, q, i, w] = FILES;
-    Ok(vec![
+    let mut out = vec![
         (c, capacity(a)?),
         (q, quality(a)?),
         (i, indicators(a)?),
         (w, workforce(a)?),
-    ])
+    ];
+    if !a.drivers.is_empty() {
+        out.push(("drivers.csv", super::demand::drivers_csv(a)?));
+    }
+    Ok(out)
 }
 
 /// All four tables on one stream, each with its header, separated by a blank line.

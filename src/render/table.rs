@@ -17,7 +17,7 @@ pub fn render(out: &mut dyn Write, a: &Analysis, lang: Lang) -> io::Result<()> {
     write_document(out, a, lang, &[m.analysis_title], section)
 }
 
-fn section(out: &mut dyn Write, s: &Section) -> io::Result<()> {
+pub fn section(out: &mut dyn Write, s: &Section) -> io::Result<()> {
     writeln!(out, "{}", s.title)?;
     if !s.rows.is_empty() {
         let mut t = Table::new();

@@ -29,6 +29,12 @@ pub enum SectionKey {
     AgeBands,
     Education,
     Retirements,
+    /// Etterspørselsdrivere: D(y) and G(y) per driver and year.
+    Drivers,
+    /// Scenarios side by side, per year.
+    Compare,
+    /// Scenarios side by side, per position title.
+    ComparePositions,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +92,7 @@ fn section(key: SectionKey, title: String, headers: &[&str], text_cols: usize) -
 /// Every section, in reading order.
 pub fn sections(a: &Analysis, lang: Lang) -> Vec<Section> {
     let mut out = capacity(a, lang);
+    out.extend(super::demand::drivers_section(a, lang));
     out.push(quality(a, lang));
     if !a.indicators.is_empty() {
         out.push(indicators(a, lang));
@@ -105,6 +112,9 @@ pub fn write_document(
 ) -> io::Result<()> {
     let m = lang.messages();
     for line in head {
+        writeln!(out, "{line}")?;
+    }
+    for line in super::demand::scenario_lines(a, lang) {
         writeln!(out, "{line}")?;
     }
     writeln!(

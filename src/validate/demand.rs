@@ -546,7 +546,7 @@ pub fn population(
         return None;
     }
     let population = Population {
-        file: file.name.clone(),
+        file: file.path.clone(),
         region: p.region.clone(),
         alternative: own,
         series,

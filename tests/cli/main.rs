@@ -12,6 +12,7 @@ mod disclosure;
 mod hostile;
 mod import;
 mod init;
+mod population;
 mod privacy;
 mod report;
 mod robustness;
