@@ -185,7 +185,10 @@ pub fn comparison(plan: &Plan, runs: &[(Compared, Analysis)]) -> Comparison {
             positions.entry((title, r.year, n)).or_default().add(r);
         }
     }
-    let id = |n: usize| runs.get(n).map_or(String::new(), |(c, _)| c.header.id.clone());
+    let id = |n: usize| {
+        runs.get(n)
+            .map_or(String::new(), |(c, _)| c.header.id.clone())
+    };
     let (base_year, end_year) = runs
         .first()
         .map_or((plan.meta.base_year, plan.meta.period.to), |(_, a)| {
@@ -263,7 +266,13 @@ mod tests {
         let (c, runs) = compare(&plan, &all_ids(&plan), &[], None).unwrap();
         assert_eq!(runs.len(), 2);
         assert_eq!(c.years.len(), 2 * 5);
-        let get = |s: &str, y: i32| c.years.iter().find(|r| r.scenario == s && r.year == y).unwrap().figures;
+        let get = |s: &str, y: i32| {
+            c.years
+                .iter()
+                .find(|r| r.scenario == s && r.year == y)
+                .unwrap()
+                .figures
+        };
         // required does not depend on turnover; available does
         assert_eq!(get("basis", 2029).required, get("avgang", 2029).required);
         assert!(close(get("basis", 2029).available, 6.0));

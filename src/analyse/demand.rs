@@ -129,6 +129,9 @@ pub struct DriverRow {
     pub users: f64,
     /// G(y) = D(y) / D(B).
     pub index: f64,
+    /// The constant annual growth that gives the same index:
+    /// G(y)^(1/(y − B)) − 1 (0 in the base year).
+    pub annual_growth: f64,
     /// Persons and rate per age band.
     pub bands: Vec<BandRow>,
 }
@@ -153,11 +156,18 @@ pub fn driver_rows(plan: &Plan) -> Vec<DriverRow> {
             let Some(ages) = p.ages(&p.alternative, y) else {
                 continue;
             };
+            let index = driver_index(plan, &d.id, y).unwrap_or(f64::NAN);
+            let years = y - plan.meta.base_year;
             rows.push(DriverRow {
                 driver: d.id.clone(),
                 year: y,
                 users: d.users(ages),
-                index: driver_index(plan, &d.id, y).unwrap_or(f64::NAN),
+                index,
+                annual_growth: if years > 0 {
+                    index.powf(1.0 / f64::from(years)) - 1.0
+                } else {
+                    0.0
+                },
                 bands: d
                     .bands
                     .iter()
@@ -246,8 +256,14 @@ mod tests {
     #[test]
     fn the_worked_example() {
         let plan = worked_example();
-        assert!(close(driver_users(&plan, "hjemmetjeneste", 2025).unwrap(), 420.0));
-        assert!(close(driver_users(&plan, "hjemmetjeneste", 2030).unwrap(), 508.0));
+        assert!(close(
+            driver_users(&plan, "hjemmetjeneste", 2025).unwrap(),
+            420.0
+        ));
+        assert!(close(
+            driver_users(&plan, "hjemmetjeneste", 2030).unwrap(),
+            508.0
+        ));
         let mut line = cap("u", "spl", 84.0, &["spl"], 0.0);
         line.driver = Some("hjemmetjeneste".into());
         let d = Demand::new(&plan, &plan.assumptions);
@@ -270,8 +286,14 @@ mod tests {
         plan.assumptions.efficiency = 0.01;
         let line = cap("u", "spl", 100.0, &["spl"], 0.02);
         let d = Demand::new(&plan, &plan.assumptions);
-        assert!(close(d.required(&line, 2027), 100.0 * 1.02f64.powi(2) * 0.99f64.powi(2)));
-        assert!(close(efficiency_factor(&plan.assumptions, 2025, 2027), 0.9801));
+        assert!(close(
+            d.required(&line, 2027),
+            100.0 * 1.02f64.powi(2) * 0.99f64.powi(2)
+        ));
+        assert!(close(
+            efficiency_factor(&plan.assumptions, 2025, 2027),
+            0.9801
+        ));
         assert_eq!(d.required(&line, 2025), 100.0);
     }
 
@@ -280,9 +302,13 @@ mod tests {
         let plan = worked_example();
         let rows = driver_rows(&plan);
         assert_eq!(rows.len(), 2 * 6);
-        let last = rows.iter().find(|r| r.driver == "hjemmetjeneste" && r.year == 2030).unwrap();
+        let last = rows
+            .iter()
+            .find(|r| r.driver == "hjemmetjeneste" && r.year == 2030)
+            .unwrap();
         assert!(close(last.users, 508.0));
         assert!(close(last.index, 508.0 / 420.0));
         assert!(close(last.bands[1].persons, 1000.0));
+        assert!((last.annual_growth - 0.03878).abs() < 0.000005);
     }
 }

@@ -49,7 +49,9 @@ impl Analysis {
             }
         }
         for d in &self.drivers {
-            if bad(&[d.users, d.index]) || d.bands.iter().any(|b| bad(&[b.persons])) {
+            if bad(&[d.users, d.index, d.annual_growth])
+                || d.bands.iter().any(|b| bad(&[b.persons]))
+            {
                 return Some(format!("driver `{}` in {}", d.driver, d.year));
             }
         }

@@ -85,6 +85,11 @@ pub struct Analysis {
     /// the plan itself as written (absent from the JSON then).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<ScenarioHeader>,
+    /// The plan's scenarios side by side, for the report's "Scenarier" (set
+    /// by the caller with [`compare::compare`]; not part of the JSON, where
+    /// `--compare` gives it).
+    #[serde(skip)]
+    pub comparison: Option<compare::Comparison>,
     /// Workforce key figures of each unit, in the plan's unit order (for the
     /// report's action plans; not part of the JSON, where `--unit` gives one).
     #[serde(skip)]
@@ -180,6 +185,7 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
         drivers: demand::driver_rows(plan),
         population: plan.population.as_ref().map(demand::PopulationHeader::of),
         scenario: None,
+        comparison: None,
         units,
         min_group_size: min,
     }

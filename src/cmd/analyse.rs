@@ -13,9 +13,9 @@ use anyhow::{bail, Context};
 
 use crate::analyse::analyse_unit;
 use crate::analyse::compare::{self as cmp, scenario_plan, CompareError};
+use crate::i18n::Lang;
 use crate::model::demand::{Override, BASIS};
 use crate::model::Plan;
-use crate::i18n::Lang;
 use crate::render::{self, Format};
 use crate::write::{ensure_not_input, Batch};
 
@@ -168,8 +168,8 @@ fn compare(
                 .unwrap_or_default();
             bail!("--out writes CSV files; --format {name} cannot be combined with it");
         }
-        let tables = render::demand::comparison_csv(&comparison)
-            .context("cannot build the CSV tables")?;
+        let tables =
+            render::demand::comparison_csv(&comparison).context("cannot build the CSV tables")?;
         let mut batch = Batch::default();
         for (name, bytes) in render::demand::COMPARE_FILES.into_iter().zip(tables) {
             ensure_not_input(&dir.join(name), &inputs)?;

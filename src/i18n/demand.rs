@@ -66,6 +66,10 @@ pub struct DemandMessages {
     /// "{year}".
     pub need_in: &'static str,
     pub figure_scenarios: &'static str,
+    /// Axis of the population figure.
+    pub residents: &'static str,
+    /// The title of scenario `basis`, the plan itself.
+    pub basis: &'static str,
 }
 
 const NB: DemandMessages = DemandMessages {
@@ -107,6 +111,8 @@ const NB: DemandMessages = DemandMessages {
     as_the_plan: "planens egne forutsetninger",
     need_in: "Behov {year}",
     figure_scenarios: "Behov (årsverk) per år i hvert scenario",
+    residents: "Innbyggere",
+    basis: "Planen (basis)",
 };
 
 const EN: DemandMessages = DemandMessages {
@@ -148,6 +154,8 @@ const EN: DemandMessages = DemandMessages {
     as_the_plan: "the plan's own assumptions",
     need_in: "Need {year}",
     figure_scenarios: "Need (FTE) per year in each scenario",
+    residents: "Residents",
+    basis: "The plan (basis)",
 };
 
 impl Lang {

@@ -316,7 +316,9 @@ fn read_error(e: ReadError, rel: &str, name: &str, loc: Loc) -> Diagnostic {
 /// The byte range of the line starting at `start`.
 fn line_span(text: &str, start: usize) -> std::ops::Range<usize> {
     let start = start.min(text.len());
-    let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+    let end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
     start..end
 }
 
@@ -421,7 +423,8 @@ fn csv(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table> {
         return None;
     }
     let age_col = age_col?;
-    let (region_col, sex_col, alt_col) = (col(Role::Region), col(Role::Sex), col(Role::Alternative));
+    let (region_col, sex_col, alt_col) =
+        (col(Role::Region), col(Role::Sex), col(Role::Alternative));
     let mut acc = Acc::default();
     let mut findings = 0;
     for rec in records {
@@ -430,8 +433,11 @@ fn csv(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table> {
             Err(e) => {
                 let at = e.position().map_or(start, |p| start + p.byte() as usize);
                 diags.push(
-                    Diagnostic::new(Code::PopulationFormat, format!("the row cannot be read: {e}"))
-                        .at(Loc::new(file, line_span(text, at))),
+                    Diagnostic::new(
+                        Code::PopulationFormat,
+                        format!("the row cannot be read: {e}"),
+                    )
+                    .at(Loc::new(file, line_span(text, at))),
                 );
                 return None;
             }
@@ -538,7 +544,11 @@ fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table>
         v.get("role")
             .and_then(|r| r.get(key))
             .and_then(|r| r.as_array())
-            .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let (time, geo, metric) = (roles_of("time"), roles_of("geo"), roles_of("metric"));
@@ -547,7 +557,11 @@ fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table>
         let id = id.as_str().unwrap_or("");
         let size = sizes.get(i).and_then(|s| s.as_u64()).unwrap_or(0) as usize;
         let Some(dim) = dims.get(id) else {
-            fail(format!("dimension `{id}` is listed in `id` but not described in `dimension`"), 0, diags);
+            fail(
+                format!("dimension `{id}` is listed in `id` but not described in `dimension`"),
+                0,
+                diags,
+            );
             return None;
         };
         let index = dim.get("category").and_then(|c| c.get("index"));
@@ -580,7 +594,11 @@ fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table>
                 }
             }
             _ => {
-                fail(format!("dimension `{id}` has no category index of {size} categories"), 0, diags);
+                fail(
+                    format!("dimension `{id}` has no category index of {size} categories"),
+                    0,
+                    diags,
+                );
                 return None;
             }
         }
@@ -657,11 +675,18 @@ fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table>
             Some(serde_json::Value::Number(n)) => n.to_string(),
             Some(other) => other.to_string(),
         };
-        let code_at = |d: Option<usize>| {
-            d.and_then(|d| Some(list.get(d)?.codes.get(*idx.get(d)?)?.as_str()))
-        };
+        let code_at =
+            |d: Option<usize>| d.and_then(|d| Some(list.get(d)?.codes.get(*idx.get(d)?)?.as_str()));
         let Some(y) = code_at(Some(year_d)).and_then(year) else {
-            fail(format!("`{}` in dimension `{}` is not a year", code_at(Some(year_d)).unwrap_or(""), list.get(year_d).map_or("", |d| d.id.as_str())), 0, diags);
+            fail(
+                format!(
+                    "`{}` in dimension `{}` is not a year",
+                    code_at(Some(year_d)).unwrap_or(""),
+                    list.get(year_d).map_or("", |d| d.id.as_str())
+                ),
+                0,
+                diags,
+            );
             return None;
         };
         let cell = Cell {
@@ -728,7 +753,8 @@ mod tests {
 
     #[test]
     fn wide_download_has_a_column_per_year() {
-        let text = "region,kjønn,alder,Personer 2025,Personer 2030\n3301,1,100,3,4\n3301,2,105+,5,6\n";
+        let text =
+            "region,kjønn,alder,Personer 2025,Personer 2030\n3301,1,100,3,4\n3301,2,105+,5,6\n";
         let (t, d) = table(text);
         assert!(d.is_empty(), "{d:?}");
         let t = t.unwrap();

@@ -137,9 +137,9 @@ pub const OVERRIDABLE: [(&str, f64, f64); 3] = [
 impl Override {
     /// Read `assumptions.KEY=VALUE`; the message says what is wrong.
     pub fn parse(text: &str) -> Result<Override, String> {
-        let (key, value) = text
-            .split_once('=')
-            .ok_or_else(|| format!("`{text}` is not KEY=VALUE, e.g. assumptions.turnover_rate=0.12"))?;
+        let (key, value) = text.split_once('=').ok_or_else(|| {
+            format!("`{text}` is not KEY=VALUE, e.g. assumptions.turnover_rate=0.12")
+        })?;
         let key = key.trim();
         let name = key.strip_prefix("assumptions.").unwrap_or(key);
         let keys = || {

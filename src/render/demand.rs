@@ -41,7 +41,12 @@ pub fn drivers_section(a: &Analysis, lang: Lang) -> Option<Section> {
     let mut s = section(
         SectionKey::Drivers,
         d.drivers_title.to_string(),
-        vec![d.driver.into(), d.year.into(), d.users.into(), d.index.into()],
+        vec![
+            d.driver.into(),
+            d.year.into(),
+            d.users.into(),
+            d.index.into(),
+        ],
         2,
     );
     for r in &a.drivers {
@@ -65,10 +70,7 @@ pub fn scenario_lines(a: &Analysis, lang: Lang) -> Vec<String> {
     let Some(s) = &a.scenario else {
         return Vec::new();
     };
-    let mut out = vec![fill(
-        d.scenario_line,
-        &[("title", &s.title), ("id", &s.id)],
-    )];
+    let mut out = vec![fill(d.scenario_line, &[("title", &s.title), ("id", &s.id)])];
     if !s.set.is_empty() {
         out.push(fill(d.set_line, &[("set", &s.set.join(", "))]));
     }
@@ -98,6 +100,9 @@ fn figure_cells(lang: Lang, f: &Figures) -> Vec<String> {
 pub fn comparison_sections(c: &Comparison, lang: Lang) -> Vec<Section> {
     let d = lang.demand();
     let title_of = |id: &str| {
+        if id == crate::model::demand::BASIS {
+            return d.basis.to_string();
+        }
         c.scenarios
             .iter()
             .find(|s| s.header.id == id)
@@ -113,31 +118,42 @@ pub fn comparison_sections(c: &Comparison, lang: Lang) -> Vec<Section> {
         2,
     );
     for r in &c.years {
-        years.rows.push(row([r.year.to_string(), title_of(&r.scenario)]
-            .into_iter()
-            .chain(figure_cells(lang, &r.figures))
-            .collect()));
+        years
+            .rows
+            .push(row([r.year.to_string(), title_of(&r.scenario)]
+                .into_iter()
+                .chain(figure_cells(lang, &r.figures))
+                .collect()));
     }
     years.notes.push(fill(
         d.compare_period,
-        &[("from", &c.base_year.to_string()), ("to", &c.end_year.to_string())],
+        &[
+            ("from", &c.base_year.to_string()),
+            ("to", &c.end_year.to_string()),
+        ],
     ));
     let mut positions = section(
         SectionKey::ComparePositions,
         d.positions_title.to_string(),
-        [d.position.to_string(), d.year.to_string(), d.scenario.to_string()]
-            .into_iter()
-            .chain(figure_headers(lang))
-            .collect(),
+        [
+            d.position.to_string(),
+            d.year.to_string(),
+            d.scenario.to_string(),
+        ]
+        .into_iter()
+        .chain(figure_headers(lang))
+        .collect(),
         3,
     );
     for r in &c.positions {
-        positions.rows.push(row(
-            [r.position.clone(), r.year.to_string(), title_of(&r.scenario)]
-                .into_iter()
-                .chain(figure_cells(lang, &r.figures))
-                .collect(),
-        ));
+        positions.rows.push(row([
+            r.position.clone(),
+            r.year.to_string(),
+            title_of(&r.scenario),
+        ]
+        .into_iter()
+        .chain(figure_cells(lang, &r.figures))
+        .collect()));
     }
     vec![years, positions]
 }
@@ -187,7 +203,8 @@ pub const COMPARE_FILES: [&str; 2] = ["scenarios.csv", "scenario_positions.csv"]
 
 /// The comparison's two CSV tables: per year, per position title.
 pub fn comparison_csv(c: &Comparison) -> io::Result<[Vec<u8>; 2]> {
-    let finish = |w: csv::Writer<Vec<u8>>| w.into_inner().map_err(|e| io::Error::other(e.to_string()));
+    let finish =
+        |w: csv::Writer<Vec<u8>>| w.into_inner().map_err(|e| io::Error::other(e.to_string()));
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(["scenario", "year"].into_iter().chain(FIGURES))?;
     for r in &c.years {

@@ -16,8 +16,11 @@ mod figures;
 mod followup;
 mod front;
 mod index;
+mod population;
 mod reading;
 mod requirements;
+mod scenarios;
+mod series;
 mod strategies;
 mod survey;
 mod uncovered;
@@ -110,8 +113,10 @@ fn body(ctx: &Ctx) -> anyhow::Result<Doc> {
     front::organisation(ctx, &mut doc);
     front::anchoring(ctx, &mut doc);
     front::goals(ctx, &mut doc);
+    population::population(ctx, &mut doc)?;
     front::concept(ctx, &mut doc);
     analysis::analysis(ctx, &mut doc)?;
+    scenarios::scenarios(ctx, &mut doc)?;
     strategies::strategies(ctx, &mut doc);
     followup::follow_up(ctx, &mut doc);
     Ok(doc)

@@ -79,7 +79,8 @@ pub fn parse_band(key: &str) -> Option<(u8, u8)> {
     (a <= b).then_some((a, b))
 }
 
-const BAND_HINT: &str = "write an age band as \"67-79\" (both ages included) or \"90+\" (90 to 100); ages 0–100";
+const BAND_HINT: &str =
+    "write an age band as \"67-79\" (both ages included) or \"90+\" (90 to 100); ages 0–100";
 
 pub fn drivers(items: &[Item<RawDriver>], ids: &mut Ids, diags: &mut Diagnostics) -> Vec<Driver> {
     let mut out = Vec::new();
@@ -119,9 +120,12 @@ pub fn drivers(items: &[Item<RawDriver>], ids: &mut Ids, diags: &mut Diagnostics
         };
         if d.rates.as_ref().is_some_and(BTreeMap::is_empty) {
             diags.push(
-                Diagnostic::new(Code::MissingField, format!("driver `{}` has no age band", d.id))
-                    .at(item.field("rates"))
-                    .hint(BAND_HINT),
+                Diagnostic::new(
+                    Code::MissingField,
+                    format!("driver `{}` has no age band", d.id),
+                )
+                .at(item.field("rates"))
+                .hint(BAND_HINT),
             );
             ok = false;
         }
@@ -224,12 +228,9 @@ pub fn scenarios(
         define(&mut seen, "scenario", &s.id, item.field("id"), diags);
         if s.id == BASIS {
             diags.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    "scenario id `basis` is the plan itself",
-                )
-                .at(item.field("id"))
-                .hint("choose another id, e.g. \"ssb-lav\""),
+                Diagnostic::new(Code::InvalidValue, "scenario id `basis` is the plan itself")
+                    .at(item.field("id"))
+                    .hint("choose another id, e.g. \"ssb-lav\""),
             );
         }
         let mut a = *assumptions;

@@ -105,7 +105,10 @@ fn every_form_gives_the_same_analysis() {
         .unwrap()["index"]
         .as_f64()
         .unwrap();
-    assert!(g > 1.05, "the elderly grow in the synthetic projection: {g}");
+    assert!(
+        g > 1.05,
+        "the elderly grow in the synthetic projection: {g}"
+    );
     assert!((row["required"].as_f64().unwrap() - 3.0 * g).abs() < 1e-9);
     assert!((row["index"].as_f64().unwrap() - g).abs() < 1e-12);
 }
@@ -122,9 +125,14 @@ fn a_plan_without_the_new_keys_is_unchanged() {
 #[test]
 fn scenarios_side_by_side_in_every_format() {
     let d = demand_plan("tidy.csv");
-    let c: Value =
-        serde_json::from_str(&stdout(&["analyse", dir_str(&d), "--compare", "--format", "json"]))
-            .unwrap();
+    let c: Value = serde_json::from_str(&stdout(&[
+        "analyse",
+        dir_str(&d),
+        "--compare",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
     let ids: Vec<&str> = c["scenarios"]
         .as_array()
         .unwrap()
@@ -145,7 +153,10 @@ fn scenarios_side_by_side_in_every_format() {
     // a lower population needs less; more turnover leaves less available
     assert!(need("ssb-lav", 2029, "required") < need("basis", 2029, "required"));
     assert!(need("avgang", 2029, "available") < need("basis", 2029, "available"));
-    assert_eq!(need("basis", 2025, "required"), need("ssb-lav", 2025, "required"));
+    assert_eq!(
+        need("basis", 2025, "required"),
+        need("ssb-lav", 2025, "required")
+    );
     // one scenario analysed alone gives the same totals as in the comparison
     let one: Value = serde_json::from_str(&stdout(&[
         "analyse",
@@ -180,10 +191,21 @@ fn scenarios_side_by_side_in_every_format() {
             ];
             let a = stdout(&args);
             assert_eq!(a, stdout(&args));
-            assert!(!a.contains("avgang"), "{format}: only the scenarios asked for");
+            assert!(
+                !a.contains("avgang"),
+                "{format}: only the scenarios asked for"
+            );
         }
     }
-    let md = stdout(&["analyse", dir_str(&d), "--compare", "--format", "markdown", "--lang", "en"]);
+    let md = stdout(&[
+        "analyse",
+        dir_str(&d),
+        "--compare",
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
     assert!(md.contains("Scenarios side by side") && md.contains("Lav befolkningsvekst"));
     plan()
         .args(["analyse", dir_str(&d), "--compare", "basis,nope"])
@@ -213,8 +235,15 @@ fn set_overrides_an_assumption_and_says_so() {
         "--format",
         "table",
     ]);
-    assert!(table.contains("Endret: assumptions.efficiency=0.02"), "{table}");
-    for bad in ["assumptions.min_group_size=1", "assumptions.turnover_rate=2", "x"] {
+    assert!(
+        table.contains("Endret: assumptions.efficiency=0.02"),
+        "{table}"
+    );
+    for bad in [
+        "assumptions.min_group_size=1",
+        "assumptions.turnover_rate=2",
+        "x",
+    ] {
         plan()
             .args(["analyse", dir_str(&d), "--set", bad])
             .assert()

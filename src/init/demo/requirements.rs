@@ -4,7 +4,7 @@
 //! In: the unit, the FTE its staff hold per position, and the random source.
 //! Out: `requirements/<unit>.yaml`. Required FTE is the FTE in post plus
 //! vacancies (more for nurses and specialists, who are hard to recruit), with
-//! growth where the population projection calls for it.
+//! the population projection's growth (a demand driver) where it calls for it.
 
 use std::fmt::Write;
 
@@ -47,8 +47,9 @@ pub(super) fn file(unit: &DemoUnit, staff: &[Person], dice: &mut Dice) -> String
             q(pos.title),
             bare_list(pos.accepts),
         );
-        if let Some(g) = pos.growth {
-            let _ = writeln!(out, "    annual_growth: {g}");
+        if pos.growth.is_some() {
+            // the population projection grows these lines (demand.toml)
+            let _ = writeln!(out, "    driver: {}", unit.service.driver());
         }
         let _ = writeln!(out, "    styrk: \"{}\"", pos.styrk);
     }
