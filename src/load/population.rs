@@ -316,8 +316,9 @@ fn read_error(e: ReadError, rel: &str, name: &str, loc: Loc) -> Diagnostic {
 /// The byte range of the line starting at `start`.
 fn line_span(text: &str, start: usize) -> std::ops::Range<usize> {
     let start = start.min(text.len());
-    let end = text[start..]
-        .find(['\n', '\r'])
+    let end = text
+        .get(start..)
+        .and_then(|t| t.find(['\n', '\r']))
         .map_or(text.len(), |i| start + i);
     start..end
 }
@@ -362,7 +363,7 @@ fn csv(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table> {
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text[start..].as_bytes());
+        .from_reader(text.as_bytes().get(start..).unwrap_or_default());
     let mut records = reader.records();
     let header = match records.next() {
         Some(Ok(h)) => h,

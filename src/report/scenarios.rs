@@ -68,26 +68,29 @@ pub(crate) fn scenarios(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     let items: Vec<String> = c.scenarios.iter().map(|s| sentence(ctx, s)).collect();
     doc.bullets(&items);
     let years: Vec<i32> = (c.base_year..=c.end_year).collect();
-    let mut headers = vec![d.scenario.to_string()];
-    headers.extend(
-        years
-            .iter()
-            .map(|y| fill(d.need_in, &[("year", &y.to_string())])),
-    );
-    let mut t = Table::new(&headers, 1);
-    for s in &c.scenarios {
-        let mut row = vec![title(ctx, s)];
-        for y in &years {
-            row.push(
-                c.years
-                    .iter()
-                    .find(|r| r.scenario == s.header.id && r.year == *y)
-                    .map_or_else(|| ctx.m.missing.to_string(), |r| ctx.fte(r.figures.need)),
-            );
+    // at most 8 years per table, so no table is wider than 9 columns
+    for chunk in years.chunks(8) {
+        let mut headers = vec![d.scenario.to_string()];
+        headers.extend(
+            chunk
+                .iter()
+                .map(|y| fill(d.need_in, &[("year", &y.to_string())])),
+        );
+        let mut t = Table::new(&headers, 1);
+        for s in &c.scenarios {
+            let mut row = vec![title(ctx, s)];
+            for y in chunk {
+                row.push(
+                    c.years
+                        .iter()
+                        .find(|r| r.scenario == s.header.id && r.year == *y)
+                        .map_or_else(|| ctx.m.missing.to_string(), |r| ctx.fte(r.figures.need)),
+                );
+            }
+            t.push(row);
         }
-        t.push(row);
+        doc.table(&t);
     }
-    doc.table(&t);
     let spec = Series {
         title: d.figure_scenarios,
         axis: d.need,

@@ -250,3 +250,90 @@ fn set_overrides_an_assumption_and_says_so() {
             .code(2);
     }
 }
+
+#[test]
+fn the_report_shows_the_population_and_the_scenarios_in_both_languages() {
+    let d = demand_plan("statbank_long_codes.csv");
+    for (lang, population, scenarios, basis) in [
+        (
+            "nb",
+            "Befolkningsutvikling og etterspørsel",
+            "### Scenarier",
+            "Planen (basis)",
+        ),
+        (
+            "en",
+            "Population and demand",
+            "### Scenarios",
+            "The plan (basis)",
+        ),
+    ] {
+        let out = d.path().join(format!("out-{lang}/plan.md"));
+        let args = [
+            "report",
+            dir_str(&d),
+            "--lang",
+            lang,
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        plan().args(args).assert().success();
+        let md = std::fs::read_to_string(&out).unwrap();
+        let (pop, scen) = (md.find(population).unwrap(), md.find(scenarios).unwrap());
+        // step 3 before step 5
+        assert!(pop < scen, "{lang}");
+        assert!(md.contains("| 90+ | 0"), "{lang}: the bands' table");
+        assert!(md.contains(basis) && md.contains("Lav befolkningsvekst"));
+        assert!(
+            md.contains("LLML") && md.contains("12"),
+            "{lang}: what each scenario assumes"
+        );
+        let figures = out.parent().unwrap().join("figurer");
+        let svg = std::fs::read_to_string(figures.join("scenarier.svg")).unwrap();
+        assert!(
+            svg.contains("Lav befolkningsvekst"),
+            "the legend names the scenarios"
+        );
+        assert!(figures.join("befolkning-hjemmetjeneste.svg").exists());
+        // deterministic
+        plan().args(args).assert().success();
+        assert_eq!(md, std::fs::read_to_string(&out).unwrap());
+    }
+}
+
+#[test]
+fn compare_examples_demo_from_a_clean_clone() {
+    for lang in ["nb", "en"] {
+        let a = stdout(&[
+            "analyse",
+            "--compare",
+            "examples/demo",
+            "--format",
+            "markdown",
+            "--lang",
+            lang,
+        ]);
+        assert!(a.contains("SSB LLML") && a.contains("SSB HHMH"), "{a}");
+        assert_eq!(
+            a,
+            stdout(&[
+                "analyse",
+                "--compare",
+                "examples/demo",
+                "--format",
+                "markdown",
+                "--lang",
+                lang
+            ])
+        );
+    }
+    let c: Value = serde_json::from_str(&stdout(&[
+        "analyse",
+        "examples/demo",
+        "--compare",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(c["scenarios"].as_array().unwrap().len(), 4);
+}
