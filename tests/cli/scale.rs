@@ -25,7 +25,13 @@ const SEED: &str = "7";
 /// the demo's indicators carry observed values, manual ones a 2024 baseline).
 // re-pinned for issue 17: the JSON gains `coverage.small_positions`, the checks
 // 8 `small-position` warnings; every figure is otherwise unchanged.
+// Issue 11: the demo's growing lines follow demand drivers; this pin is now
+// that of the plan with `demand.toml` removed and each driver line given back
+// its old `annual_growth` ([`without_drivers`]): unchanged, to the byte.
 const ANALYSE_JSON: &str = "5ff8f060cb5179e953b73494c27ed33b086669f1168e62e685f637fb00e71842";
+/// `plan analyse --format json` of the generated plan with its drivers (issue 11).
+const ANALYSE_JSON_DRIVERS: &str =
+    "46be6d8bd84e9ad910fbd92bd54a936bbfa06da4bd97bd102a891966bd5de474";
 /// `plan check --format json --today 2031-06-01` (revision due) of the generated
 /// plan (re-pinned for issue 13: in 2031 the measures are overdue and the manual
 /// indicators not followed up).
@@ -33,7 +39,9 @@ const CHECK_CLEAN: &str = "75c370486d983019475ea8ac50aa1cd316d001cc1cf947c32c996
 /// `plan check --format json` with measures.toml removed (logic warnings;
 /// re-pinned for issue 13: goal-without-indicator, indicator-not-followed-up;
 /// and issue 10: one `step-incomplete` warning for KS step 6).
-const CHECK_NO_MEASURES: &str = "c00dfa2ca19f75f461784433f678af20a3f2ac32a8d454a9edff4eecac192c3d";
+// re-pinned for issue 11: the demand drivers change the needs, so the logic
+// warnings' figures.
+const CHECK_NO_MEASURES: &str = "dea79eb97ef227d8ff9b604ead7a470388b39fe4511f32df8afdfa67c49bbaf8";
 /// `plan check --format json` with errors injected into CSV, YAML and TOML files
 /// (re-pinned for issue 16: messages about data rows no longer repeat the value;
 /// every code and location is unchanged).
@@ -113,6 +121,39 @@ fn edit(path: &Path, f: impl FnOnce(String) -> String) {
     std::fs::write(path, f(text)).unwrap();
 }
 
+/// The demo as it was before issue 11: no `demand.toml`, and each line with a
+/// `driver` back on the flat `annual_growth` the demo gave it.
+fn without_drivers(plan: &Path) {
+    std::fs::remove_file(plan.join("demand.toml")).unwrap();
+    std::fs::remove_file(plan.join("data/befolkning.csv")).unwrap();
+    let growth = |driver: &str, position: &str| match (driver, position) {
+        ("sykehjem", "sykepleier") | ("hjemmetjeneste", "helsefagarbeider") => "0.02",
+        ("sykehjem", "helsefagarbeider") | ("tilrettelagt", "vernepleier") => "0.01",
+        ("hjemmetjeneste", _) => "0.03",
+        other => panic!("no growth for {other:?}"),
+    };
+    for entry in std::fs::read_dir(plan.join("requirements")).unwrap() {
+        edit(&entry.unwrap().path(), |text| {
+            let mut position = String::new();
+            let mut out = String::new();
+            for line in text.split_inclusive('\n') {
+                if let Some(p) = line.strip_prefix("    position: ") {
+                    position = p.trim().to_string();
+                }
+                match line.strip_prefix("    driver: ") {
+                    Some(d) => {
+                        out.push_str("    annual_growth: ");
+                        out.push_str(growth(d.trim(), &position));
+                        out.push('\n');
+                    }
+                    None => out.push_str(line),
+                }
+            }
+            out
+        });
+    }
+}
+
 #[test]
 fn results_at_10k_staff_are_pinned() {
     let tmp = tempfile::tempdir().unwrap();
@@ -127,7 +168,23 @@ fn results_at_10k_staff_are_pinned() {
     let (analysis, code) = run(cwd, &["analyse", "--format", "json", "p"]);
     assert_eq!(code, 0);
     assert!(analysis.len() > 500_000, "{} bytes", analysis.len());
-    pinned("analyse-json", ANALYSE_JSON, &analysis, &mut failures);
+    pinned(
+        "analyse-json-drivers",
+        ANALYSE_JSON_DRIVERS,
+        &analysis,
+        &mut failures,
+    );
+
+    // the same plan without the new keys gives the analysis of before
+    let (_, code) = run(
+        cwd,
+        &["init", "--demo", "p0", "--staff", STAFF, "--seed", SEED],
+    );
+    assert_eq!(code, 0);
+    without_drivers(&cwd.join("p0"));
+    let (old, code) = run(cwd, &["analyse", "--format", "json", "p0"]);
+    assert_eq!(code, 0);
+    pinned("analyse-json", ANALYSE_JSON, &old, &mut failures);
 
     let check = ["check", "--today", "2031-06-01", "--format", "json", "p"];
     let (clean, code) = run(cwd, &check);
