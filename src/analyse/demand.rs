@@ -311,4 +311,49 @@ mod tests {
         assert!(close(last.bands[1].persons, 1000.0));
         assert!((last.annual_growth - 0.03878).abs() < 0.000005);
     }
+
+    proptest::proptest! {
+        /// G(y) does not depend on the scale of the rates or of the population,
+        /// and a population that does not change leaves the requirement as it is.
+        #[test]
+        fn the_index_is_scale_free(
+            rates in proptest::array::uniform3(0.01f64..1.0),
+            k in 0.1f64..10.0,
+            growth in 0.5f64..2.0,
+        ) {
+            let mut plan = worked_example();
+            let g = |plan: &Plan| driver_index(plan, "hjemmetjeneste", 2030).unwrap();
+            for (b, r) in plan.drivers[0].bands.iter_mut().zip(rates) {
+                b.rate = r;
+            }
+            let before = g(&plan);
+            for b in &mut plan.drivers[0].bands {
+                b.rate *= k;
+            }
+            proptest::prop_assert!((g(&plan) - before).abs() < 1e-9 * before.max(1.0));
+            if let Some(p) = plan.population.as_mut() {
+                for years in p.series.values_mut() {
+                    for ages in years.values_mut() {
+                        for a in ages.iter_mut() {
+                            *a *= growth;
+                        }
+                    }
+                }
+            }
+            proptest::prop_assert!((g(&plan) - before).abs() < 1e-9 * before.max(1.0));
+            // a constant population: G = 1 in every year
+            if let Some(p) = plan.population.as_mut() {
+                let first = p.series["MMMM"][&2025];
+                for ages in p.series.get_mut("MMMM").unwrap().values_mut() {
+                    *ages = first;
+                }
+            }
+            let mut line = cap("u", "spl", 12.0, &["spl"], 0.0);
+            line.driver = Some("hjemmetjeneste".into());
+            let d = Demand::new(&plan, &plan.assumptions);
+            for y in 2025..=2030 {
+                proptest::prop_assert!((d.required(&line, y) - 12.0).abs() < 1e-9);
+            }
+        }
+    }
 }

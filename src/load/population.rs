@@ -790,4 +790,35 @@ mod tests {
         let (_, d) = table("foo,bar,baz,persons\n");
         assert_eq!(d.len(), 1);
     }
+
+    proptest::proptest! {
+        /// Any text, CSV-like or JSON-like, is a table or findings, never a panic.
+        #[test]
+        fn never_panics(text in "[\\PC\n;,\"{}\\[\\]:0-9]{0,300}") {
+            let _ = table(&text);
+            let _ = table(&format!("{{{text}"));
+            let _ = table(&format!("year,age,persons\n{text}"));
+            let _ = table(&format!("{{\"id\":[\"Alder\",\"Tid\"],\"size\":[2,2],\"dimension\":{text}"));
+        }
+
+        /// Summing over sex, the order of the rows does not matter.
+        #[test]
+        fn row_order_is_irrelevant(rows in proptest::collection::vec((0u8..=100, 2025i32..2028, 0u32..1000, proptest::bool::ANY), 1..40)) {
+            let mut seen = std::collections::BTreeSet::new();
+            let rows: Vec<_> = rows.into_iter().filter(|r| seen.insert((r.0, r.1, r.3))).collect();
+            let text = |rs: &[(u8, i32, u32, bool)]| {
+                let mut t = String::from("year,age,sex,persons\n");
+                for (a, y, p, w) in rs {
+                    t.push_str(&format!("{y},{a},{},{p}\n", if *w { 2 } else { 1 }));
+                }
+                t
+            };
+            let mut reversed = rows.clone();
+            reversed.reverse();
+            let (a, da) = table(&text(&rows));
+            let (b, db) = table(&text(&reversed));
+            proptest::prop_assert!(da.is_empty() && db.is_empty());
+            proptest::prop_assert_eq!(a, b);
+        }
+    }
 }
