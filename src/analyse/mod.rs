@@ -214,6 +214,7 @@ impl Analysis {
     pub fn keep_year(&mut self, year: i32) {
         self.capacity.retain(|r| r.year == year);
         self.capacity_totals.retain(|t| t.year == year);
+        self.drivers.retain(|d| d.year == year);
         for i in &mut self.indicators {
             i.values.retain(|v| v.year == year);
         }

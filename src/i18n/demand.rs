@@ -70,6 +70,8 @@ pub struct DemandMessages {
     pub residents: &'static str,
     /// The title of scenario `basis`, the plan itself.
     pub basis: &'static str,
+    /// Report, step 3: "{value}": the assumption `efficiency`.
+    pub efficiency_note: &'static str,
 }
 
 const NB: DemandMessages = DemandMessages {
@@ -113,6 +115,7 @@ const NB: DemandMessages = DemandMessages {
     figure_scenarios: "Behov (årsverk) per år i hvert scenario",
     residents: "Innbyggere",
     basis: "Planen (basis)",
+    efficiency_note: "Planen regner med en årlig effektivisering på {value} ved innovasjon og velferdsteknologi: kravet i hver bemanningslinje er ganget med (1 − {value}) for hvert år etter basisåret.",
 };
 
 const EN: DemandMessages = DemandMessages {
@@ -156,6 +159,7 @@ const EN: DemandMessages = DemandMessages {
     figure_scenarios: "Need (FTE) per year in each scenario",
     residents: "Residents",
     basis: "The plan (basis)",
+    efficiency_note: "The plan assumes an annual efficiency gain of {value} from innovation and welfare technology: the requirement of every capacity line is multiplied by (1 − {value}) for each year after the base year.",
 };
 
 impl Lang {

@@ -1,4 +1,5 @@
-//! Step 3 (føringer): the population development behind each demand driver —
+//! Step 3 (føringer): the assumed efficiency gain, and the population
+//! development behind each demand driver —
 //! persons per age band in the base and last year, the users D(y), the index
 //! G(E) and the equivalent annual growth — with one figure per driver.
 //!
@@ -13,10 +14,14 @@ use crate::i18n::fill;
 use crate::render::md::{Doc, Table};
 
 pub(crate) fn population(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
+    let d = ctx.lang.demand();
+    let e = ctx.plan.assumptions.efficiency;
+    if e != 0.0 {
+        doc.para(&fill(d.efficiency_note, &[("value", &ctx.pct(e))]));
+    }
     let (Some(p), false) = (&ctx.a.population, ctx.a.drivers.is_empty()) else {
         return Ok(());
     };
-    let d = ctx.lang.demand();
     let (b, e) = (ctx.a.base_year, ctx.a.end_year);
     doc.heading(3, d.population_heading);
     doc.para(&fill(
