@@ -12,7 +12,9 @@ use super::{define, out_of_range, unknown_ref, Ids};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::population::{PopulationFile, YearAges};
 use crate::load::Item;
-use crate::model::demand::{users, Band, Driver, Population, Scenario, BASIS, MAX_AGE};
+use crate::model::demand::{
+    users, Band, Driver, Population, Scenario, BASIS, MAX_AGE, OVERRIDABLE,
+};
 use crate::model::raw::{RawDriver, RawPopulation, RawScenario};
 use crate::model::Assumptions;
 use crate::source::Loc;
@@ -192,11 +194,15 @@ fn override_value(
     item: &Item<RawScenario>,
     key: &'static str,
     value: Option<f64>,
-    range: std::ops::RangeInclusive<f64>,
     hint: &str,
     diags: &mut Diagnostics,
 ) -> Option<f64> {
     let v = value?;
+    // the ranges `--set` checks too
+    let range = OVERRIDABLE
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(0.0..=0.0, |&(_, lo, hi)| lo..=hi);
     if v.is_finite() && range.contains(&v) {
         Some(v)
     } else {
@@ -240,7 +246,6 @@ pub fn scenarios(
             item,
             "retirement_age",
             raw.retirement_age.map(|r| r as f64),
-            50.0..=80.0,
             "the general age limit in KLP is 70; most plans use 67",
             diags,
         ) {
@@ -251,7 +256,6 @@ pub fn scenarios(
             item,
             "turnover_rate",
             raw.turnover_rate,
-            0.0..=1.0,
             "a yearly share, e.g. 0.12 for 12 %",
             diags,
         ) {
@@ -262,7 +266,6 @@ pub fn scenarios(
             item,
             "efficiency",
             raw.efficiency,
-            -0.5..=0.5,
             "labour saved per year, e.g. 0.01 for 1 %",
             diags,
         ) {
@@ -580,15 +583,19 @@ fn driver_empty(population: &Population, needs: &Needs, diags: &mut Diagnostics)
         let Some(ages) = population.ages(alt, base) else {
             continue;
         };
-        for (id, bands) in &s.rates {
-            if users(bands, ages) <= 0.0 {
+        for d in needs.drivers {
+            let (bands, own) = match s.rates.get(&d.id) {
+                Some(b) => (b, true),
+                None => (&d.bands, false),
+            };
+            if (own || s.alternative.is_some()) && users(bands, ages) <= 0.0 {
                 diags.push(
                     Diagnostic::new(
                         Code::DriverEmpty,
-                        format!("under scenario `{}`, driver `{id}` counts no users in the base year {base} (D(B) = 0)", s.id),
+                        format!("under scenario `{}`, driver `{}` counts no users in the base year {base} (D(B) = 0)", s.id, d.id),
                     )
-                    .at(key_at(it, &["rates", id]))
-                    .hint("give at least one band a rate above 0"),
+                    .at(if own { key_at(it, &["rates", &d.id]) } else { it.field("alternative") })
+                    .hint("give at least one band a rate above 0, or check the alternative's figures"),
                 );
             }
         }
