@@ -16,6 +16,7 @@ pub mod data;
 pub mod node;
 pub mod personal;
 pub mod population;
+mod population_json;
 pub mod staff;
 pub mod survey;
 pub mod survey_long;

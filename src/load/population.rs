@@ -61,7 +61,7 @@ pub struct PopulationFile {
 
 /// What a column (or JSON-stat dimension) holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+pub(super) enum Role {
     Region,
     Sex,
     Age,
@@ -74,7 +74,7 @@ enum Role {
 }
 
 /// The role of a header or dimension name, when it names a dimension.
-fn dimension_role(name: &str) -> Option<Role> {
+pub(super) fn dimension_role(name: &str) -> Option<Role> {
     let n = name.trim().to_lowercase();
     Some(match n.as_str() {
         "region" | "kommune" | "kommunenummer" | "municipality" => Role::Region,
@@ -95,7 +95,7 @@ fn year_header(name: &str) -> Option<i32> {
     year(last)
 }
 
-fn year(s: &str) -> Option<i32> {
+pub(super) fn year(s: &str) -> Option<i32> {
     let s = s.trim();
     (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
@@ -152,24 +152,24 @@ fn persons(s: &str) -> Option<f64> {
 }
 
 /// One value of the file, before it is added to the table.
-struct Cell<'a> {
-    region: Option<&'a str>,
-    sex: Option<&'a str>,
-    age: &'a str,
-    year: i32,
-    alternative: Option<&'a str>,
-    value: &'a str,
+pub(super) struct Cell<'a> {
+    pub region: Option<&'a str>,
+    pub sex: Option<&'a str>,
+    pub age: &'a str,
+    pub year: i32,
+    pub alternative: Option<&'a str>,
+    pub value: &'a str,
 }
 
 /// Adding cells to the table, with duplicate detection.
 #[derive(Default)]
-struct Acc {
-    table: Table,
+pub(super) struct Acc {
+    pub table: Table,
     seen: HashSet<(String, String, String, i32, String)>,
 }
 
 impl Acc {
-    fn add(&mut self, c: &Cell) -> Result<(), String> {
+    pub(super) fn add(&mut self, c: &Cell) -> Result<(), String> {
         if c.sex.is_some_and(sex_total) {
             return Ok(());
         }
@@ -253,7 +253,7 @@ pub fn read(
     let text = sources.get(file).map_or("", |f| f.text.as_str());
     let mut found = Diagnostics::default();
     let table = if text.trim_start().starts_with('{') {
-        json_stat(text, file, &mut found)
+        super::population_json::json_stat(text, file, &mut found)
     } else {
         csv(text, file, &mut found)
     };
@@ -282,7 +282,7 @@ pub fn read(
     })
 }
 
-const FORMS: &str = "give a tidy CSV (year,age,persons), a CSV downloaded from SSB's StatBank (table 14288 or its successor: region, kjønn, alder, år, alternativ), or SSB's JSON-stat2";
+pub(super) const FORMS: &str = "give a tidy CSV (year,age,persons), a CSV downloaded from SSB's StatBank (table 14288 or its successor: region, kjønn, alder, år, alternativ), or SSB's JSON-stat2";
 
 fn read_error(e: ReadError, rel: &str, name: &str, loc: Loc) -> Diagnostic {
     match e {
@@ -314,7 +314,7 @@ fn read_error(e: ReadError, rel: &str, name: &str, loc: Loc) -> Diagnostic {
 }
 
 /// The byte range of the line starting at `start`.
-fn line_span(text: &str, start: usize) -> std::ops::Range<usize> {
+pub(super) fn line_span(text: &str, start: usize) -> std::ops::Range<usize> {
     let start = start.min(text.len());
     let end = text
         .get(start..)
@@ -501,211 +501,6 @@ fn csv(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table> {
     Some(acc.table)
 }
 
-/// The cells of one JSON-stat2 dimension: codes in index order, and labels.
-struct Dim {
-    role: Option<Role>,
-    id: String,
-    codes: Vec<String>,
-}
-
-fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table> {
-    let fail = |msg: String, at: usize, diags: &mut Diagnostics| {
-        diags.push(
-            Diagnostic::new(Code::PopulationFormat, msg)
-                .at(Loc::new(file, line_span(text, at)))
-                .hint(FORMS),
-        );
-    };
-    let v: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let at = text
-                .split_inclusive('\n')
-                .take(e.line().saturating_sub(1))
-                .map(str::len)
-                .sum();
-            fail(format!("not valid JSON: {e}"), at, diags);
-            return None;
-        }
-    };
-    let (Some(ids), Some(sizes), Some(dims)) = (
-        v.get("id").and_then(|x| x.as_array()),
-        v.get("size").and_then(|x| x.as_array()),
-        v.get("dimension").and_then(|x| x.as_object()),
-    ) else {
-        fail(
-            "JSON, but not a JSON-stat2 dataset (it needs `id`, `size`, `dimension` and `value`)"
-                .into(),
-            0,
-            diags,
-        );
-        return None;
-    };
-    let roles_of = |key: &str| -> Vec<String> {
-        v.get("role")
-            .and_then(|r| r.get(key))
-            .and_then(|r| r.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let (time, geo, metric) = (roles_of("time"), roles_of("geo"), roles_of("metric"));
-    let mut list = Vec::new();
-    for (i, id) in ids.iter().enumerate() {
-        let id = id.as_str().unwrap_or("");
-        let size = sizes.get(i).and_then(|s| s.as_u64()).unwrap_or(0) as usize;
-        let Some(dim) = dims.get(id) else {
-            fail(
-                format!("dimension `{id}` is listed in `id` but not described in `dimension`"),
-                0,
-                diags,
-            );
-            return None;
-        };
-        let index = dim.get("category").and_then(|c| c.get("index"));
-        let mut codes = vec![String::new(); size];
-        match index {
-            Some(serde_json::Value::Object(m)) => {
-                for (code, pos) in m {
-                    match pos.as_u64().and_then(|p| codes.get_mut(p as usize)) {
-                        Some(slot) => *slot = code.clone(),
-                        None => {
-                            fail(format!("dimension `{id}`: category `{code}` has an index outside its size {size}"), 0, diags);
-                            return None;
-                        }
-                    }
-                }
-            }
-            Some(serde_json::Value::Array(a)) if a.len() == size => {
-                for (slot, c) in codes.iter_mut().zip(a) {
-                    *slot = c.as_str().unwrap_or("").to_string();
-                }
-            }
-            None if size == 1 => {
-                // a single category may be given by its label alone
-                if let Some(serde_json::Value::Object(l)) =
-                    dim.get("category").and_then(|c| c.get("label"))
-                {
-                    if let (Some(slot), Some(k)) = (codes.first_mut(), l.keys().next()) {
-                        *slot = k.clone();
-                    }
-                }
-            }
-            _ => {
-                fail(
-                    format!("dimension `{id}` has no category index of {size} categories"),
-                    0,
-                    diags,
-                );
-                return None;
-            }
-        }
-        let label = dim.get("label").and_then(|l| l.as_str()).unwrap_or("");
-        let role = if time.iter().any(|t| t == id) {
-            Some(Role::Year)
-        } else if geo.iter().any(|t| t == id) {
-            Some(Role::Region)
-        } else if metric.iter().any(|t| t == id) {
-            Some(Role::Statistic)
-        } else {
-            dimension_role(id).or_else(|| dimension_role(label))
-        };
-        if role.is_none() && size > 1 {
-            fail(format!("dimension `{id}` ({label}) is not one of region, kjønn, alder, år, statistikkvariabel or alternativ, and has {size} categories"), 0, diags);
-            return None;
-        }
-        list.push(Dim {
-            role,
-            id: id.to_string(),
-            codes,
-        });
-    }
-    let find = |r: Role| list.iter().position(|d| d.role == Some(r));
-    let (Some(age_d), Some(year_d)) = (find(Role::Age), find(Role::Year)) else {
-        fail(
-            "the JSON-stat2 dataset has no age (`Alder`) or no year (`Tid`) dimension".into(),
-            0,
-            diags,
-        );
-        return None;
-    };
-    if let Some(s) = find(Role::Statistic) {
-        if list.get(s).map_or(0, |d| d.codes.len()) > 1 {
-            let id = list.get(s).map_or("", |d| d.id.as_str());
-            fail(format!("dimension `{id}` holds more than one statistic; download only persons (Personer)"), 0, diags);
-            return None;
-        }
-    }
-    let total = list
-        .iter()
-        .try_fold(1usize, |n, d| n.checked_mul(d.codes.len()));
-    let value = v.get("value");
-    let total = match (total, value) {
-        (Some(t), Some(serde_json::Value::Array(a))) if a.len() == t => t,
-        (Some(t), Some(serde_json::Value::Object(_))) => t,
-        _ => {
-            fail(
-                "`value` does not hold one value per combination of the dimensions' categories (the product of `size`)".into(),
-                0,
-                diags,
-            );
-            return None;
-        }
-    };
-    let (region_d, sex_d, alt_d) = (find(Role::Region), find(Role::Sex), find(Role::Alternative));
-    let mut acc = Acc::default();
-    let mut idx = vec![0usize; list.len()];
-    for flat in 0..total {
-        // the last dimension varies fastest
-        let mut rest = flat;
-        for (slot, d) in idx.iter_mut().zip(&list).rev() {
-            let n = d.codes.len().max(1);
-            *slot = rest % n;
-            rest /= n;
-        }
-        let cell_value = match value {
-            Some(serde_json::Value::Array(a)) => a.get(flat),
-            Some(serde_json::Value::Object(m)) => m.get(&flat.to_string()),
-            _ => None,
-        };
-        let value_text = match cell_value {
-            None | Some(serde_json::Value::Null) => continue,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(other) => other.to_string(),
-        };
-        let code_at =
-            |d: Option<usize>| d.and_then(|d| Some(list.get(d)?.codes.get(*idx.get(d)?)?.as_str()));
-        let Some(y) = code_at(Some(year_d)).and_then(year) else {
-            fail(
-                format!(
-                    "`{}` in dimension `{}` is not a year",
-                    code_at(Some(year_d)).unwrap_or(""),
-                    list.get(year_d).map_or("", |d| d.id.as_str())
-                ),
-                0,
-                diags,
-            );
-            return None;
-        };
-        let cell = Cell {
-            region: code_at(region_d),
-            sex: code_at(sex_d),
-            age: code_at(Some(age_d)).unwrap_or(""),
-            year: y,
-            alternative: code_at(alt_d),
-            value: &value_text,
-        };
-        if let Err(m) = acc.add(&cell) {
-            fail(m, 0, diags);
-            return None;
-        }
-    }
-    Some(acc.table)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -732,7 +527,7 @@ mod tests {
     fn table(text: &str) -> (Option<Table>, Diagnostics) {
         let mut d = Diagnostics::default();
         let t = if text.starts_with('{') {
-            json_stat(text, FileId(0), &mut d)
+            super::super::population_json::json_stat(text, FileId(0), &mut d)
         } else {
             csv(text, FileId(0), &mut d)
         };

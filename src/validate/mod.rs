@@ -10,6 +10,7 @@ pub mod data;
 mod demand;
 mod items;
 mod lint;
+mod population;
 mod refs;
 
 use std::collections::BTreeMap;
@@ -34,10 +35,10 @@ pub fn validate(raw: Raw, sources: &Sources, diags: &mut Diagnostics) -> Option<
     let drivers = demand::drivers(&raw.driver, &mut ids, diags);
     let scenarios = demand::scenarios(&raw.scenario, &assumptions, &drivers, &ids, diags);
     let population = match &meta {
-        Some(m) => demand::population(
+        Some(m) => population::population(
             one(&raw.population, "population", diags),
             population,
-            &demand::Needs {
+            &population::Needs {
                 years: m.base_year..=m.period.to,
                 drivers: &drivers,
                 driver_items: &raw.driver,
