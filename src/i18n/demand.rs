@@ -114,7 +114,7 @@ const NB: DemandMessages = DemandMessages {
     need_in: "Behov {year}",
     figure_scenarios: "Behov (årsverk) per år i hvert scenario",
     residents: "Innbyggere",
-    basis: "Planen (basis)",
+    basis: "Planen",
     efficiency_note: "Planen regner med en årlig effektivisering på {value} ved innovasjon og velferdsteknologi: kravet i hver bemanningslinje er ganget med (1 − {value}) for hvert år etter basisåret.",
 };
 
@@ -158,7 +158,7 @@ const EN: DemandMessages = DemandMessages {
     need_in: "Need {year}",
     figure_scenarios: "Need (FTE) per year in each scenario",
     residents: "Residents",
-    basis: "The plan (basis)",
+    basis: "The plan",
     efficiency_note: "The plan assumes an annual efficiency gain of {value} from innovation and welfare technology: the requirement of every capacity line is multiplied by (1 − {value}) for each year after the base year.",
 };
 

@@ -70,7 +70,12 @@ pub fn scenario_lines(a: &Analysis, lang: Lang) -> Vec<String> {
     let Some(s) = &a.scenario else {
         return Vec::new();
     };
-    let mut out = vec![fill(d.scenario_line, &[("title", &s.title), ("id", &s.id)])];
+    let title = if s.id == crate::model::demand::BASIS {
+        d.basis
+    } else {
+        s.title.as_str()
+    };
+    let mut out = vec![fill(d.scenario_line, &[("title", title), ("id", &s.id)])];
     if !s.set.is_empty() {
         out.push(fill(d.set_line, &[("set", &s.set.join(", "))]));
     }
