@@ -28,6 +28,29 @@ fn listed<I: IntoIterator<Item = String>>(items: I) -> String {
     }
 }
 
+/// The ages whose bit is set, as ranges: `67–79, 90`.
+fn age_ranges(bits: u128) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut a = 0u8;
+    while a <= MAX_AGE {
+        if bits & (1u128 << a) == 0 {
+            a += 1;
+            continue;
+        }
+        let from = a;
+        while a < MAX_AGE && bits & (1u128 << (a + 1)) != 0 {
+            a += 1;
+        }
+        out.push(if from == a {
+            a.to_string()
+        } else {
+            format!("{from}–{a}")
+        });
+        a += 1;
+    }
+    out.join(", ")
+}
+
 /// Everything the population step needs from the rest of the plan.
 pub struct Needs<'a> {
     /// B..=E.
@@ -205,17 +228,14 @@ pub fn population(
                 .filter_map(|y| years.get(&y))
                 .fold(0u128, |acc, ya: &YearAges| acc | (need & !ya.present));
             if lacking != 0 {
-                let ages: Vec<String> = (0..=MAX_AGE)
-                    .filter(|a| lacking & (1u128 << a) != 0)
-                    .map(|a| a.to_string())
-                    .collect();
+                let ages = age_ranges(lacking);
                 diags.push(
                     Diagnostic::new(
                         Code::PopulationAges,
                         format!(
                             "driver `{}` reads ages {} that {} does not give (alternative `{alt}`)",
                             d.id,
-                            listed(ages),
+                            ages,
                             file.name
                         ),
                     )
@@ -339,5 +359,17 @@ impl<'a, T: Id + 'a, I: Iterator<Item = &'a T>> ZipItems<'a, T> for I {
     {
         self.filter_map(|v| Some((v, raw.iter().find(|r| r.value.id() == v.id())?)))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ages_as_ranges() {
+        let bits = (67..=79u32)
+            .chain([90, 100])
+            .fold(0u128, |b, a| b | (1u128 << a));
+        assert_eq!(super::age_ranges(bits), "67–79, 90, 100");
+        assert_eq!(super::age_ranges(u128::MAX), "0–100");
     }
 }
