@@ -48,6 +48,13 @@ impl Analysis {
                 ));
             }
         }
+        for d in &self.drivers {
+            if bad(&[d.users, d.index, d.annual_growth])
+                || d.bands.iter().any(|b| bad(&[b.persons]))
+            {
+                return Some(format!("driver `{}` in {}", d.driver, d.year));
+            }
+        }
         if workforce(&self.workforce) || self.units.iter().any(|u| workforce(&u.workforce)) {
             return Some("the workforce figures".to_string());
         }

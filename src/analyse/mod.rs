@@ -12,6 +12,7 @@
 //! small-group rule is in [`privacy`].
 
 pub mod capacity;
+pub mod compare;
 pub mod costs;
 pub mod coverage;
 pub mod demand;
@@ -79,6 +80,22 @@ pub struct Analysis {
     /// the JSON when the plan has no workload.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub workloads: Vec<WorkloadRow>,
+    /// Each demand driver per year: D(y), G(y) and the persons per age band
+    /// (absent from the JSON when the plan has no drivers).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drivers: Vec<demand::DriverRow>,
+    /// The population projection the drivers read (absent without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub population: Option<demand::PopulationHeader>,
+    /// The scenario analysed and the ad-hoc overrides (`--set`), when not
+    /// the plan itself as written (absent from the JSON then).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<ScenarioHeader>,
+    /// The plan's scenarios side by side, for the report's "Scenarier" (set
+    /// by the caller with [`compare::compare`]; not part of the JSON, where
+    /// `--compare` gives it).
+    #[serde(skip)]
+    pub comparison: Option<compare::Comparison>,
     /// Workforce key figures of each unit, in the plan's unit order (for the
     /// report's action plans; not part of the JSON, where `--unit` gives one).
     #[serde(skip)]
@@ -86,6 +103,17 @@ pub struct Analysis {
     /// The anonymity threshold, for renderers (not part of the JSON).
     #[serde(skip)]
     pub min_group_size: u32,
+}
+
+/// Which future an analysis shows: a scenario and/or `--set` overrides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioHeader {
+    /// The scenario's id (`basis` for the plan itself).
+    pub id: String,
+    pub title: String,
+    /// The overrides given with `--set`, as written (`assumptions.turnover_rate=0.12`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<String>,
 }
 
 /// The workforce figures of one unit.
@@ -108,10 +136,7 @@ pub fn analyse(plan: &Plan, assumptions: &Assumptions) -> Analysis {
 pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) -> Analysis {
     let roster = Roster::new(plan, assumptions);
     let min = assumptions.min_group_size;
-    // Until the demand drivers exist (the demand issue), every activity keeps
-    // its base-year volume and no efficiency is assumed.
-    let index: workload::VolumeIndex = &workload::constant_volumes;
-    let demand = Demand::new(plan, index, 0.0);
+    let demand = Demand::new(plan, assumptions);
     let units: Vec<&str> = match unit {
         Some(u) => vec![u],
         None => plan.units.iter().map(|u| u.id.as_str()).collect(),
@@ -145,7 +170,9 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
         .map(|(unit, position)| coverage::SmallPosition { unit, position })
         .collect();
     let mut survey = survey;
-    let mut workloads = workload::workloads(plan, index);
+    // a driven activity's volume follows its driver's index, as in the demand
+    let index = |d: &str, y: i32| demand.index(d, y);
+    let mut workloads = workload::workloads(plan, &index);
     if let Some(u) = unit {
         workloads.retain(|w| w.unit == u);
         capacity.retain(|r| r.unit == u);
@@ -166,6 +193,10 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
         costs,
         coverage,
         workloads,
+        drivers: demand::driver_rows(plan),
+        population: plan.population.as_ref().map(demand::PopulationHeader::of),
+        scenario: None,
+        comparison: None,
         units,
         min_group_size: min,
     }
@@ -197,6 +228,7 @@ impl Analysis {
         for w in &mut self.workloads {
             w.years.retain(|v| v.year == year);
         }
+        self.drivers.retain(|d| d.year == year);
         for i in &mut self.indicators {
             i.values.retain(|v| v.year == year);
         }

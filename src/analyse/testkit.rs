@@ -73,6 +73,9 @@ pub fn plan_2025_2029() -> Plan {
         workloads: vec![],
         staff: vec![],
         survey: vec![],
+        population: None,
+        drivers: vec![],
+        scenarios: vec![],
     };
     plan.normalise();
     plan
@@ -126,6 +129,7 @@ pub fn cap(unit: &str, position: &str, fte: f64, accepts: &[&str], growth: f64) 
         fte: Some(fte),
         accepts: accepts.iter().map(|s| (*s).into()).collect(),
         annual_growth: growth,
+        driver: None,
         styrk: None,
         loc: None,
     }

@@ -390,10 +390,12 @@ pub(crate) mod tests {
         line.fte = None;
         plan.capacity = vec![line.clone()];
         plan.workloads = vec![worked_example("hjemme", "sykepleier")];
-        let d = super::super::demand::Demand::new(&plan, &constant_volumes, 0.0);
+        let d = super::super::demand::Demand::new(&plan, &plan.assumptions);
         assert!(near(d.required(&line, 2025), 5.3037844));
         assert!(near(d.required(&line, 2029), 5.3037844));
-        let eff = super::super::demand::Demand::new(&plan, &constant_volumes, 0.02);
+        let mut saving = plan.assumptions.clone();
+        saving.efficiency = 0.02;
+        let eff = super::super::demand::Demand::new(&plan, &saving);
         assert!(near(d.required(&line, 2025), eff.required(&line, 2025)));
         assert!(near(eff.required(&line, 2027), 5.3037844 * 0.98 * 0.98));
         let a = crate::analyse::analyse(&plan, &plan.assumptions);
@@ -423,6 +425,35 @@ pub(crate) mod tests {
             assert!((v.required - expect(v.year)).abs() < 1e-6, "{v:?}");
         }
         assert_eq!(rows[0].required, rows[0].years[0].required);
+    }
+
+    /// Issues 11 and 12 together: an activity driven by a demand driver of the
+    /// population projection grows with D(y)/D(B), in the workload output and in
+    /// the requirement of a line without `fte`, and the efficiency applies on top.
+    #[test]
+    fn a_driver_of_the_population_grows_a_driven_activity() {
+        let mut plan = super::super::demand::tests::worked_example();
+        let mut w = worked_example("hjemme", "sykepleier");
+        // personal care (3 000 h in the base year) follows home-care users:
+        // 420 in 2025, 508 in 2030
+        w.activities[1].driver = Some("hjemmetjeneste".into());
+        plan.workloads = vec![w];
+        let mut line = cap("hjemme", "sykepleier", 0.0, &["spl"], 0.0);
+        line.fte = None;
+        plan.capacity = vec![line.clone()];
+        let g = 508.0 / 420.0;
+        let w2030 = (4000.0 + 3000.0 * g) / 1537.5 * 1.1149384 + 0.2276423;
+        let a = crate::analyse::analyse(&plan, &plan.assumptions);
+        let row = &a.workloads[0];
+        let last = row.years.iter().find(|v| v.year == 2030).unwrap();
+        assert!((last.required - w2030).abs() < 1e-6, "{last:?}");
+        let req = a.capacity.iter().find(|r| r.year == 2030).unwrap().required;
+        assert!((req - w2030).abs() < 1e-6, "{req}");
+        let mut saving = plan.assumptions.clone();
+        saving.efficiency = 0.01;
+        let a = crate::analyse::analyse(&plan, &saving);
+        let req = a.capacity.iter().find(|r| r.year == 2030).unwrap().required;
+        assert!((req - w2030 * 0.99f64.powi(5)).abs() < 1e-6, "{req}");
     }
 
     fn arb_workload() -> impl Strategy<Value = Workload> {

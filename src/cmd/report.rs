@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 
-use crate::analyse::analyse;
+use crate::analyse::{analyse, Analysis};
 use crate::i18n::Lang;
 use crate::report::{build_since, Options, FIGURE_DIR};
 use crate::write::{ensure_not_input, Batch};
@@ -96,9 +96,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     // the analysis runs once, here; the report only formats it
-    let analysis = analyse(plan, &plan.assumptions);
+    let mut analysis = analyse(plan, &plan.assumptions);
     if let Some(what) = analysis.non_finite() {
         bail!("the analysis produced a figure that is not a finite number ({what}); nothing was written. Please report this plan as a bug");
+    }
+    if !plan.scenarios.is_empty() {
+        // "Scenarier": every scenario once more, side by side
+        let ids = crate::analyse::compare::all_ids(plan);
+        let (cmp, runs) = crate::analyse::compare::compare(plan, &ids, &[], None)
+            .map_err(|e| anyhow::anyhow!("cannot compare the scenarios: {e:?}"))?;
+        if let Some(what) = runs.iter().find_map(Analysis::non_finite) {
+            bail!("a scenario's analysis produced a figure that is not a finite number ({what}); nothing was written. Please report this plan as a bug");
+        }
+        analysis.comparison = Some(cmp);
     }
     let report = build_since(plan, &analysis, &opts, since.as_ref())?;
     if to_stdout {

@@ -70,6 +70,12 @@ codes! {
     CsvFieldCount = "csv-field-count", Error;
     CsvNumber = "csv-number", Error;
     PersonalData = "personal-data", Error;
+    PopulationFormat = "population-format", Error;
+    PopulationRegion = "population-region", Error;
+    PopulationAlternative = "population-alternative", Error;
+    PopulationYears = "population-years", Error;
+    PopulationAges = "population-ages", Error;
+    DriverEmpty = "driver-empty", Error;
     RevisionDue = "revision-due", Warning;
     StepIncomplete = "step-incomplete", Warning;
     MeasureOverdue = "measure-overdue", Warning;

@@ -5,6 +5,7 @@
 //! language expect (nb and nn: `1 234,5`; en: `1,234.5`). Adding a label means adding
 //! a field here, so the compiler makes every catalogue complete.
 
+pub mod demand;
 pub mod diag;
 pub(crate) mod diag_nb;
 pub(crate) mod diag_nn;

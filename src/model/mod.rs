@@ -5,10 +5,13 @@
 //! (so results never depend on file order or how the plan is split into files).
 //! Out: read by the analysis, the checks, the report and the demo generator.
 
+pub mod demand;
 pub mod raw;
 pub mod raw_data;
 pub mod raw_workload;
 pub mod workload;
+
+pub use demand::{Ages, Band, Driver, Population, Scenario};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -245,6 +248,8 @@ pub struct Assumptions {
     pub retirement_age: u32,
     pub turnover_rate: f64,
     pub min_group_size: u32,
+    /// Årlig effektivisering: labour saved per year, −0.5..0.5.
+    pub efficiency: f64,
 }
 
 impl Default for Assumptions {
@@ -253,6 +258,7 @@ impl Default for Assumptions {
             retirement_age: 67,
             turnover_rate: 0.0,
             min_group_size: 5,
+            efficiency: 0.0,
         }
     }
 }
@@ -309,6 +315,8 @@ pub struct CapacityLine {
     /// Accepted formal competences; never empty; the first is the primary one.
     pub accepts: Vec<String>,
     pub annual_growth: f64,
+    /// The demand driver that grows the requirement instead of `annual_growth`.
+    pub driver: Option<String>,
     pub styrk: Option<String>,
     pub loc: Option<Loc>,
 }
@@ -493,6 +501,12 @@ pub struct Plan {
     pub workloads: Vec<workload::Workload>,
     pub staff: Vec<Staff>,
     pub survey: Vec<Answer>,
+    /// The population projection, when `[population]` is given.
+    pub population: Option<Population>,
+    /// Demand drivers, sorted by id.
+    pub drivers: Vec<Driver>,
+    /// Scenarios, sorted by id.
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Plan {
@@ -508,6 +522,14 @@ impl Plan {
             .binary_search_by(|u| u.id.as_str().cmp(id))
             .ok()
             .and_then(|i| self.units.get(i))
+    }
+
+    pub fn driver(&self, id: &str) -> Option<&Driver> {
+        self.drivers.iter().find(|d| d.id == id)
+    }
+
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
     }
 
     /// Whether goal `goal` can be evaluated: some measure under it has an
@@ -535,6 +557,8 @@ impl Plan {
         for w in &mut self.workloads {
             w.normalise();
         }
+        self.drivers.sort_by(|a, b| a.id.cmp(&b.id));
+        self.scenarios.sort_by(|a, b| a.id.cmp(&b.id));
         self.staff
             .sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
         self.survey.sort_by(|a, b| {

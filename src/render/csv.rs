@@ -100,12 +100,16 @@ pub fn tables(
 ) -> io::Result<Vec<(&'static str, Vec<u8>)>> {
     let st = Style { flavour, names };
     let [c, q, i, w] = FILES;
-    Ok(vec![
+    let mut out = vec![
         (c, capacity(a, st)?),
         (q, quality(a, st)?),
         (i, indicators(a, st)?),
         (w, workforce(a, st)?),
-    ])
+    ];
+    if !a.drivers.is_empty() {
+        out.push(("drivers.csv", super::demand::drivers_csv(a)?));
+    }
+    Ok(out)
 }
 
 /// All four tables on one stream, each with its header, separated by a blank

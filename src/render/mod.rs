@@ -9,6 +9,7 @@
 
 pub mod cells;
 pub mod csv;
+pub mod demand;
 pub mod diff;
 pub mod json;
 pub mod markdown;

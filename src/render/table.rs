@@ -18,7 +18,7 @@ pub fn render(out: &mut dyn Write, a: &Analysis, lang: Lang, names: &Names) -> i
     write_document(out, a, lang, names, &[m.analysis_title], section)
 }
 
-pub(crate) fn section(out: &mut dyn Write, s: &Section) -> io::Result<()> {
+pub fn section(out: &mut dyn Write, s: &Section) -> io::Result<()> {
     writeln!(out, "{}", s.title)?;
     if !s.rows.is_empty() {
         let mut t = Table::new();

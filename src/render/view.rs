@@ -36,6 +36,12 @@ pub enum SectionKey {
     WorkloadActivities,
     /// W(y) per year of driven workloads.
     WorkloadYears,
+    /// Etterspørselsdrivere: D(y) and G(y) per driver and year.
+    Drivers,
+    /// Scenarios side by side, per year.
+    Compare,
+    /// Scenarios side by side, per position title.
+    ComparePositions,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +111,7 @@ fn section(key: SectionKey, title: String, headers: &[&str], text_cols: usize) -
 /// Every section, in reading order, with the plan's `names` for its ids.
 pub fn sections(a: &Analysis, lang: Lang, names: &Names) -> Vec<Section> {
     let mut out = capacity(a, lang, names);
+    out.extend(super::demand::drivers_section(a, lang));
     out.push(quality(a, lang, names));
     if !a.indicators.is_empty() {
         out.push(indicators(a, lang));
@@ -138,6 +145,9 @@ pub fn write_sections(
 ) -> io::Result<()> {
     let m = lang.messages();
     for line in head {
+        writeln!(out, "{line}")?;
+    }
+    for line in super::demand::scenario_lines(a, lang) {
         writeln!(out, "{line}")?;
     }
     writeln!(

@@ -261,6 +261,20 @@ pub fn capacity(
                 );
                 ok = false;
             }
+            None if c.driver.is_some() => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::ConflictingFields,
+                        format!(
+                            "the capacity line `{}` / `{}` takes its requirement from its workload and also sets `driver`",
+                            c.unit, c.position
+                        ),
+                    )
+                    .at(item.field("driver"))
+                    .hint("remove `driver`: give the workload's activities a `driver` to grow their volumes (give `fte` to grow the line by the driver instead)"),
+                );
+                ok = false;
+            }
             None => {}
         }
         if c.accepts.is_empty() {
@@ -273,6 +287,23 @@ pub fn capacity(
         }
         for (i, a) in c.accepts.iter().enumerate() {
             ok &= competence_ref(ids, a, item.elem("accepts", i), Some(true), diags);
+        }
+        if let Some(d) = &c.driver {
+            if c.annual_growth.is_some() {
+                diags.push(
+                    Diagnostic::new(
+                        Code::ConflictingFields,
+                        "a capacity line gives both `driver` and `annual_growth`",
+                    )
+                    .at(item.field("annual_growth"))
+                    .hint("the driver's index D(y)/D(B) grows the requirement; remove `annual_growth`, or the driver"),
+                );
+                ok = false;
+            }
+            if !ids.drivers.contains_key(d) {
+                super::unknown_ref("driver", d, item.field("driver"), ids.drivers.keys(), diags);
+                ok = false;
+            }
         }
         let growth = c.annual_growth.unwrap_or(0.0);
         if !(growth.is_finite() && (-0.5..=1.0).contains(&growth)) {
@@ -292,6 +323,7 @@ pub fn capacity(
                 fte: c.fte,
                 accepts: c.accepts.clone(),
                 annual_growth: growth,
+                driver: c.driver.clone(),
                 styrk: c.styrk.clone(),
                 loc: Some(item.loc()),
             });
@@ -304,13 +336,14 @@ pub fn capacity(
 /// there but its value was not a number, or an unknown key is a typo of it.
 fn fte_reported(item: &Item<RawCapacity>) -> bool {
     use crate::load::node::NodeKind;
-    const KEYS: [&str; 7] = [
+    const KEYS: [&str; 8] = [
         "unit",
         "position",
         "title",
         "fte",
         "accepts",
         "annual_growth",
+        "driver",
         "styrk",
     ];
     match &item.node.kind {

@@ -13,6 +13,7 @@ mod disclosure;
 mod hostile;
 mod import;
 mod init;
+mod population;
 mod privacy;
 mod report;
 mod robustness;

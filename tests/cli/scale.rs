@@ -33,7 +33,13 @@ const SEED: &str = "7";
 // JSON gains `workloads`; the helsefagarbeider lines of home care take their
 // requirement from the workload, without growth). Re-pinned after merging 12
 // and 14 together: both changes, nothing else.
+// Issue 11: the demo's growing lines follow demand drivers; this pin is that of
+// the plan with `demand.toml` removed and each driver line given back its old
+// `annual_growth` ([`without_drivers`]): the same hash as 12 + 14 without 11.
 const ANALYSE_JSON: &str = "2d8970a45db81b165c66464e0f29ff26b1e379b09e4aaefc419dc2fea074a5bf";
+/// `plan analyse --format json` of the generated plan with its drivers (issue 11).
+const ANALYSE_JSON_DRIVERS: &str =
+    "46be6d8bd84e9ad910fbd92bd54a936bbfa06da4bd97bd102a891966bd5de474";
 /// `plan check --format json --today 2031-06-01` (revision due) of the generated
 /// plan (re-pinned for issue 13: in 2031 the measures are overdue and the manual
 /// indicators not followed up; re-pinned for issue 14: the demo's indicators.toml
@@ -43,9 +49,11 @@ const CHECK_CLEAN: &str = "1b462108c83b14b1eace55354b6873d0d560afe296a78cb029f5f
 /// re-pinned for issue 13: goal-without-indicator, indicator-not-followed-up;
 /// and issue 10: one `step-incomplete` warning for KS step 6; issue 14: the lines
 /// of the indicator warnings moved with the demo's new indicators.toml;
-/// issue 12: the same 508 findings by code, with lines in the home-care requirement files moved by the
-/// workload section and the two keys the helsefagarbeider line no longer has).
-const CHECK_NO_MEASURES: &str = "1e273673a0d961bd9a882c48bc6379651e6d948f54120a1db09f8249f17d337c";
+/// issue 12: the same 508 findings by code, with lines in the home-care requirement
+/// files moved by the workload section).
+// re-pinned for issue 11: the demand drivers change the needs, so the logic
+// warnings' figures.
+const CHECK_NO_MEASURES: &str = "dea79eb97ef227d8ff9b604ead7a470388b39fe4511f32df8afdfa67c49bbaf8";
 /// `plan check --format json` with errors injected into CSV, YAML and TOML files
 /// (re-pinned for issue 16: messages about data rows no longer repeat the value;
 /// every code and location is unchanged; issue 12: lines in the home-care
@@ -126,6 +134,39 @@ fn edit(path: &Path, f: impl FnOnce(String) -> String) {
     std::fs::write(path, f(text)).unwrap();
 }
 
+/// The demo as it was before issue 11: no `demand.toml`, and each line with a
+/// `driver` back on the flat `annual_growth` the demo gave it.
+fn without_drivers(plan: &Path) {
+    std::fs::remove_file(plan.join("demand.toml")).unwrap();
+    std::fs::remove_file(plan.join("data/befolkning.csv")).unwrap();
+    let growth = |driver: &str, position: &str| match (driver, position) {
+        ("sykehjem", "sykepleier") | ("hjemmetjeneste", "helsefagarbeider") => "0.02",
+        ("sykehjem", "helsefagarbeider") | ("tilrettelagt", "vernepleier") => "0.01",
+        ("hjemmetjeneste", _) => "0.03",
+        other => panic!("no growth for {other:?}"),
+    };
+    for entry in std::fs::read_dir(plan.join("requirements")).unwrap() {
+        edit(&entry.unwrap().path(), |text| {
+            let mut position = String::new();
+            let mut out = String::new();
+            for line in text.split_inclusive('\n') {
+                if let Some(p) = line.strip_prefix("    position: ") {
+                    position = p.trim().to_string();
+                }
+                match line.strip_prefix("    driver: ") {
+                    Some(d) => {
+                        out.push_str("    annual_growth: ");
+                        out.push_str(growth(d.trim(), &position));
+                        out.push('\n');
+                    }
+                    None => out.push_str(line),
+                }
+            }
+            out
+        });
+    }
+}
+
 #[test]
 fn results_at_10k_staff_are_pinned() {
     let tmp = tempfile::tempdir().unwrap();
@@ -140,7 +181,23 @@ fn results_at_10k_staff_are_pinned() {
     let (analysis, code) = run(cwd, &["analyse", "--format", "json", "p"]);
     assert_eq!(code, 0);
     assert!(analysis.len() > 500_000, "{} bytes", analysis.len());
-    pinned("analyse-json", ANALYSE_JSON, &analysis, &mut failures);
+    pinned(
+        "analyse-json-drivers",
+        ANALYSE_JSON_DRIVERS,
+        &analysis,
+        &mut failures,
+    );
+
+    // the same plan without the new keys gives the analysis of before
+    let (_, code) = run(
+        cwd,
+        &["init", "--demo", "p0", "--staff", STAFF, "--seed", SEED],
+    );
+    assert_eq!(code, 0);
+    without_drivers(&cwd.join("p0"));
+    let (old, code) = run(cwd, &["analyse", "--format", "json", "p0"]);
+    assert_eq!(code, 0);
+    pinned("analyse-json", ANALYSE_JSON, &old, &mut failures);
 
     let check = [
         "check",

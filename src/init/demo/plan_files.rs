@@ -132,6 +132,7 @@ pub(super) fn readme(opts: &DemoOptions, units: &[DemoUnit], survey_rows: usize)
          | `plan.toml` | 1 organisering, 2 forankring, 3 føringer, datafilene |\n\
          | `competences.toml` | 4 hva er kompetanse |\n\
          | `units.toml`, `requirements/*.yaml`, `data/` | 5 kompetanse- og bemanningsanalyse |\n\
+         | `demand.toml`, `data/befolkning.csv` | 3 føringer: befolkningsframskriving (syntetisk, som SSBs tabell 14288) og etterspørselsdrivere; 5 scenarier |\n\
          | `goals.toml` | 3 mål |\n\
          | `measures.toml` | 6 strategier og tiltak |\n\
          | `indicators.toml` | 7 oppfølging og evaluering |\n\n\

@@ -4,7 +4,7 @@
 //! In: the unit, the FTE its staff hold per position, and the random source.
 //! Out: `requirements/<unit>.yaml`. Required FTE is the FTE in post plus
 //! vacancies (more for nurses and specialists, who are hard to recruit), with
-//! growth where the population projection calls for it.
+//! the population projection's growth (a demand driver) where it calls for it.
 
 use std::fmt::Write;
 
@@ -42,10 +42,16 @@ pub(super) fn file(unit: &DemoUnit, staff: &[Person], dice: &mut Dice) -> String
         let fte = ((wanted * 10.0).round() / 10.0).max(pos.minimum);
         // home care's nurses and helsefagarbeidere have a WISN workload; the
         // helsefagarbeidere's line takes its requirement from it
-        let workload = match unit.service {
+        let mut workload = match unit.service {
             Service::Hjemme => super::workload::workload(&unit.id, pos.id, fte),
             _ => None,
         };
+        // the visits grow with the home-care users of the population projection
+        if let Some(w) = &mut workload {
+            for a in &mut w.activities {
+                a.driver = Some(unit.service.driver().to_string());
+            }
+        }
         let from_workload = workload.is_some() && pos.id == "helsefagarbeider";
         let _ = write!(
             out,
@@ -58,11 +64,10 @@ pub(super) fn file(unit: &DemoUnit, staff: &[Person], dice: &mut Dice) -> String
             let _ = writeln!(out, "    fte: {fte:.1}");
         }
         let _ = writeln!(out, "    accepts: {}", bare_list(pos.accepts));
-        match pos.growth {
-            Some(g) if !from_workload => {
-                let _ = writeln!(out, "    annual_growth: {g}");
-            }
-            _ => {}
+        if pos.growth.is_some() && !from_workload {
+            // the population projection grows these lines (demand.toml); a line
+            // from its workload grows with its driven activities instead
+            let _ = writeln!(out, "    driver: {}", unit.service.driver());
         }
         workloads.extend(workload);
         let _ = writeln!(out, "    styrk: \"{}\"", pos.styrk);

@@ -134,9 +134,13 @@ pub(super) fn yaml(w: &Workload, out: &mut String) {
         w.unit, w.position, w.working_days, w.hours_per_day, a.holidays, a.vacation, a.sick, a.other
     );
     for act in &w.activities {
+        let driver = act
+            .driver
+            .as_deref()
+            .map_or(String::new(), |d| format!(", driver: {d}"));
         let _ = writeln!(
             out,
-            "      - {{ name: {}, minutes: {}, per_year: {} }}",
+            "      - {{ name: {}, minutes: {}, per_year: {}{driver} }}",
             q(&act.name),
             act.minutes,
             act.per_year
