@@ -7,6 +7,7 @@
 
 pub mod diff;
 mod en;
+pub mod form;
 mod nb;
 pub mod report;
 mod report_en;
@@ -93,6 +94,14 @@ impl Lang {
         match self {
             Lang::Nb => &nb::MESSAGES,
             Lang::En => &en::MESSAGES,
+        }
+    }
+
+    /// The words of the document's form (front matter, captions, formats).
+    pub fn form(self) -> &'static form::FormMessages {
+        match self {
+            Lang::Nb => &form::NB,
+            Lang::En => &form::EN,
         }
     }
 

@@ -11,11 +11,13 @@
 //! computes a figure, reads the clock or the file system.
 
 mod analysis;
+mod caption;
 mod context;
 mod figures;
 mod followup;
 mod front;
 mod index;
+mod meta;
 mod reading;
 mod requirements;
 mod strategies;
@@ -29,6 +31,7 @@ use crate::i18n::Lang;
 use crate::model::Plan;
 use crate::render::md::Doc;
 use context::Ctx;
+pub use meta::Meta;
 
 /// The folder beside the document that holds its figures.
 pub const FIGURE_DIR: &str = "figurer";
@@ -53,6 +56,10 @@ pub struct Figure {
 /// The document and its figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
+    /// Title, subtitle, date and language, also written as the Markdown's
+    /// front matter.
+    pub meta: Meta,
+    /// The document: pandoc front matter, then CommonMark + GFM tables.
     pub markdown: String,
     pub figures: Vec<Figure>,
 }
@@ -74,15 +81,18 @@ pub fn build_since(
 ) -> anyhow::Result<Report> {
     let ctx = Ctx::new(plan, a, opts, since);
     let mut doc = Doc::default();
+    let meta;
     match opts.unit.as_deref() {
         Some(u) => {
             let Some(unit) = plan.unit(u) else {
                 anyhow::bail!("unknown unit `{u}`");
             };
+            meta = meta::meta(&ctx, Some(unit));
             front::unit_title(&ctx, &mut doc, unit);
             units::alone(&ctx, &mut doc, unit)?;
         }
         None => {
+            meta = meta::meta(&ctx, None);
             // the plan and its appendix side by side; the appendix draws no
             // figures, so their order is the plan's alone
             let (body, appendix) = rayon::join(
@@ -97,8 +107,11 @@ pub fn build_since(
             doc.append(appendix);
         }
     }
+    let mut markdown = meta.front_matter();
+    markdown.push_str(&doc.finish());
     Ok(Report {
-        markdown: doc.finish(),
+        meta,
+        markdown,
         figures: ctx.into_figures(),
     })
 }
