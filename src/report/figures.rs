@@ -168,10 +168,14 @@ pub(crate) struct Lines<'a> {
 /// each panel gets its own scale with [`Lines::own_scale`] written above.
 const SHARED_SCALE_RATIO: f64 = 4.0;
 
-/// Text sizes in SVG pixels. The figures are 760 px wide and printed at the
-/// A4 content width (17 cm ≈ 482 pt), so 1 px ≈ 0.63 pt: 15 px ≈ 9.5 pt.
-const TEXT: u32 = 15;
-const TITLE: u32 = 20;
+/// Text sizes as given to plotters, which writes 0.806 times them as the SVG
+/// `font-size`. The figures are 760 px wide and printed at the A4 content
+/// width (17 cm ≈ 482 pt), so 1 px ≈ 0.63 pt: 18 → 14.5 px ≈ 9.2 pt.
+const TEXT: u32 = 18;
+const TITLE: u32 = 23;
+/// The smallest SVG `font-size` that prints at 9 pt at the A4 content width.
+#[cfg(test)]
+const MIN_SVG_FONT: f64 = 9.0 / (482.0 / 760.0);
 
 /// The upper end of each panel's y-axis: one for all when they can share it.
 fn panel_maxima(panels: &[Panel]) -> (Vec<f64>, bool) {
@@ -346,7 +350,7 @@ fn draw_panel<DB: DrawingBackend>(
         _ => 0..1,
     };
     let mut chart = ChartBuilder::on(area)
-        .caption(&panel.title, (FONT, 17))
+        .caption(&panel.title, (FONT, 20))
         .margin(10)
         .margin_right(24)
         .x_label_area_size(30)
@@ -434,13 +438,43 @@ mod tests {
         lines(&s, Lang::Nb).unwrap()
     }
 
+    /// Every text of `svg` prints at 9 pt or more at the A4 content width.
+    fn assert_readable(svg: &str) {
+        let sizes: Vec<f64> = svg
+            .split("font-size=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next()?.parse().ok())
+            .collect();
+        assert!(!sizes.is_empty());
+        for s in sizes {
+            assert!(s >= MIN_SVG_FONT, "font-size {s} < {MIN_SVG_FONT}: below 9 pt on A4");
+        }
+    }
+
+    #[test]
+    fn bar_labels_are_readable_on_a4() {
+        let spec = Bars {
+            title: "Ansatte etter alder",
+            labels: vec!["under 30".into(), "30–39".into()],
+            values: vec![Some(12.0), None],
+            decimals: 0,
+            axis: "Ansatte",
+            hidden: "skjult",
+            note: "Grupper under 5 er skjult.".into(),
+        };
+        assert_readable(&bars(&spec, Lang::Nb).unwrap());
+    }
+
     #[test]
     fn the_gap_is_shaded_labelled_and_lines_differ_without_colour() {
         let svg = spec(vec![panel(10.0), panel(30.0)]);
         assert!(svg.contains("<polygon"), "no shaded gap");
-        assert!(svg.contains(">behov<"), "gap not labelled");
-                assert!(!svg.contains("sin egen skala"), "shared scale noted as own");
-        assert!(!svg.contains("font-size=\"12"), "text below 9 pt at A4 width");
+        // in the legend and in each panel
+        assert_eq!(svg.matches("behov").count(), 3, "gap not labelled");
+        // required: filled circles; available: open triangles (polygons)
+        assert_eq!(svg.matches("<circle").count(), 2 * 2 + 1);
+        assert!(!svg.contains("sin egen skala"), "shared scale noted as own");
+        assert_readable(&svg);
         let own = spec(vec![panel(5.0), panel(300.0)]);
         assert!(own.contains("Hvert panel har sin egen skala."));
     }

@@ -11,11 +11,14 @@
 //! computes a figure, reads the clock or the file system.
 
 mod analysis;
+mod blocks;
 mod caption;
 mod context;
+mod docx;
 mod figures;
 mod followup;
 mod front;
+mod html;
 mod index;
 mod meta;
 mod reading;
@@ -31,6 +34,8 @@ use crate::i18n::Lang;
 use crate::model::Plan;
 use crate::render::md::Doc;
 use context::Ctx;
+pub use docx::{docx, DocxFigure, TABLE_STYLE};
+pub use html::html;
 pub use meta::Meta;
 
 /// The folder beside the document that holds its figures.
