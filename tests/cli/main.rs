@@ -8,6 +8,7 @@ mod analyse;
 mod architecture;
 mod check;
 mod diff;
+mod formats;
 mod disclosure;
 mod hostile;
 mod import;
