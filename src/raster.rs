@@ -44,7 +44,8 @@ impl Raster {
 
     /// `svg` drawn at `scale` device pixels per CSS pixel.
     pub fn png(&self, svg: &str, scale: f32) -> anyhow::Result<Png> {
-        let tree = usvg::Tree::from_str(svg, &self.options).context("cannot read the figure's SVG")?;
+        let tree =
+            usvg::Tree::from_str(svg, &self.options).context("cannot read the figure's SVG")?;
         let size = tree.size().to_int_size();
         let (w, h) = (size.width(), size.height());
         let px = |v: u32| (v as f32 * scale).ceil() as u32;
@@ -56,7 +57,9 @@ impl Raster {
             tiny_skia::Transform::from_scale(scale, scale),
             &mut pixmap.as_mut(),
         );
-        let bytes = pixmap.encode_png().context("cannot encode the figure as PNG")?;
+        let bytes = pixmap
+            .encode_png()
+            .context("cannot encode the figure as PNG")?;
         Ok(Png {
             bytes,
             width: w,

@@ -206,7 +206,11 @@ fn docx_bytes(report: &crate::report::Report) -> anyhow::Result<Vec<u8>> {
     let pngs = report
         .figures
         .iter()
-        .map(|f| raster.png(&f.svg, 2.0).with_context(|| format!("figure {}", f.file)))
+        .map(|f| {
+            raster
+                .png(&f.svg, 2.0)
+                .with_context(|| format!("figure {}", f.file))
+        })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let figures: Vec<crate::report::DocxFigure> = report
         .figures

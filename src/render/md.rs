@@ -281,13 +281,22 @@ mod tests {
         let mut t = Table::new(&["Enhet", "Tiltak", "Krav"], 2);
         t.push(vec![
             "Hjemmetjenesten".into(),
-            "Ressurspersonnettverk for demens og alderspsykiatri, med fagdager hvert kvartal".into(),
+            "Ressurspersonnettverk for demens og alderspsykiatri, med fagdager hvert kvartal"
+                .into(),
             "12,5".into(),
         ]);
         let text = t.markdown();
         let sep = text.lines().nth(1).unwrap();
         // the unit's name whole, the long text capped, the number by its header
-        assert_eq!(sep, format!("| {} | {} | {}: |", "-".repeat(15), "-".repeat(30), "-".repeat(4)));
+        assert_eq!(
+            sep,
+            format!(
+                "| {} | {} | {}: |",
+                "-".repeat(15),
+                "-".repeat(30),
+                "-".repeat(4)
+            )
+        );
         // a word longer than the cap is never split
         let mut t = Table::new(&["Kompetanseutviklingsprogrammet"], 1);
         t.push(vec!["x".into()]);

@@ -10,8 +10,8 @@ use crate::model::EduLevel;
 use crate::render::cells;
 use crate::render::view::{self, SectionKey};
 
-use super::context::Ctx;
 use super::caption::{need_caption, Need};
+use super::context::Ctx;
 use super::figures::{self, Bars, Lines, Panel};
 use super::index::unit_range;
 use super::{reading, requirements, survey};

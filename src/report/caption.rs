@@ -35,6 +35,11 @@ pub(crate) fn need_caption(ctx: &Ctx, needs: &[Need]) -> Option<String> {
     let year = ctx.a.end_year.to_string();
     Some(fill(
         template,
-        &[("name", name), ("from", &from), ("to", &to), ("year", &year)],
+        &[
+            ("name", name),
+            ("from", &from),
+            ("to", &to),
+            ("year", &year),
+        ],
     ))
 }

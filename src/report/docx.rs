@@ -88,7 +88,9 @@ impl Inline {
         if bold || italic || code {
             self.runs.push_str("<w:rPr>");
             if code {
-                self.runs.push_str("<w:rFonts w:ascii=\"Liberation Mono\" w:hAnsi=\"Liberation Mono\"/>");
+                self.runs.push_str(
+                    "<w:rFonts w:ascii=\"Liberation Mono\" w:hAnsi=\"Liberation Mono\"/>",
+                );
             }
             if bold {
                 self.runs.push_str("<w:b/>");
@@ -99,7 +101,11 @@ impl Inline {
             self.runs.push_str("</w:rPr>");
         }
         let text = std::mem::take(&mut self.pending);
-        let _ = write!(self.runs, "<w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(&text));
+        let _ = write!(
+            self.runs,
+            "<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            esc(&text)
+        );
     }
 
     fn take(&mut self) -> String {
@@ -141,13 +147,55 @@ impl<'a> Writer<'a> {
             i.text(&meta.toc_title, false);
             let title = i.take();
             self.para("TOCHeading", "", &title);
-            // a field Word fills in when the document is opened
-            self.body.push_str(
-                "<w:p><w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>\
-                 <w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"2-3\" \\h \\z \\u </w:instrText></w:r>\
-                 <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>\
-                 <w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>",
+            self.contents();
+        }
+    }
+
+    /// The table of contents: a TOC field over the chapters (Heading 1), its
+    /// result filled with their titles already, so the list shows before
+    /// Word updates the field (and adds page numbers) on opening.
+    fn contents(&mut self) {
+        let (events, _) = blocks::events(&self.report.markdown);
+        let mut chapters: Vec<String> = Vec::new();
+        let mut current: Option<String> = None;
+        for ev in events {
+            match ev {
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H2,
+                    ..
+                }) => current = Some(String::new()),
+                Event::End(TagEnd::Heading(HeadingLevel::H2)) => chapters.extend(current.take()),
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(c) = current.as_mut() {
+                        c.push_str(&t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let begin = "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>\
+                     <w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r>\
+                     <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
+        let end = "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+        let n = chapters.len();
+        if n == 0 {
+            let _ = write!(self.body, "<w:p>{begin}{end}</w:p>");
+            return;
+        }
+        for (k, chapter) in chapters.iter().enumerate() {
+            let mut runs = String::new();
+            if k == 0 {
+                runs.push_str(begin);
+            }
+            let _ = write!(
+                runs,
+                "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                esc(chapter)
             );
+            if k + 1 == n {
+                runs.push_str(end);
+            }
+            self.para("TOC1", "", &runs);
         }
     }
 
@@ -268,7 +316,8 @@ impl<'a> Writer<'a> {
                 Event::Start(Tag::TableHead) => {
                     in_head = true;
                     cell = 0;
-                    self.body.push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
+                    self.body
+                        .push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
                 }
                 Event::End(TagEnd::TableHead) => {
                     in_head = false;
@@ -327,7 +376,8 @@ impl<'a> Writer<'a> {
             return;
         };
         let rid = format!("rIdImg{n}");
-        self.media.push((rid.clone(), format!("image{n}.png"), index));
+        self.media
+            .push((rid.clone(), format!("image{n}.png"), index));
         let cx = TEXT_W_EMU;
         let cy = cx * u64::from(fig.png.height.max(1)) / u64::from(fig.png.width.max(1));
         let alt = esc(alt);
@@ -428,13 +478,32 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// Estimated width of a character of 9 pt Arial in dxa (an average Norwegian
-/// word's letter is about 0.47 em = 4.2 pt = 85 dxa; digits 100; bold 8 %
-/// wider), and a cell's side margins and slack. Checked by eye in LibreOffice:
-/// the demo's ten-column gap tables keep "2030" and "Behov" whole.
-const CHAR_DXA: f64 = 85.0;
+/// A table cell's left and right margin (dxa).
+const CELL_MARGIN_DXA: u32 = 45;
+/// What a cell needs beside its text: both margins and a little slack.
+const CELL_PAD_DXA: f64 = 2.0 * CELL_MARGIN_DXA as f64 + 50.0;
+/// 9 pt in dxa per em.
+const EM_DXA: f64 = 9.0 * 20.0;
+/// Bold Arial is about 8 % wider.
 const BOLD: f64 = 1.08;
-const CELL_PAD_DXA: f64 = 130.0;
+
+/// The width of `word` in 9 pt Arial, in em: Arial's advance widths by class
+/// of character (digits and most lower-case letters 0.556 em). An estimate, on
+/// the safe side; checked by eye in LibreOffice on the demo's ten-column gap
+/// tables ("2030" and "Behov" stay whole).
+fn word_em(word: &str) -> f64 {
+    word.chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.28,
+            'f' | 't' | 'r' | '(' | ')' | '-' | '/' => 0.39,
+            'm' | 'w' => 0.84,
+            'M' | 'W' | 'Æ' | 'æ' => 0.95,
+            '–' | '≥' => 0.6,
+            c if c.is_uppercase() => 0.72,
+            _ => 0.556,
+        })
+        .sum()
+}
 
 /// A table being written.
 struct TableState {
@@ -449,8 +518,8 @@ struct TableState {
 
 impl TableState {
     fn measure(&mut self, col: usize, text: &str, bold: bool) {
-        let longest = text.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
-        let w = longest as f64 * CHAR_DXA * if bold { BOLD } else { 1.0 };
+        let longest = text.split_whitespace().map(word_em).fold(0.0, f64::max);
+        let w = longest * EM_DXA * if bold { BOLD } else { 1.0 };
         if let Some(c) = self.words.get_mut(col) {
             *c = c.max(w);
         }
@@ -520,7 +589,8 @@ const NUMBERING: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"y
 /// headings (outline levels, for the table of contents and Word's navigation
 /// pane); the table style.
 fn styles(lang: &str) -> String {
-    let font = "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\" w:eastAsia=\"Arial\"/>";
+    let font =
+        "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\" w:eastAsia=\"Arial\"/>";
     let mut s = format!(
         "{XML_DECL}<w:styles xmlns:w=\"{W_NS}\"><w:docDefaults><w:rPrDefault><w:rPr>{font}<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/><w:lang w:val=\"{lang}\" w:eastAsia=\"{lang}\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
     );
@@ -529,8 +599,18 @@ fn styles(lang: &str) -> String {
     };
     s.push_str("<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>");
     s.push_str(&para("BodyText", "Body Text", "", ""));
-    s.push_str(&para("Title", "Title", "<w:spacing w:before=\"0\" w:after=\"120\"/>", "<w:b/><w:color w:val=\"1A3F66\"/><w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/>"));
-    s.push_str(&para("Subtitle", "Subtitle", "<w:spacing w:after=\"60\"/>", "<w:color w:val=\"333333\"/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>"));
+    s.push_str(&para(
+        "Title",
+        "Title",
+        "<w:spacing w:before=\"0\" w:after=\"120\"/>",
+        "<w:b/><w:color w:val=\"1A3F66\"/><w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/>",
+    ));
+    s.push_str(&para(
+        "Subtitle",
+        "Subtitle",
+        "<w:spacing w:after=\"60\"/>",
+        "<w:color w:val=\"333333\"/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>",
+    ));
     for (n, size, before) in [(1, 30, 360), (2, 25, 240), (3, 22, 200), (4, 20, 160)] {
         s.push_str(&para(
             &format!("Heading{n}"),
@@ -539,11 +619,37 @@ fn styles(lang: &str) -> String {
             &format!("<w:b/><w:color w:val=\"1A3F66\"/><w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>"),
         ));
     }
-    s.push_str(&para("TOCHeading", "TOC Heading", "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/>", "<w:b/><w:color w:val=\"1A3F66\"/><w:sz w:val=\"25\"/>"));
-    s.push_str(&para("ListBullet", "List Bullet", "<w:spacing w:after=\"40\"/>", ""));
-    s.push_str(&para("Figure", "Figure", "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"40\"/>", ""));
-    s.push_str(&para("Caption", "caption", "<w:spacing w:after=\"200\"/>", "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"));
-    s.push_str(&para("TableText", "Table Text", "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/>", "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"));
+    s.push_str(&para(
+        "TOCHeading",
+        "TOC Heading",
+        "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/>",
+        "<w:b/><w:color w:val=\"1A3F66\"/><w:sz w:val=\"25\"/>",
+    ));
+    s.push_str(&para("TOC1", "toc 1", "<w:spacing w:after=\"40\"/>", ""));
+    s.push_str(&para(
+        "ListBullet",
+        "List Bullet",
+        "<w:spacing w:after=\"40\"/>",
+        "",
+    ));
+    s.push_str(&para(
+        "Figure",
+        "Figure",
+        "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"40\"/>",
+        "",
+    ));
+    s.push_str(&para(
+        "Caption",
+        "caption",
+        "<w:spacing w:after=\"200\"/>",
+        "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>",
+    ));
+    s.push_str(&para(
+        "TableText",
+        "Table Text",
+        "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/>",
+        "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>",
+    ));
     s.push_str(&para("TableHeading", "Table Heading", "<w:keepNext/><w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/>", "<w:b/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"));
     s.push_str(&para("Footer", "footer", "", "<w:sz w:val=\"18\"/>"));
     let _ = write!(
@@ -552,7 +658,7 @@ fn styles(lang: &str) -> String {
          <w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"1F60A0\"/>\
          <w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"1F60A0\"/>\
          <w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"9AA7B4\"/></w:tblBorders>\
-         <w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>\
+         <w:tblCellMar><w:left w:w=\"{CELL_MARGIN_DXA}\" w:type=\"dxa\"/><w:right w:w=\"{CELL_MARGIN_DXA}\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>\
          <w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6EDF5\"/><w:vAlign w:val=\"bottom\"/></w:tcPr></w:tblStylePr></w:style>"
     );
     s.push_str("</w:styles>");
@@ -582,7 +688,8 @@ mod tests {
                 figure: "Figur".into(),
                 ..Meta::default()
             },
-            markdown: "# Plan\n\n- **a** b\n\n| x | y |\n| --- | ---: |\n| a \\<b\\> | 1,5 |\n".into(),
+            markdown: "# Plan\n\n- **a** b\n\n| x | y |\n| --- | ---: |\n| a \\<b\\> | 1,5 |\n"
+                .into(),
             figures: vec![],
         };
         let a = docx(&report, &[]).unwrap();
@@ -609,7 +716,10 @@ mod tests {
             words: vec![500.0, 1500.0, 300.0],
         };
         let g = t.grid();
-        assert!((g.iter().sum::<u32>() as i64 - i64::from(TEXT_W)).abs() <= 2, "{g:?}");
+        assert!(
+            (g.iter().sum::<u32>() as i64 - i64::from(TEXT_W)).abs() <= 2,
+            "{g:?}"
+        );
         assert!(f64::from(g[1]) >= 1500.0 + CELL_PAD_DXA - 1.0, "{g:?}");
         assert!(g[0] > g[2], "{g:?}");
     }

@@ -96,7 +96,8 @@ pub(crate) fn bars(spec: &Bars, lang: Lang) -> anyhow::Result<String> {
             .axis_desc_style((FONT, TEXT))
             .draw()
             .map_err(err)?;
-        let left = TextStyle::from((FONT, TEXT).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+        let left =
+            TextStyle::from((FONT, TEXT).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
         for (i, v) in spec.values.iter().enumerate() {
             let row = rows - 1 - i32::try_from(i).unwrap_or(0);
             match v {
@@ -181,7 +182,12 @@ const MIN_SVG_FONT: f64 = 9.0 / (482.0 / 760.0);
 fn panel_maxima(panels: &[Panel]) -> (Vec<f64>, bool) {
     let maxima: Vec<f64> = panels
         .iter()
-        .map(|p| p.points.iter().map(|q| q.1.max(q.2)).fold(0.0_f64, f64::max))
+        .map(|p| {
+            p.points
+                .iter()
+                .map(|q| q.1.max(q.2))
+                .fold(0.0_f64, f64::max)
+        })
         .collect();
     let top = maxima.iter().copied().fold(0.0_f64, f64::max);
     let low = maxima.iter().copied().fold(f64::INFINITY, f64::min);
@@ -293,8 +299,11 @@ fn legend_line<DB: DrawingBackend>(
     let c = style.color();
     match style {
         Style::Required => {
-            area.draw(&PathElement::new(vec![(x, 12), (x + 36, 12)], c.stroke_width(3)))
-                .map_err(err)?;
+            area.draw(&PathElement::new(
+                vec![(x, 12), (x + 36, 12)],
+                c.stroke_width(3),
+            ))
+            .map_err(err)?;
             area.draw(&Circle::new((x + 18, 12), 4, c.filled()))
                 .map_err(err)?;
         }
@@ -447,7 +456,10 @@ mod tests {
             .collect();
         assert!(!sizes.is_empty());
         for s in sizes {
-            assert!(s >= MIN_SVG_FONT, "font-size {s} < {MIN_SVG_FONT}: below 9 pt on A4");
+            assert!(
+                s >= MIN_SVG_FONT,
+                "font-size {s} < {MIN_SVG_FONT}: below 9 pt on A4"
+            );
         }
     }
 

@@ -23,7 +23,11 @@ pub fn html(report: &Report) -> String {
     let (events, widths) = blocks::events(&report.markdown);
     let mut out = String::with_capacity(report.markdown.len() * 2);
     out.push_str("<!DOCTYPE html>\n");
-    let _ = write!(out, "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", esc(&meta.lang));
+    let _ = write!(
+        out,
+        "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        esc(&meta.lang)
+    );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(out, "<title>{}</title>", esc(&meta.title));
     let _ = writeln!(out, "<style>\n{CSS}</style>\n</head>\n<body>");
@@ -60,7 +64,12 @@ fn contents(events: &[Event]) -> Vec<(String, String)> {
     toc
 }
 
-fn body(report: &Report, events: Vec<Event>, widths: &[Vec<f64>], toc: &[(String, String)]) -> String {
+fn body(
+    report: &Report,
+    events: Vec<Event>,
+    widths: &[Vec<f64>],
+    toc: &[(String, String)],
+) -> String {
     let meta = &report.meta;
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let (mut tables, mut figures, mut h2) = (0usize, 0usize, 0usize);
@@ -120,7 +129,9 @@ fn body(report: &Report, events: Vec<Event>, widths: &[Vec<f64>], toc: &[(String
                     }
                 }
                 figures += 1;
-                out.push(Event::Html(CowStr::from(figure(report, &dest_url, &alt, figures))));
+                out.push(Event::Html(CowStr::from(figure(
+                    report, &dest_url, &alt, figures,
+                ))));
             }
             other => out.push(other),
         }
@@ -138,7 +149,11 @@ fn title_block(meta: &super::Meta, toc: &[(String, String)]) -> String {
         let _ = writeln!(s, "<p class=\"date\">{}</p>", esc(&meta.date));
     }
     if meta.toc && !toc.is_empty() {
-        let _ = writeln!(s, "<nav class=\"toc\"><h2 class=\"toc-title\">{}</h2><ol>", esc(&meta.toc_title));
+        let _ = writeln!(
+            s,
+            "<nav class=\"toc\"><h2 class=\"toc-title\">{}</h2><ol>",
+            esc(&meta.toc_title)
+        );
         for (id, text) in toc {
             let _ = writeln!(s, "<li><a href=\"#{id}\">{}</a></li>", esc(text));
         }
@@ -220,8 +235,13 @@ mod tests {
         let h = html(&report(md));
         assert!(h.starts_with("<!DOCTYPE html>\n<html lang=\"nb-NO\">"));
         assert!(h.contains("<title>Plan &lt;1&gt;</title>"));
-        assert!(h.contains("<figure>\n<svg role=\"img\" aria-label=\"Funnet &amp; mer\" width=\"10\""), "{h}");
-        assert!(h.contains("<figcaption><span class=\"label\">Figur 1:</span> Funnet &amp; mer</figcaption>"));
+        assert!(
+            h.contains("<figure>\n<svg role=\"img\" aria-label=\"Funnet &amp; mer\" width=\"10\""),
+            "{h}"
+        );
+        assert!(h.contains(
+            "<figcaption><span class=\"label\">Figur 1:</span> Funnet &amp; mer</figcaption>"
+        ));
         assert!(!h.contains("<p><figure>"));
         assert!(h.contains("<col style=\"width:25.0%\"><col style=\"width:75.0%\">"));
         assert!(h.contains("<h2 id=\"s1\">1 Mål</h2>"), "{h}");

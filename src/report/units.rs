@@ -14,8 +14,8 @@ use rayon::prelude::*;
 use crate::i18n::fill;
 use crate::model::Unit;
 
-use super::context::Ctx;
 use super::caption::{need_caption, Need};
+use super::context::Ctx;
 use super::figures::{self, Lines, Panel};
 use super::unit_plan::{self, action_plan, capacity_rows};
 use crate::render::md::Doc;

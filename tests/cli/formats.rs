@@ -19,7 +19,14 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 fn write(format: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let out = tempfile::tempdir().unwrap();
     let doc = out.path().join(format!("kompetanseplan.{format}"));
-    let mut args = vec!["report", DEMO, "--format", format, "-o", doc.to_str().unwrap()];
+    let mut args = vec![
+        "report",
+        DEMO,
+        "--format",
+        format,
+        "-o",
+        doc.to_str().unwrap(),
+    ];
     args.extend_from_slice(extra);
     plan().args(&args).assert().success();
     (out, doc)
@@ -50,7 +57,10 @@ fn assert_private(text: &str) {
         assert!(!found.contains(id.as_str()), "id {id} in the document");
     }
     for y in column(&staff, "birth_year") {
-        assert!(!found.contains(y.as_str()), "birth year {y} in the document");
+        assert!(
+            !found.contains(y.as_str()),
+            "birth year {y} in the document"
+        );
     }
 }
 
@@ -68,7 +78,11 @@ fn html_is_one_self_contained_file_the_same_twice() {
     let (dir, a) = write("html", &[]);
     let (_b_dir, b) = write("html", &[]);
     let text = std::fs::read_to_string(&a).unwrap();
-    assert_eq!(text.as_bytes(), std::fs::read(&b).unwrap(), "not deterministic");
+    assert_eq!(
+        text.as_bytes(),
+        std::fs::read(&b).unwrap(),
+        "not deterministic"
+    );
     // one file: no figures folder, nothing fetched
     assert!(!dir.path().join("figurer").exists());
     assert!(!text.contains("src=") && !text.contains("url(") && !text.contains("href=\"http"));
@@ -76,7 +90,9 @@ fn html_is_one_self_contained_file_the_same_twice() {
     assert!(text.contains("@page { size: A4;"));
     assert_eq!(text.matches("<figure>").count(), 4);
     assert_eq!(text.matches("<svg ").count(), 4);
-    assert!(text.contains("<figcaption><span class=\"label\">Figur 4:</span> Helsefagarbeider: behovet øker fra"));
+    assert!(text.contains(
+        "<figcaption><span class=\"label\">Figur 4:</span> Helsefagarbeider: behovet øker fra"
+    ));
     assert!(text.contains("<a href=\"#s5\">5 Kompetanse- og bemanningsanalyse</a>"));
     // the SVG namespace's "2000" is no birth year
     assert_private(&text.replace("xmlns=\"http://www.w3.org/2000/svg\"", ""));
@@ -89,7 +105,11 @@ fn html_is_one_self_contained_file_the_same_twice() {
 fn docx_is_a4_norwegian_with_a_table_style_the_same_twice() {
     let (_a_dir, a) = write("docx", &[]);
     let (_b_dir, b) = write("docx", &[]);
-    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap(), "not deterministic");
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        std::fs::read(&b).unwrap(),
+        "not deterministic"
+    );
     let doc = part(&a, "word/document.xml");
     let styles = part(&a, "word/styles.xml");
     let xml = roxmltree::Document::parse(&doc).unwrap();
@@ -102,7 +122,10 @@ fn docx_is_a4_norwegian_with_a_table_style_the_same_twice() {
     assert_eq!(pg.attribute((w, "w")), Some("11906"));
     assert_eq!(pg.attribute((w, "h")), Some("16838"));
     assert!(styles.contains("<w:lang w:val=\"nb-NO\""), "not Norwegian");
-    let tables: Vec<_> = xml.descendants().filter(|n| n.has_tag_name((w, "tbl"))).collect();
+    let tables: Vec<_> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "tbl")))
+        .collect();
     assert!(tables.len() > 30, "{} tables", tables.len());
     for t in &tables {
         let style = t
@@ -120,7 +143,9 @@ fn docx_is_a4_norwegian_with_a_table_style_the_same_twice() {
         .filter(|n| n.starts_with("word/media/"))
         .collect();
     assert_eq!(media.len(), 4, "{media:?}");
-    assert!(doc.contains("Figur 4: </w:t></w:r><w:r><w:t xml:space=\"preserve\">Helsefagarbeider: behovet øker"));
+    assert!(doc.contains(
+        "Figur 4: </w:t></w:r><w:r><w:t xml:space=\"preserve\">Helsefagarbeider: behovet øker"
+    ));
     let text: String = xml
         .descendants()
         .filter_map(|n| n.text())
@@ -155,7 +180,12 @@ const MEASURE: &str = r#"<script>
 
 fn chromium(args: &[&str]) -> std::process::Output {
     Command::new(CHROMIUM)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+        ])
         .args(["--disable-background-networking", "--window-size=900,1200"])
         .args(args)
         .output()
@@ -173,16 +203,30 @@ fn html_fits_a4_in_a_real_browser_and_prints_as_a4_in_its_language() {
         // tables and text within A4's content width (170 mm)
         let text = std::fs::read_to_string(&html).unwrap();
         let probe = dir.path().join("probe.html");
-        std::fs::write(&probe, text.replace("</body>", &format!("{MEASURE}</body>"))).unwrap();
+        std::fs::write(
+            &probe,
+            text.replace("</body>", &format!("{MEASURE}</body>")),
+        )
+        .unwrap();
         let out = chromium(&["--dump-dom", &format!("file://{}", probe.display())]);
         let dom = String::from_utf8_lossy(&out.stdout);
         let measured = dom
             .split("<pre id=\"measured\">")
             .nth(1)
             .and_then(|s| s.split("</pre>").next())
-            .unwrap_or_else(|| panic!("the browser did not run the check: {}", String::from_utf8_lossy(&out.stderr)));
+            .unwrap_or_else(|| {
+                panic!(
+                    "the browser did not run the check: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                )
+            });
         let mut lines = measured.lines();
-        let tables: usize = lines.next().unwrap().trim_start_matches("tables=").parse().unwrap();
+        let tables: usize = lines
+            .next()
+            .unwrap()
+            .trim_start_matches("tables=")
+            .parse()
+            .unwrap();
         assert!(tables > 30, "{tables} tables measured");
         let bad: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
         assert!(bad.is_empty(), "{lang}: {bad:#?}");
@@ -205,8 +249,14 @@ fn html_fits_a4_in_a_real_browser_and_prints_as_a4_in_its_language() {
         for b in &boxes {
             let v: Vec<f64> = b.split_whitespace().map(|x| x.parse().unwrap()).collect();
             // A4 = 595.28 × 841.89 pt; Chromium rounds to its device pixels
-            assert!((v[2] - v[0] - 595.0).abs() < 1.0 && (v[3] - v[1] - 842.0).abs() < 1.0, "page {b} is not A4");
+            assert!(
+                (v[2] - v[0] - 595.0).abs() < 1.0 && (v[3] - v[1] - 842.0).abs() < 1.0,
+                "page {b} is not A4"
+            );
         }
-        assert!(pdf_text.contains(&format!("/Lang ({tag})")), "the PDF is not marked {tag}");
+        assert!(
+            pdf_text.contains(&format!("/Lang ({tag})")),
+            "the PDF is not marked {tag}"
+        );
     }
 }
