@@ -119,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = Options {
         lang: args.lang,
         unit: args.unit.clone(),
-        figures: !args.no_figures && !(to_stdout && separate_figures),
+        figures: !(args.no_figures || (to_stdout && separate_figures)),
     };
     if !to_stdout && (output.is_dir() || output.to_string_lossy().ends_with('/')) {
         bail!(
