@@ -42,6 +42,11 @@ impl Raster {
         Raster { options }
     }
 
+    /// Whether any font was found: without one, the figures' text is left out.
+    pub fn has_fonts(&self) -> bool {
+        !self.options.fontdb.is_empty()
+    }
+
     /// `svg` drawn at `scale` device pixels per CSS pixel.
     pub fn png(&self, svg: &str, scale: f32) -> anyhow::Result<Png> {
         let tree =

@@ -203,6 +203,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// size (sharp at 17 cm, about 230 dpi) with the system's fonts.
 fn docx_bytes(report: &crate::report::Report) -> anyhow::Result<Vec<u8>> {
     let raster = crate::raster::Raster::new();
+    if !report.figures.is_empty() && !raster.has_fonts() {
+        // a note, not an error: the document is whole, the figures lack words
+        writeln!(
+            std::io::stderr(),
+            "note: no fonts found on this machine, so the figures in the Word document have no text; install a font (Debian: apt-get install fonts-liberation) or use --format html"
+        )
+        .context("cannot write to stderr")?;
+    }
     let pngs = report
         .figures
         .iter()
