@@ -228,7 +228,8 @@ fn gaps(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
                 end: need_in(c, ctx.a.end_year),
             })
             .collect();
-        let caption = need_caption(ctx, &needs).unwrap_or_else(|| title.clone());
+        let caption =
+            need_caption(ctx.lang, ctx.a.end_year, &needs).unwrap_or_else(|| title.clone());
         let f = ctx.lang.form();
         let spec = Lines {
             title: &title,

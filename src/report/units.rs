@@ -110,7 +110,7 @@ fn figure(ctx: &Ctx, doc: &mut Doc, unit: &Unit) -> anyhow::Result<()> {
             end: need_in(p, ctx.a.end_year),
         })
         .collect();
-    let caption = need_caption(ctx, &needs).unwrap_or_else(|| title.clone());
+    let caption = need_caption(ctx.lang, ctx.a.end_year, &needs).unwrap_or_else(|| title.clone());
     let file = format!("krav-kapital-{}.svg", unit.id);
     ctx.figure(doc, &file, &caption, |c| figures::lines(&spec, c.lang))
 }
