@@ -59,7 +59,7 @@ pub(crate) fn bars(spec: &Bars, lang: Lang) -> anyhow::Result<String> {
         .max()
         .unwrap_or(0)
         .clamp(4, 40);
-    let label_width = u32::try_from(label_width * 8 + 16).unwrap_or(300);
+    let label_width = u32::try_from(label_width * 7 + 16).unwrap_or(300);
     let max = spec.values.iter().flatten().fold(0.0_f64, |a, &b| a.max(b));
     let xmax = axis_max(max);
     let mut svg = String::new();
@@ -92,6 +92,7 @@ pub(crate) fn bars(spec: &Bars, lang: Lang) -> anyhow::Result<String> {
             .x_labels(6)
             .x_label_formatter(&|x| lang.number(*x, if xmax < 6.0 { 1 } else { 0 }))
             .x_desc(spec.axis)
+            .light_line_style(WHITE)
             .label_style((FONT, TEXT))
             .axis_desc_style((FONT, TEXT))
             .draw()
