@@ -25,7 +25,8 @@ pub struct CapacityRow {
     pub unit: String,
     pub position: String,
     pub year: i32,
-    /// Krav: fte × (1 + annual_growth)^(y − B).
+    /// Krav: fte × (1 + annual_growth)^(y − B), or W(y) × (1 − efficiency)^(y − B)
+    /// for a line whose requirement comes from its workload.
     pub required: f64,
     /// Kapital: Σ f·w of qualified staff in the position.
     pub available: f64,
@@ -233,9 +234,7 @@ mod tests {
     use crate::analyse::testkit::*;
 
     fn rows(plan: &Plan) -> Vec<CapacityRow> {
-        let demand = Demand::Growth {
-            base: plan.meta.base_year,
-        };
+        let demand = Demand::growth(plan.meta.base_year);
         capacity(plan, &Roster::new(plan, &plan.assumptions), &demand)
     }
 

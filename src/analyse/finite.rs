@@ -51,6 +51,11 @@ impl Analysis {
         if workforce(&self.workforce) || self.units.iter().any(|u| workforce(&u.workforce)) {
             return Some("the workforce figures".to_string());
         }
+        for w in &self.workloads {
+            if bad(&w.figures()) {
+                return Some(format!("workload of `{}` / `{}`", w.unit, w.position));
+            }
+        }
         for i in &self.indicators {
             if bad_opt(&i.values.iter().map(|v| v.value).collect::<Vec<_>>()) {
                 return Some(format!("indicator `{}`", i.id));
@@ -72,6 +77,12 @@ impl Analysis {
                     .units
                     .iter()
                     .map(|r| [r.row.share_at_level, r.row.mean_need]),
+            )
+            .chain(
+                self.survey
+                    .areas
+                    .iter()
+                    .map(|r| [r.share_at_level, r.mean_need]),
             );
         for pair in survey {
             if bad_opt(&pair) {

@@ -23,6 +23,7 @@ pub(crate) mod roster;
 pub mod survey;
 pub mod totals;
 pub mod workforce;
+pub mod workload;
 
 #[cfg(test)]
 mod proptests;
@@ -34,11 +35,12 @@ use serde::Serialize;
 pub use capacity::CapacityRow;
 pub use costs::Costs;
 pub use coverage::Coverage;
-pub use indicators::{IndicatorRow, YearValue};
+pub use indicators::{IndicatorRow, IndicatorStatus, Scale, YearValue};
 pub use quality::QualityRow;
 pub use survey::Survey;
 pub use totals::{CapacityTotal, QualityTotal};
 pub use workforce::Workforce;
+pub use workload::WorkloadRow;
 
 use crate::model::{Assumptions, Plan};
 use demand::Demand;
@@ -73,6 +75,10 @@ pub struct Analysis {
     pub costs: Costs,
     /// Needs no measure covers, measures that cannot help, missed targets.
     pub coverage: Coverage,
+    /// WISN: one row per workload, sorted by (unit, position); left out of
+    /// the JSON when the plan has no workload.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub workloads: Vec<WorkloadRow>,
     /// Workforce key figures of each unit, in the plan's unit order (for the
     /// report's action plans; not part of the JSON, where `--unit` gives one).
     #[serde(skip)]
@@ -102,9 +108,10 @@ pub fn analyse(plan: &Plan, assumptions: &Assumptions) -> Analysis {
 pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) -> Analysis {
     let roster = Roster::new(plan, assumptions);
     let min = assumptions.min_group_size;
-    let demand = Demand::Growth {
-        base: plan.meta.base_year,
-    };
+    // Until the demand drivers exist (the demand issue), every activity keeps
+    // its base-year volume and no efficiency is assumed.
+    let index: workload::VolumeIndex = &workload::constant_volumes;
+    let demand = Demand::new(plan, index, 0.0);
     let units: Vec<&str> = match unit {
         Some(u) => vec![u],
         None => plan.units.iter().map(|u| u.id.as_str()).collect(),
@@ -121,7 +128,7 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
                             || quality::calculate(plan, &roster, min),
                         )
                     },
-                    || indicators::indicators(plan, &roster),
+                    || indicators::indicators(plan, &roster, indicators::as_of_year(plan)),
                 )
             },
             || {
@@ -138,7 +145,9 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
         .map(|(unit, position)| coverage::SmallPosition { unit, position })
         .collect();
     let mut survey = survey;
+    let mut workloads = workload::workloads(plan, index);
     if let Some(u) = unit {
+        workloads.retain(|w| w.unit == u);
         capacity.retain(|r| r.unit == u);
         calcs.retain(|c| c.unit == u);
         coverage.keep_unit(u);
@@ -156,6 +165,7 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
         survey,
         costs,
         coverage,
+        workloads,
         units,
         min_group_size: min,
     }
@@ -184,6 +194,9 @@ impl Analysis {
     pub fn keep_year(&mut self, year: i32) {
         self.capacity.retain(|r| r.year == year);
         self.capacity_totals.retain(|t| t.year == year);
+        for w in &mut self.workloads {
+            w.years.retain(|v| v.year == year);
+        }
         for i in &mut self.indicators {
             i.values.retain(|v| v.year == year);
         }

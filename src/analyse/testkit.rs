@@ -70,6 +70,7 @@ pub fn plan_2025_2029() -> Plan {
         goals: vec![],
         measures: vec![],
         indicators: vec![],
+        workloads: vec![],
         staff: vec![],
         survey: vec![],
     };
@@ -122,7 +123,7 @@ pub fn cap(unit: &str, position: &str, fte: f64, accepts: &[&str], growth: f64) 
         unit: unit.into(),
         position: position.into(),
         title: position.into(),
-        fte,
+        fte: Some(fte),
         accepts: accepts.iter().map(|s| (*s).into()).collect(),
         annual_growth: growth,
         styrk: None,

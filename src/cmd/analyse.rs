@@ -13,7 +13,7 @@ use anyhow::{bail, Context};
 
 use crate::analyse::analyse_unit;
 use crate::i18n::Lang;
-use crate::render::{self, Format};
+use crate::render::{self, csv::Flavour, Format, Names};
 use crate::write::{ensure_not_input, Batch};
 
 #[derive(Debug, clap::Args)]
@@ -33,9 +33,19 @@ pub struct Args {
     /// Write capacity.csv, quality.csv, indicators.csv and workforce.csv into DIR.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Only the workload-based staffing requirements (WISN): per workload the
+    /// available working time, A, CAF, IAF, the required W, the FTE employed
+    /// and the WISN ratio; with --out, workload.csv, workload_activities.csv
+    /// and workload_years.csv.
+    #[arg(long)]
+    pub workload: bool,
     /// Language of table and Markdown headings.
-    #[arg(long, value_enum, default_value_t = Lang::Nb)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
+    /// CSV for Norwegian Excel: `;`-separated, decimal comma, UTF-8 with BOM,
+    /// names beside ids, figures rounded as in the tables (implies --format csv).
+    #[arg(long)]
+    pub excel: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -58,14 +68,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         analysis.keep_year(y);
     }
+    let names = Names::of(plan);
+    let flavour = if args.excel {
+        Flavour::Excel
+    } else {
+        Flavour::Data
+    };
+    if let Some(f) = args.format.filter(|&f| args.excel && f != Format::Csv) {
+        bail!(
+            "--excel writes CSV; --format {} cannot be combined with it",
+            format_name(f)
+        );
+    }
     if let Some(dir) = &args.out {
         if let Some(f) = args.format.filter(|&f| f != Format::Csv) {
-            let name = clap::ValueEnum::to_possible_value(&f)
-                .map(|v| v.get_name().to_string())
-                .unwrap_or_default();
-            bail!("--out writes CSV files; --format {name} cannot be combined with it");
+            bail!(
+                "--out writes CSV files; --format {} cannot be combined with it",
+                format_name(f)
+            );
         }
-        let tables = render::csv::tables(&analysis).context("cannot build the CSV tables")?;
+        let tables = if args.workload {
+            render::workload::tables(&analysis)
+        } else {
+            render::csv::tables(&analysis, flavour, &names)
+        }
+        .context("cannot build the CSV tables")?;
         let names: Vec<&str> = tables.iter().map(|(n, _)| *n).collect();
         let summary = format!("wrote {} in {}", names.join(", "), dir.display());
         let mut batch = Batch::default();
@@ -73,18 +100,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ensure_not_input(&dir.join(name), &loaded.inputs)?;
             batch.add(&dir.join(name), bytes);
         }
-        // the four tables together, or none
+        // the tables together, or none
         batch.commit()?;
         writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
         return Ok(ExitCode::SUCCESS);
     }
-    let format = args.format.unwrap_or(if super::stdout_is_terminal() {
+    let format = args.format.unwrap_or(if args.excel {
+        Format::Csv
+    } else if super::stdout_is_terminal() {
         Format::Table
     } else {
         Format::Json
     });
     let mut buf = Vec::new();
-    render::render(&mut buf, format, &analysis, args.lang).context("cannot render the analysis")?;
+    if args.workload {
+        render::workload::render(&mut buf, format, &analysis, args.lang)
+    } else if args.excel {
+        render::csv::render_all(&mut buf, &analysis, flavour, &names)
+    } else {
+        render::render(&mut buf, format, &analysis, args.lang, &names)
+    }
+    .context("cannot render the analysis")?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     out.write_all(&buf)
@@ -92,4 +128,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .context("cannot write the analysis")?;
     super::leak_at_exit((analysis, loaded));
     Ok(ExitCode::SUCCESS)
+}
+
+fn format_name(f: Format) -> String {
+    clap::ValueEnum::to_possible_value(&f)
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
 }

@@ -41,7 +41,7 @@ pub struct Args {
     #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
     /// Language of the human and Markdown output.
-    #[arg(long, value_enum, default_value_t = Lang::Nb)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
 }
 

@@ -64,7 +64,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Md)]
     pub format: Format,
     /// Language of the document.
-    #[arg(long, value_enum, default_value_t = Lang::Nb)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
     /// Write only this unit's action plan (tiltaksplan på virksomhetsnivå).
     #[arg(long, value_name = "UNIT")]

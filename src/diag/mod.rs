@@ -4,7 +4,11 @@
 //! de-duplicated list that the renderers in [`render`] print as human text, JSON
 //! or GitHub workflow commands.
 
+pub mod ci;
 pub mod render;
+pub mod translate;
+
+pub use translate::translate;
 
 use serde::Serialize;
 
@@ -84,6 +88,7 @@ codes! {
     StrategyMismatch = "strategy-mismatch", Warning;
     TargetUnreachable = "target-unreachable", Warning;
     SmallPosition = "small-position", Warning;
+    WorkloadMismatch = "workload-mismatch", Warning;
 }
 
 impl std::str::FromStr for Code {

@@ -46,6 +46,20 @@ pub const NB: FormMessages = FormMessages {
     page: "Side",
 };
 
+pub const NN: FormMessages = FormMessages {
+    tag: "nn-NO",
+    subtitle: "{municipality} · {from}–{to}",
+    toc: "Innhald",
+    figure: "Figur",
+    table: "Tabell",
+    fig_gap: "behov",
+    fig_own_scale: "Merk: kvart panel har sin eigen skala.",
+    fig_need_up: "{name}: behovet aukar frå {from} til {to} årsverk innan {year}.",
+    fig_need_down: "{name}: behovet søkk frå {from} til {to} årsverk innan {year}.",
+    fig_need_same: "{name}: behovet er {to} årsverk også i {year}.",
+    page: "Side",
+};
+
 pub const EN: FormMessages = FormMessages {
     tag: "en-GB",
     subtitle: "{municipality} · {from}–{to}",

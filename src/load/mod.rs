@@ -55,6 +55,7 @@ impl RawSet {
         self.unit.append(&mut other.unit);
         self.capacity.append(&mut other.capacity);
         self.quality.append(&mut other.quality);
+        self.workload.append(&mut other.workload);
         self.goal.append(&mut other.goal);
         self.measure.append(&mut other.measure);
         self.indicator.append(&mut other.indicator);
@@ -96,6 +97,7 @@ pub struct RawSet {
     pub unit: Vec<Item<RawUnit>>,
     pub capacity: Vec<Item<RawCapacity>>,
     pub quality: Vec<Item<RawQuality>>,
+    pub workload: Vec<Item<crate::model::raw_workload::RawWorkload>>,
     pub goal: Vec<Item<RawGoal>>,
     pub measure: Vec<Item<RawMeasure>>,
     pub indicator: Vec<Item<RawIndicator>>,
@@ -111,7 +113,7 @@ pub struct Raw {
 }
 
 /// The top-level collections of a plan file.
-pub const SECTIONS: [&str; 10] = [
+pub const SECTIONS: [&str; 11] = [
     "plan",
     "assumptions",
     "data",
@@ -119,6 +121,7 @@ pub const SECTIONS: [&str; 10] = [
     "unit",
     "capacity",
     "quality",
+    "workload",
     "goal",
     "measure",
     "indicator",
@@ -383,6 +386,7 @@ fn load_file(
             "unit" => ctx.many(&key.name, value, &mut raw.unit),
             "capacity" => ctx.many(&key.name, value, &mut raw.capacity),
             "quality" => ctx.many(&key.name, value, &mut raw.quality),
+            "workload" => ctx.many(&key.name, value, &mut raw.workload),
             "goal" => ctx.many(&key.name, value, &mut raw.goal),
             "measure" => ctx.many(&key.name, value, &mut raw.measure),
             "indicator" => ctx.many(&key.name, value, &mut raw.indicator),

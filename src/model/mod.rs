@@ -7,6 +7,8 @@
 
 pub mod raw;
 pub mod raw_data;
+pub mod raw_workload;
+pub mod workload;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -301,7 +303,9 @@ pub struct CapacityLine {
     pub unit: String,
     pub position: String,
     pub title: String,
-    pub fte: f64,
+    /// Required FTE in the base year; `None` when the line's requirement comes
+    /// from the workload of the same (unit, position) (WISN).
+    pub fte: Option<f64>,
     /// Accepted formal competences; never empty; the first is the primary one.
     pub accepts: Vec<String>,
     pub annual_growth: f64,
@@ -472,8 +476,8 @@ pub struct Answer {
 
 /// A validated plan. Collections are sorted: competences, units, goals, measures
 /// and indicators by id; capacity by (unit, position); quality by (unit,
-/// competence, min_level); staff by (unit, position, id); survey by (unit,
-/// competence, respondent).
+/// competence, min_level); workloads by (unit, position); staff by (unit,
+/// position, id); survey by (unit, competence, respondent).
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub meta: PlanMeta,
@@ -485,6 +489,8 @@ pub struct Plan {
     pub goals: Vec<Goal>,
     pub measures: Vec<Measure>,
     pub indicators: Vec<Indicator>,
+    /// `[[workload]]`s (WISN), one per (unit, position) at most.
+    pub workloads: Vec<workload::Workload>,
     pub staff: Vec<Staff>,
     pub survey: Vec<Answer>,
 }
@@ -524,6 +530,11 @@ impl Plan {
         self.goals.sort_by(|a, b| a.id.cmp(&b.id));
         self.measures.sort_by(|a, b| a.id.cmp(&b.id));
         self.indicators.sort_by(|a, b| a.id.cmp(&b.id));
+        self.workloads
+            .sort_by(|a, b| (&a.unit, &a.position).cmp(&(&b.unit, &b.position)));
+        for w in &mut self.workloads {
+            w.normalise();
+        }
         self.staff
             .sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
         self.survey.sort_by(|a, b| {

@@ -38,6 +38,9 @@ pub struct PlanFile {
     /// Kvalitetskrav: real-competence requirements (kompetansekrav, kvalitet), one line per unit, competence and level.
     #[serde(default)]
     pub quality: Vec<RawQuality>,
+    /// Arbeidsmengde (WISN): the workload of one position in one unit, from which its required FTE are computed (WHO's Workload Indicators of Staffing Need). At most one per (unit, position).
+    #[serde(default)]
+    pub workload: Vec<super::raw_workload::RawWorkload>,
     /// Hovedmål: main goals with their strategies.
     #[serde(default)]
     pub goal: Vec<RawGoal>,
@@ -210,13 +213,13 @@ pub struct RawCapacity {
     pub position: String,
     /// Stillingstittel: display title, e.g. "Sykepleier".
     pub title: String,
-    /// Årsverk: required FTE in the base year, 0 or more, e.g. 6.0.
+    /// Årsverk: required FTE in the base year, 0 or more, e.g. 6.0. May be omitted when a `workload` exists for the same unit and position: the requirement is then computed from it (WISN).
     #[schemars(range(min = 0.0))]
-    pub fte: f64,
+    pub fte: Option<f64>,
     /// Godkjent formalkompetanse: accepted formal competence ids, at least one; the first is the primary one.
     #[schemars(length(min = 1))]
     pub accepts: Vec<String>,
-    /// Årlig vekst: growth of the requirement per year as a fraction, −0.5–1 (default 0), e.g. 0.05 for 5 %.
+    /// Årlig vekst: growth of the requirement per year as a fraction, −0.5–1 (default 0), e.g. 0.05 for 5 %. Not allowed on a line without `fte` (its workload sets the growth).
     #[schemars(range(min = -0.5, max = 1.0), extend("default" = 0.0))]
     pub annual_growth: Option<f64>,
     /// STYRK-08 yrkeskode of the position: four digits as a string.

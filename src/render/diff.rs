@@ -159,7 +159,7 @@ fn num(lang: Lang, x: f64) -> String {
         lang.number(x, 0)
     } else {
         let s = lang.number(x, 3);
-        let dec = if lang == Lang::Nb { ',' } else { '.' };
+        let dec = lang.decimal_mark();
         if s.contains(dec) {
             s.trim_end_matches('0').trim_end_matches(dec).to_string()
         } else {
@@ -216,7 +216,7 @@ fn signed(lang: Lang, u: Unit, d: f64) -> String {
         Unit::Share => {
             let n = lang.number(d * 100.0, 1);
             match lang {
-                Lang::Nb => format!("{n}\u{a0}pp"),
+                Lang::Nb | Lang::Nn => format!("{n}\u{a0}pp"),
                 Lang::En => format!("{n} pp"),
             }
         }
@@ -689,5 +689,18 @@ fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
     }
     if hidden {
         b.push(Block::Para(m.hidden_note.into()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_trimmed_in_every_language() {
+        assert_eq!(num(Lang::Nb, 1.5), "1,5");
+        assert_eq!(num(Lang::Nn, 1.5), "1,5");
+        assert_eq!(num(Lang::En, 1.25), "1.25");
+        assert_eq!(num(Lang::Nn, 2.0), "2");
     }
 }

@@ -23,6 +23,7 @@ pub(crate) fn analysis(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     doc.raw(r.analysis_intro);
     basic_data(ctx, doc)?;
     requirements::requirements(ctx, doc);
+    super::workload::section(ctx, doc)?;
     gaps(ctx, doc)?;
     survey::section(ctx, doc);
     doc.heading(3, r.h_reading);

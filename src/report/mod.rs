@@ -10,6 +10,7 @@
 //! number from the analysis, with its small-group suppression: nothing here
 //! computes a figure, reads the clock or the file system.
 
+mod about;
 mod analysis;
 mod blocks;
 mod caption;
@@ -28,6 +29,7 @@ mod survey;
 mod uncovered;
 mod unit_plan;
 mod units;
+mod workload;
 
 use crate::analyse::Analysis;
 use crate::i18n::Lang;
@@ -132,5 +134,6 @@ fn body(ctx: &Ctx) -> anyhow::Result<Doc> {
     analysis::analysis(ctx, &mut doc)?;
     strategies::strategies(ctx, &mut doc);
     followup::follow_up(ctx, &mut doc);
+    about::about(ctx, &mut doc);
     Ok(doc)
 }

@@ -50,12 +50,20 @@ pub(crate) fn requirements(ctx: &Ctx, doc: &mut Doc) {
             for c in caps {
                 let accepts: Vec<String> =
                     c.accepts.iter().map(|a| ctx.competence_name(a)).collect();
-                t.push(vec![
-                    c.title.clone(),
-                    accepts.join(", "),
-                    ctx.fte(c.fte),
-                    ctx.pct(c.annual_growth),
-                ]);
+                let wm = m.workload;
+                let (fte, growth) = match c.fte {
+                    Some(fte) => (ctx.fte(fte), ctx.pct(c.annual_growth)),
+                    // the requirement comes from the line's workload (WISN)
+                    None => (
+                        crate::analyse::workload::find(&ctx.a.workloads, &c.unit, &c.position)
+                            .map_or_else(
+                                || m.missing.to_string(),
+                                |w| format!("{}{}", ctx.fte(w.required), wm.mark),
+                            ),
+                        wm.growth_from_workload.to_string(),
+                    ),
+                };
+                t.push(vec![c.title.clone(), accepts.join(", "), fte, growth]);
             }
             doc.table(&t);
         }
@@ -89,12 +97,12 @@ pub(crate) fn quality_gaps(ctx: &Ctx, doc: &mut Doc) {
     let mut t = Table::new(&headers, 2);
     for q in &ctx.a.quality {
         let mut row = vec![ctx.unit_name(&q.unit), ctx.competence_name(&q.competence)];
-        row.extend(cells::quality_cells(q, m.missing));
+        row.extend(cells::quality_cells(q, m.hidden));
         t.push(row);
     }
     for q in &ctx.a.quality_totals {
         let mut row = vec![m.total.to_string(), ctx.competence_name(&q.competence)];
-        row.extend(cells::quality_total_cells(q, m.missing));
+        row.extend(cells::quality_total_cells(q, m.hidden));
         t.push_total(row);
     }
     doc.table(&t);

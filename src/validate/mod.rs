@@ -10,6 +10,7 @@ pub mod data;
 mod items;
 mod lint;
 mod refs;
+mod workload;
 
 use std::collections::BTreeMap;
 
@@ -26,7 +27,17 @@ pub fn validate(raw: Raw, sources: &Sources, diags: &mut Diagnostics) -> Option<
     let mut ids = Ids::default();
     let competences = items::competences(&raw.competence, &mut ids, diags);
     let units = items::units(&raw.unit, &mut ids, diags);
-    let capacity = items::capacity(&raw.capacity, &ids, diags);
+    let workload_keys = workload::keys(&raw.workload);
+    let capacity = items::capacity(&raw.capacity, &ids, &workload_keys, diags);
+    let capacity_keys = raw
+        .capacity
+        .iter()
+        .map(|c| (c.value.unit.clone(), c.value.position.clone()))
+        .collect();
+    // the demand drivers (`[[driver]]`) are defined by the demand issue; until
+    // then no driver exists and every activity `driver` is unknown
+    let drivers = BTreeMap::new();
+    let workloads = workload::workloads(&raw.workload, &ids, &capacity_keys, &drivers, diags);
     let quality = items::quality(&raw.quality, &ids, diags);
     let goals = items::goals(&raw.goal, &mut ids, diags);
     let indicators = items::indicators(
@@ -54,6 +65,7 @@ pub fn validate(raw: Raw, sources: &Sources, diags: &mut Diagnostics) -> Option<
         goals,
         measures,
         indicators,
+        workloads,
         staff,
         survey,
     };

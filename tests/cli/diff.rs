@@ -523,3 +523,25 @@ fn the_report_since_a_revision_tells_what_changed() {
         .assert()
         .code(2);
 }
+
+/// The words of `plan diff` in every language, between two plan directories.
+#[test]
+fn diff_snapshots_in_every_language() {
+    for lang in ["nb", "nn", "en"] {
+        let out = plan()
+            .args([
+                "diff",
+                "examples/mini",
+                BASE,
+                "--format",
+                "markdown",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        insta::assert_snapshot!(format!("mini_to_base_{lang}"), text);
+    }
+}

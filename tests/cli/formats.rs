@@ -88,10 +88,10 @@ fn html_is_one_self_contained_file_the_same_twice() {
     assert!(!text.contains("src=") && !text.contains("url(") && !text.contains("href=\"http"));
     assert!(text.starts_with("<!DOCTYPE html>\n<html lang=\"nb-NO\">"));
     assert!(text.contains("@page { size: A4;"));
-    assert_eq!(text.matches("<figure>").count(), 4);
-    assert_eq!(text.matches("<svg ").count(), 4);
+    assert_eq!(text.matches("<figure>").count(), 5);
+    assert_eq!(text.matches("<svg ").count(), 5);
     assert!(text.contains(
-        "<figcaption><span class=\"label\">Figur 4:</span> Helsefagarbeider: behovet øker fra"
+        "<figcaption><span class=\"label\">Figur 5:</span> Helsefagarbeider: behovet øker fra"
     ));
     assert!(text.contains("<a href=\"#s5\">5 Kompetanse- og bemanningsanalyse</a>"));
     // the SVG namespace's "2000" is no birth year
@@ -99,6 +99,12 @@ fn html_is_one_self_contained_file_the_same_twice() {
     let (_e, en) = write("html", &["--lang", "en"]);
     let en = std::fs::read_to_string(en).unwrap();
     assert!(en.contains("<html lang=\"en-GB\">") && en.contains(">Figure 1:</span>"));
+    let (_n, nn) = write("html", &["--lang", "nn"]);
+    let nn = std::fs::read_to_string(nn).unwrap();
+    assert!(nn.contains("<html lang=\"nn-NO\">") && nn.contains("behovet aukar frå"));
+    let (_n, nn) = write("html", &["--lang", "nn"]);
+    let nn = std::fs::read_to_string(nn).unwrap();
+    assert!(nn.contains("<html lang=\"nn-NO\">") && nn.contains("behovet aukar frå"));
 }
 
 #[test]
@@ -135,16 +141,16 @@ fn docx_is_a4_norwegian_with_a_table_style_the_same_twice() {
         assert_eq!(style, Some("Tabell"));
     }
     assert!(styles.contains("w:type=\"table\" w:styleId=\"Tabell\""));
-    // the four figures, embedded as PNG, each with its caption
+    // the five figures, embedded as PNG, each with its caption
     let bytes = std::fs::read(&a).unwrap();
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let media: Vec<String> = (0..z.len())
         .map(|i| z.by_index(i).unwrap().name().to_string())
         .filter(|n| n.starts_with("word/media/"))
         .collect();
-    assert_eq!(media.len(), 4, "{media:?}");
+    assert_eq!(media.len(), 5, "{media:?}");
     assert!(doc.contains(
-        "Figur 4: </w:t></w:r><w:r><w:t xml:space=\"preserve\">Helsefagarbeider: behovet øker"
+        "Figur 5: </w:t></w:r><w:r><w:t xml:space=\"preserve\">Helsefagarbeider: behovet øker"
     ));
     let text: String = xml
         .descendants()
@@ -152,8 +158,10 @@ fn docx_is_a4_norwegian_with_a_table_style_the_same_twice() {
         .collect::<Vec<_>>()
         .join(" ");
     assert_private(&text);
-    let (_e, en) = write("docx", &["--lang", "en", "--no-figures"]);
-    assert!(part(&en, "word/styles.xml").contains("<w:lang w:val=\"en-GB\""));
+    for (lang, tag) in [("nn", "nn-NO"), ("en", "en-GB")] {
+        let (_e, other) = write("docx", &["--lang", lang, "--no-figures"]);
+        assert!(part(&other, "word/styles.xml").contains(&format!("<w:lang w:val=\"{tag}\"")));
+    }
 }
 
 /// The measurements a browser makes of the HTML: added before `</body>` of a
@@ -198,7 +206,7 @@ fn html_fits_a4_in_a_real_browser_and_prints_as_a4_in_its_language() {
         eprintln!("SKIPPED: {CHROMIUM} is absent (Debian: apt-get install -y chromium); the HTML was not checked in a browser");
         return;
     }
-    for (lang, tag) in [("nb", "nb-NO"), ("en", "en-GB")] {
+    for (lang, tag) in [("nb", "nb-NO"), ("nn", "nn-NO"), ("en", "en-GB")] {
         let (dir, html) = write("html", &["--lang", lang]);
         // tables and text within A4's content width (170 mm)
         let text = std::fs::read_to_string(&html).unwrap();

@@ -7,6 +7,7 @@ mod common;
 mod analyse;
 mod architecture;
 mod check;
+mod ci_formats;
 mod diff;
 mod disclosure;
 mod formats;
@@ -19,3 +20,6 @@ mod robustness;
 mod scale;
 mod schema;
 mod workbook;
+mod workload;
+#[path = "../support/xlsx.rs"]
+mod xlsx;

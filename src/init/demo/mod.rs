@@ -18,6 +18,7 @@ mod roster;
 mod services;
 mod survey;
 mod units;
+mod workload;
 
 use super::files::OutFile;
 use dice::Dice;

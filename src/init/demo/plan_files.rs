@@ -134,7 +134,11 @@ pub(super) fn readme(opts: &DemoOptions, units: &[DemoUnit], survey_rows: usize)
          | `units.toml`, `requirements/*.yaml`, `data/` | 5 kompetanse- og bemanningsanalyse |\n\
          | `goals.toml` | 3 mål |\n\
          | `measures.toml` | 6 strategier og tiltak |\n\
-         | `indicators.toml` | 7 oppfølging og evaluering |\n",
+         | `indicators.toml` | 7 oppfølging og evaluering |\n\n\
+         Hjemmetjenestenes `requirements/*.yaml` har også arbeidsmengden til sykepleierne\n\
+         og helsefagarbeiderne (`workload`, WHOs WISN-metode: standardtid × årlig volum,\n\
+         støtteoppgaver og individuelle oppgaver); helsefagarbeidernes årsverk i\n\
+         bemanningsplanen regnes ut fra den. Se resultatet med `plan analyse --workload`.\n",
         staff = opts.staff,
         units = units.len(),
         seed = opts.seed,
