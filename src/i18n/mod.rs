@@ -11,6 +11,7 @@ pub(crate) mod diag_nb;
 pub(crate) mod diag_nn;
 pub mod diff;
 mod en;
+pub mod form;
 mod nb;
 mod nn;
 pub mod report;
@@ -135,6 +136,15 @@ impl Lang {
             Lang::Nb => &nb::MESSAGES,
             Lang::Nn => &nn::MESSAGES,
             Lang::En => &en::MESSAGES,
+        }
+    }
+
+    /// The words of the document's form (front matter, captions, formats).
+    pub fn form(self) -> &'static form::FormMessages {
+        match self {
+            Lang::Nb => &form::NB,
+            Lang::Nn => &form::NN,
+            Lang::En => &form::EN,
         }
     }
 

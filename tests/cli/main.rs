@@ -10,6 +10,7 @@ mod check;
 mod ci_formats;
 mod diff;
 mod disclosure;
+mod formats;
 mod hostile;
 mod import;
 mod init;

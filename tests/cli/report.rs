@@ -54,7 +54,9 @@ fn parse(text: &str) -> Parsed {
     let mut p = Parsed::default();
     let mut heading: Option<(HeadingLevel, String)> = None;
     let mut cells = 0usize;
-    for ev in Parser::new_ext(text, Options::ENABLE_TABLES) {
+    // the pandoc front matter is a metadata block, not a heading
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    for ev in Parser::new_ext(text, opts) {
         match ev {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
             Event::Text(t) | Event::Code(t) => {
