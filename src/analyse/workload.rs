@@ -393,7 +393,7 @@ pub(crate) mod tests {
         let d = super::super::demand::Demand::new(&plan, &plan.assumptions);
         assert!(near(d.required(&line, 2025), 5.3037844));
         assert!(near(d.required(&line, 2029), 5.3037844));
-        let mut saving = plan.assumptions.clone();
+        let mut saving = plan.assumptions;
         saving.efficiency = 0.02;
         let eff = super::super::demand::Demand::new(&plan, &saving);
         assert!(near(d.required(&line, 2025), eff.required(&line, 2025)));
@@ -449,7 +449,7 @@ pub(crate) mod tests {
         assert!((last.required - w2030).abs() < 1e-6, "{last:?}");
         let req = a.capacity.iter().find(|r| r.year == 2030).unwrap().required;
         assert!((req - w2030).abs() < 1e-6, "{req}");
-        let mut saving = plan.assumptions.clone();
+        let mut saving = plan.assumptions;
         saving.efficiency = 0.01;
         let a = crate::analyse::analyse(&plan, &saving);
         let req = a.capacity.iter().find(|r| r.year == 2030).unwrap().required;

@@ -73,10 +73,13 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|s| Override::parse(s).map_err(|e| anyhow::anyhow!("--set: {e}")))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let words = args.lang.diag_words();
+    let progress = super::progress::Progress::start(words.reading);
     let loaded = match super::load_valid(&args.dir, args.unit.as_deref())? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
+    progress.stage(words.analysing);
     let plan = &loaded.plan;
     if let Some(list) = &args.compare {
         return compare(&args, plan, list, &set, loaded.inputs.clone());
@@ -129,7 +132,13 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         }
         .context("cannot build the CSV tables")?;
         let names: Vec<&str> = tables.iter().map(|(n, _)| *n).collect();
-        let summary = format!("wrote {} in {}", names.join(", "), dir.display());
+        let summary = crate::i18n::fill(
+            words.wrote_files,
+            &[
+                ("files", &names.join(", ")),
+                ("dir", &dir.display().to_string()),
+            ],
+        );
         let mut batch = Batch::default();
         for (name, bytes) in tables {
             ensure_not_input(&dir.join(name), &loaded.inputs)?;
@@ -137,6 +146,7 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         }
         // the tables together, or none
         batch.commit()?;
+        progress.finish();
         writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -156,6 +166,7 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         render::render(&mut buf, format, &analysis, args.lang, &names)
     }
     .context("cannot render the analysis")?;
+    progress.finish();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     out.write_all(&buf)
@@ -218,13 +229,14 @@ fn compare(
             batch.add(&dir.join(name), bytes);
         }
         batch.commit()?;
-        writeln!(
-            std::io::stderr(),
-            "wrote {} in {}",
-            render::demand::COMPARE_FILES.join(", "),
-            dir.display()
-        )
-        .context("cannot write to stderr")?;
+        let summary = crate::i18n::fill(
+            args.lang.diag_words().wrote_files,
+            &[
+                ("files", &render::demand::COMPARE_FILES.join(", ")),
+                ("dir", &dir.display().to_string()),
+            ],
+        );
+        writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
         return Ok(ExitCode::SUCCESS);
     }
     let format = args.format.unwrap_or(if super::stdout_is_terminal() {

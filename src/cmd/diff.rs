@@ -46,6 +46,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let words = args.lang.diag_words();
+    let progress = super::progress::Progress::start(words.reading);
     let old_arg = args.old.clone().unwrap_or_else(|| "HEAD".to_string());
     let Some(old) = side(Some(&old_arg), &args.dir)? else {
         return Ok(ExitCode::from(2));
@@ -63,6 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (&new.label, &new.plan),
         args.unit.as_deref(),
     )?;
+    progress.finish();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     render(&mut out, args.format, &d, args.lang)

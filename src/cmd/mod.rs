@@ -144,6 +144,7 @@ pub fn diagnostics_to_stderr(
     sources: &crate::source::Sources,
 ) -> anyhow::Result<()> {
     use anyhow::Context;
+    progress::clear_active();
     let lang = ui_lang();
     crate::diag::translate(list, lang);
     let stderr = std::io::stderr();

@@ -4,13 +4,25 @@
 //! CI logs and quick runs are never touched.
 
 use std::io::IsTerminal;
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// How long a run may take before the spinner shows.
 const DELAY: Duration = Duration::from_millis(1000);
+
+/// The spinner of this run, if one is running: whoever prints to stderr in
+/// the middle of a run (diagnostics of a plan that does not load) clears it
+/// first with [`clear_active`], so the two never interleave.
+static ACTIVE: Mutex<Option<ProgressBar>> = Mutex::new(None);
+
+/// Clear the running spinner, if any, before printing to stderr.
+pub fn clear_active() {
+    if let Some(bar) = ACTIVE.lock().ok().and_then(|mut a| a.take()) {
+        bar.finish_and_clear();
+    }
+}
 
 pub struct Progress {
     bar: ProgressBar,
@@ -27,6 +39,9 @@ impl Progress {
         bar.set_message(message.to_string());
         if !std::io::stderr().is_terminal() {
             return Progress { bar, done: None };
+        }
+        if let Ok(mut active) = ACTIVE.lock() {
+            *active = Some(bar.clone());
         }
         let (tx, rx) = mpsc::channel::<()>();
         let shown = bar.clone();
@@ -51,6 +66,11 @@ impl Progress {
         self.bar.set_message(message.to_string());
     }
 
+    /// Print something on stderr with the spinner out of the way.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+
     /// Clear the spinner (before the run prints its result).
     pub fn finish(mut self) {
         self.clear();
@@ -59,6 +79,7 @@ impl Progress {
     fn clear(&mut self) {
         if let Some(tx) = self.done.take() {
             let _ = tx.send(());
+            clear_active();
         }
         self.bar.finish_and_clear();
     }

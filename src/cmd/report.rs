@@ -80,10 +80,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let words = args.lang.diag_words();
+    let progress = super::progress::Progress::start(words.reading);
     let loaded = match super::load_valid(&args.dir, args.unit.as_deref())? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
+    progress.stage(words.analysing);
     let plan = &loaded.plan;
     let output = args
         .output
@@ -93,13 +96,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // only Markdown keeps its figures beside it
     let separate_figures = args.format == Format::Md;
     if to_stdout && separate_figures && !args.no_figures {
-        let stderr = std::io::stderr();
-        let mut err = stderr.lock();
         // a note, not an error: the document is complete without its figures
-        writeln!(
-            err,
-            "note: figures are left out with `-o -` (they need a folder beside the document); write to a file to get {FIGURE_DIR}/"
-        )
+        progress.suspend(|| {
+            writeln!(
+                std::io::stderr(),
+                "note: figures are left out with `-o -` (they need a folder beside the document); write to a file to get {FIGURE_DIR}/"
+            )
+        })
         .context("cannot write to stderr")?;
     }
     let since = match &args.since {
@@ -144,12 +147,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         analysis.comparison = Some(cmp);
     }
+    progress.stage(words.writing);
     let report = build_since(plan, &analysis, &opts, since.as_ref())?;
     if !separate_figures {
         let bytes = match args.format {
             Format::Html => crate::report::html(&report).into_bytes(),
             _ => docx_bytes(&report)?,
         };
+        progress.finish();
         if to_stdout {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
@@ -162,11 +167,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut batch = Batch::default();
         batch.add(&output, bytes);
         batch.commit()?;
-        writeln!(std::io::stderr(), "wrote {}", output.display())
-            .context("cannot write to stderr")?;
+        let summary =
+            crate::i18n::fill(words.wrote_file, &[("file", &output.display().to_string())]);
+        writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
         return Ok(ExitCode::SUCCESS);
     }
     if to_stdout {
+        progress.finish();
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
         out.write_all(report.markdown.as_bytes())
@@ -193,18 +200,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     batch.add(&output, report.markdown.into_bytes());
     batch.commit()?;
+    progress.finish();
     // one line on stderr, so a script's stdout stays clean
     let figures = figure_paths.len();
-    let summary = if figures == 0 {
-        format!("wrote {}", output.display())
-    } else {
-        format!(
-            "wrote {} and {figures} figure{} in {}",
-            output.display(),
-            if figures == 1 { "" } else { "s" },
-            fig_dir.display()
-        )
+    let template = match figures {
+        0 => words.wrote_file,
+        1 => words.wrote_report_one,
+        _ => words.wrote_report,
     };
+    let summary = crate::i18n::fill(
+        template,
+        &[
+            ("file", &output.display().to_string()),
+            ("n", &figures.to_string()),
+            ("dir", &fig_dir.display().to_string()),
+        ],
+    );
     writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -23,6 +23,13 @@ pub struct DiagWords {
     /// `plan init`: "{n}" files written to "{dir}", and what to do next.
     pub wrote_skeleton: &'static str,
     pub wrote_demo: &'static str,
+    /// A command that wrote one file: "{file}".
+    pub wrote_file: &'static str,
+    /// `analyse --out`: the "{files}" (comma-separated) written in "{dir}".
+    pub wrote_files: &'static str,
+    /// `plan report`: "{file}" and "{n}" figures in "{dir}" (one figure: `wrote_report_one`).
+    pub wrote_report: &'static str,
+    pub wrote_report_one: &'static str,
 }
 
 pub const EN: DiagWords = DiagWords {
@@ -39,6 +46,10 @@ pub const EN: DiagWords = DiagWords {
     writing: "writing",
     wrote_skeleton: "wrote a plan skeleton ({n} files) to {dir}\nnext: plan check {dir}",
     wrote_demo: "wrote a demo plan ({n} files) to {dir}\nnext: plan check {dir}",
+    wrote_file: "wrote {file}",
+    wrote_files: "wrote {files} in {dir}",
+    wrote_report: "wrote {file} and {n} figures in {dir}",
+    wrote_report_one: "wrote {file} and 1 figure in {dir}",
 };
 
 pub const NB: DiagWords = DiagWords {
@@ -55,6 +66,10 @@ pub const NB: DiagWords = DiagWords {
     writing: "skriver",
     wrote_skeleton: "skrev et planskjelett ({n} filer) til {dir}\nneste steg: plan check {dir}",
     wrote_demo: "skrev en demoplan ({n} filer) til {dir}\nneste steg: plan check {dir}",
+    wrote_file: "skrev {file}",
+    wrote_files: "skrev {files} i {dir}",
+    wrote_report: "skrev {file} og {n} figurer i {dir}",
+    wrote_report_one: "skrev {file} og 1 figur i {dir}",
 };
 
 pub const NN: DiagWords = DiagWords {
@@ -71,6 +86,10 @@ pub const NN: DiagWords = DiagWords {
     writing: "skriv",
     wrote_skeleton: "skreiv eit planskjelett ({n} filer) til {dir}\nneste steg: plan check {dir}",
     wrote_demo: "skreiv ein demoplan ({n} filer) til {dir}\nneste steg: plan check {dir}",
+    wrote_file: "skreiv {file}",
+    wrote_files: "skreiv {files} i {dir}",
+    wrote_report: "skreiv {file} og {n} figurar i {dir}",
+    wrote_report_one: "skreiv {file} og 1 figur i {dir}",
 };
 
 /// The language a user's locale asks for: `LC_ALL`, then `LC_MESSAGES`, then

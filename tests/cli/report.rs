@@ -398,3 +398,49 @@ fn stdout_has_no_figure_links_and_says_so() {
         .unwrap()
         .contains("figures are left out"));
 }
+
+/// A command that writes files says so in one line, in the user's language,
+/// naming the document and counting the figures it actually wrote.
+#[test]
+fn success_is_one_line_in_the_users_language() {
+    let out = tempfile::tempdir().unwrap();
+    let doc = out.path().join("kompetanseplan.md");
+    let doc_arg = doc.to_str().unwrap();
+    for (lang, words) in [
+        ("nb", ["skrev ", " og ", " figurer i "]),
+        ("nn", ["skreiv ", " og ", " figurar i "]),
+        ("en", ["wrote ", " and ", " figures in "]),
+    ] {
+        let run = plan()
+            .args(["report", MINI, "-o", doc_arg, "--lang", lang])
+            .assert()
+            .success();
+        let o = run.get_output();
+        assert!(o.stdout.is_empty(), "the summary belongs on stderr");
+        let err = String::from_utf8(o.stderr.clone()).unwrap();
+        let figures = std::fs::read_dir(out.path().join("figurer"))
+            .unwrap()
+            .count();
+        assert!(figures > 1);
+        let expected = format!(
+            "{}{doc_arg}{}{figures}{}{}\n",
+            words[0],
+            words[1],
+            words[2],
+            out.path().join("figurer").display()
+        );
+        assert_eq!(err, expected, "--lang {lang}");
+    }
+    // the locale decides when --lang is not given
+    let run = plan()
+        .env("LANG", "en_GB.UTF-8")
+        .args(["analyse", MINI, "--out", out.path().to_str().unwrap()])
+        .assert()
+        .success();
+    let err = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with("wrote ") && err.ends_with(&format!(" in {}\n", out.path().display())),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}
