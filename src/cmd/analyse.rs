@@ -159,7 +159,7 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
     });
     let mut buf = Vec::new();
     if args.workload {
-        render::workload::render(&mut buf, format, &analysis, args.lang)
+        render::workload::render(&mut buf, format, &analysis, args.lang, &names)
     } else if args.excel {
         render::csv::render_all(&mut buf, &analysis, flavour, &names)
     } else {

@@ -1,6 +1,7 @@
 //! `plan analyse --workload`: the WISN rows of the analysis in every format.
 //!
-//! In: an [`Analysis`] (its `workloads`) and a [`Lang`]. Out: the human
+//! In: an [`Analysis`] (its `workloads`), a [`Lang`] and the plan's [`Names`]
+//! (the human tables name units and positions; JSON and CSV keep ids). Out: the human
 //! sections (one table of the result per workload, one of the activities'
 //! time, and W(y) per year when some activity follows a demand driver), a JSON
 //! object `{base_year, end_year, workloads}`, or CSV tables (`workload.csv`,
@@ -12,12 +13,12 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::view::{Row, Section, SectionKey};
-use super::Format;
+use super::{Format, Names};
 use crate::analyse::{Analysis, WorkloadRow};
 use crate::i18n::{fill, Lang};
 
 /// The human sections of the workload output, in reading order.
-pub fn sections(a: &Analysis, lang: Lang) -> Vec<Section> {
+pub fn sections(a: &Analysis, lang: Lang, names: &Names) -> Vec<Section> {
     let m = lang.messages();
     let w = m.workload;
     let year = a.base_year.to_string();
@@ -42,8 +43,8 @@ pub fn sections(a: &Analysis, lang: Lang) -> Vec<Section> {
     );
     for r in &a.workloads {
         result.rows.push(Row::new(vec![
-            r.unit.clone(),
-            r.position.clone(),
+            names.unit(&r.unit),
+            names.position(&r.unit, &r.position),
             lang.number(r.available_hours, 1),
             lang.number(r.activity_staff, 2),
             lang.number(r.category_allowance, 3),
@@ -73,8 +74,8 @@ pub fn sections(a: &Analysis, lang: Lang) -> Vec<Section> {
     for r in &a.workloads {
         for act in &r.activities {
             acts.rows.push(Row::new(vec![
-                r.unit.clone(),
-                r.position.clone(),
+                names.unit(&r.unit),
+                names.position(&r.unit, &r.position),
                 act.name.clone(),
                 lang.number(act.hours, 0),
                 act.share.map_or_else(missing, |x| lang.percent(x)),
@@ -95,7 +96,7 @@ pub fn sections(a: &Analysis, lang: Lang) -> Vec<Section> {
         headers.extend(year_names.iter().map(String::as_str));
         let mut s = Section::new(SectionKey::WorkloadYears, w.years_title.into(), &headers, 2);
         for r in a.workloads.iter().filter(|r| !r.years.is_empty()) {
-            let mut cells = vec![r.unit.clone(), r.position.clone()];
+            let mut cells = vec![names.unit(&r.unit), names.position(&r.unit, &r.position)];
             cells.extend(years.iter().map(|&y| {
                 r.years
                     .iter()
@@ -117,7 +118,13 @@ struct Json<'a> {
 }
 
 /// The workload output in `format`.
-pub fn render(out: &mut dyn Write, format: Format, a: &Analysis, lang: Lang) -> io::Result<()> {
+pub fn render(
+    out: &mut dyn Write,
+    format: Format,
+    a: &Analysis,
+    lang: Lang,
+    names: &Names,
+) -> io::Result<()> {
     match format {
         Format::Json => {
             let j = Json {
@@ -143,7 +150,7 @@ pub fn render(out: &mut dyn Write, format: Format, a: &Analysis, lang: Lang) -> 
                 a,
                 lang,
                 &[m.analysis_title],
-                sections(a, lang),
+                sections(a, lang, names),
                 super::table::section,
             )
         }
@@ -156,7 +163,7 @@ pub fn render(out: &mut dyn Write, format: Format, a: &Analysis, lang: Lang) -> 
                 a,
                 lang,
                 &[title.finish().trim_end(), ""],
-                sections(a, lang),
+                sections(a, lang, names),
                 super::markdown::section,
             )
         }

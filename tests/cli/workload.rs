@@ -70,6 +70,11 @@ fn tables_markdown_and_csv_in_both_languages() {
     let dir = plan_with_workload();
     let nb = analyse(dir.path(), &["--workload", "--format", "table"]);
     assert!(nb.contains("Bemanningsberegning (WISN) 2025"), "{nb}");
+    // a person reads names; the ids stay in JSON and CSV
+    assert!(
+        nb.contains("Hjemmetjenesten") && !nb.contains(" hjemme "),
+        "{nb}"
+    );
     assert!(nb.contains("5,30") && nb.contains("1,115") && nb.contains("1\u{a0}537,5"));
     let en = analyse(
         dir.path(),
@@ -80,7 +85,7 @@ fn tables_markdown_and_csv_in_both_languages() {
         "{en}"
     );
     assert!(
-        en.contains("| hjemme | sykepleier | Medisinering | 3,000 | 42\\.9% |"),
+        en.contains("| Hjemmetjenesten | Sykepleier | Medisinering | 3,000 | 42\\.9% |"),
         "{en}"
     );
     let csv = analyse(dir.path(), &["--workload", "--format", "csv"]);
