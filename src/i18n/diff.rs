@@ -50,10 +50,11 @@ pub struct DiffMessages {
     pub hidden: &'static str,
     pub hidden_note: &'static str,
     pub none: &'static str,
-    /// plan, competence, unit, capacity, quality, goal, measure, indicator.
-    pub kinds: [&'static str; 8],
-    /// staff, survey.
-    pub data_kinds: [&'static str; 2],
+    /// plan, competence, unit, capacity, quality, goal, measure, indicator,
+    /// driver, workload, scenario.
+    pub kinds: [&'static str; 11],
+    /// staff, survey, population.
+    pub data_kinds: [&'static str; 3],
     /// planned, ongoing, done, cancelled.
     pub statuses: [&'static str; 4],
     /// required, available, need, mobilise, develop, acquire, surplus.
@@ -128,8 +129,15 @@ pub static NB: DiffMessages = DiffMessages {
         "hovedmål",
         "tiltak",
         "indikator",
+        "etterspørselsdriver",
+        "arbeidsmengde (WISN)",
+        "scenario",
     ],
-    data_kinds: ["bemanningsoversikten", "kartleggingen"],
+    data_kinds: [
+        "bemanningsoversikten",
+        "kartleggingen",
+        "befolkningsframskrivingen",
+    ],
     statuses: ["planlagt", "pågår", "gjennomført", "avlyst"],
     figures: [
         "krav",
@@ -215,8 +223,15 @@ pub static NN: DiffMessages = DiffMessages {
         "hovudmål",
         "tiltak",
         "indikator",
+        "etterspurnadsdrivar",
+        "arbeidsmengd (WISN)",
+        "scenario",
     ],
-    data_kinds: ["bemanningsoversikta", "kartlegginga"],
+    data_kinds: [
+        "bemanningsoversikta",
+        "kartlegginga",
+        "befolkningsframskrivinga",
+    ],
     statuses: ["planlagt", "pågår", "gjennomført", "avlyst"],
     figures: [
         "krav",
@@ -302,8 +317,11 @@ pub static EN: DiffMessages = DiffMessages {
         "goal",
         "measure",
         "indicator",
+        "demand driver",
+        "workload (WISN)",
+        "scenario",
     ],
-    data_kinds: ["the roster", "the survey"],
+    data_kinds: ["the roster", "the survey", "the population projection"],
     statuses: ["planned", "ongoing", "done", "cancelled"],
     figures: [
         "required",

@@ -328,25 +328,14 @@ fn summary(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
 fn data_kind(m: &DiffMessages, kind: &str) -> &'static str {
     match kind {
         "staff" => m.data_kinds[0],
-        _ => m.data_kinds[1],
+        "survey" => m.data_kinds[1],
+        _ => m.data_kinds[2],
     }
 }
 
 fn kind_word(m: &DiffMessages, k: crate::diff::Kind) -> &'static str {
     use crate::diff::Kind;
-    let i = [
-        Kind::Plan,
-        Kind::Competence,
-        Kind::Unit,
-        Kind::Capacity,
-        Kind::Quality,
-        Kind::Goal,
-        Kind::Measure,
-        Kind::Indicator,
-    ]
-    .iter()
-    .position(|&x| x == k)
-    .unwrap_or(0);
+    let i = Kind::ALL.iter().position(|&x| x == k).unwrap_or(0);
     m.kinds.get(i).copied().unwrap_or("")
 }
 
