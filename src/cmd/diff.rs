@@ -68,7 +68,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     progress.finish();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    render(&mut out, args.format, &d, args.lang)
+    let names = crate::render::Names::of(&new.plan).or(&old.plan);
+    render(&mut out, args.format, &d, args.lang, &names)
         .and_then(|()| out.flush())
         .context("cannot write the diff")?;
     Ok(if d.is_empty() {

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use super::md::{Doc, Table};
+use super::Names;
 use crate::diff::{Change, Figure, PlanDiff};
 use crate::i18n::diff::DiffMessages;
 use crate::i18n::{fill, Lang};
@@ -38,14 +39,24 @@ pub enum Block {
     Table(Table),
 }
 
-pub fn render(out: &mut dyn Write, format: DiffFormat, d: &PlanDiff, lang: Lang) -> io::Result<()> {
+/// The diff in `format`; the human formats name units, positions and
+/// competences by `names`, JSON keeps the ids.
+pub fn render(
+    out: &mut dyn Write,
+    format: DiffFormat,
+    d: &PlanDiff,
+    lang: Lang,
+    names: &Names,
+) -> io::Result<()> {
     match format {
         DiffFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, d).map_err(io::Error::other)?;
             writeln!(out)
         }
-        DiffFormat::Markdown => out.write_all(markdown(&blocks(d, lang, true), 1).as_bytes()),
-        DiffFormat::Human => out.write_all(text(&blocks(d, lang, true)).as_bytes()),
+        DiffFormat::Markdown => {
+            out.write_all(markdown(&blocks(d, lang, true, names), 1).as_bytes())
+        }
+        DiffFormat::Human => out.write_all(text(&blocks(d, lang, true, names)).as_bytes()),
     }
 }
 
@@ -244,7 +255,7 @@ fn cells(lang: Lang, m: &DiffMessages, u: Unit, f: &Figure) -> [String; 3] {
 }
 
 /// The layout of a diff. `title`: start with the diff's own title.
-pub fn blocks(d: &PlanDiff, lang: Lang, title: bool) -> Vec<Block> {
+pub fn blocks(d: &PlanDiff, lang: Lang, title: bool, names: &Names) -> Vec<Block> {
     let m = lang.diff();
     let mut b = Vec::new();
     if title {
@@ -260,13 +271,13 @@ pub fn blocks(d: &PlanDiff, lang: Lang, title: bool) -> Vec<Block> {
         b.push(Block::Para(m.no_changes.into()));
         return b;
     }
-    summary(d, lang, &mut b);
+    summary(d, lang, names, &mut b);
     plan_changes(d, lang, &mut b);
-    analysis(d, lang, &mut b);
+    analysis(d, lang, names, &mut b);
     b
 }
 
-fn summary(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
+fn summary(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
     let m = lang.diff();
     b.push(Block::Heading(2, m.h_summary.into()));
     let n = |c: Change| d.plan.iter().filter(|i| i.change == c).count().to_string();
@@ -313,8 +324,8 @@ fn summary(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
             .map(|c| {
                 format!(
                     "{} / {}, {}: {} → {} ({})",
-                    c.unit,
-                    c.position,
+                    names.unit(&c.unit),
+                    names.position(&c.unit, &c.position),
                     c.year,
                     fig(lang, Unit::Fte, c.old),
                     fig(lang, Unit::Fte, c.new),
@@ -419,7 +430,7 @@ fn plan_changes(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
     }
 }
 
-fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
+fn analysis(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
     let m = lang.diff();
     let lm = lang.messages();
     let (Some(from), Some(to)) = (d.years.first(), d.years.last()) else {
@@ -475,8 +486,8 @@ fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
         for c in &d.capacity {
             for f in c.figures.iter().filter(|f| f.figure.changed()) {
                 let mut row = vec![
-                    c.unit.clone(),
-                    c.position.clone(),
+                    names.unit(&c.unit),
+                    names.position(&c.unit, &c.position),
                     c.year.to_string(),
                     figure_name(f.key).to_string(),
                 ];
@@ -502,7 +513,7 @@ fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
         for c in &d.capacity_totals {
             for f in c.figures.iter().filter(|f| f.figure.changed()) {
                 let mut row = vec![
-                    c.competence.clone(),
+                    names.competence(&c.competence),
                     c.year.to_string(),
                     figure_name(f.key).to_string(),
                 ];
@@ -535,8 +546,8 @@ fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
             for f in shown {
                 hidden |= f.figure.hidden;
                 let mut row = vec![
-                    q.unit.clone(),
-                    q.competence.clone(),
+                    names.unit(&q.unit),
+                    names.competence(&q.competence),
                     q.min_level.to_string(),
                     figure_name(f.key).to_string(),
                 ];
@@ -562,7 +573,7 @@ fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
         for q in &d.quality_totals {
             for f in q.figures.iter().filter(|f| f.figure.changed()) {
                 let mut row = vec![
-                    q.competence.clone(),
+                    names.competence(&q.competence),
                     q.min_level.to_string(),
                     figure_name(f.key).to_string(),
                 ];

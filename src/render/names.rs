@@ -11,35 +11,57 @@ use crate::model::Plan;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Names<'a> {
     plan: Option<&'a Plan>,
+    /// Asked when `plan` has no name (`plan diff`: the old revision, for what
+    /// was removed).
+    fallback: Option<&'a Plan>,
 }
 
 impl<'a> Names<'a> {
     pub fn of(plan: &'a Plan) -> Self {
-        Names { plan: Some(plan) }
+        Names {
+            plan: Some(plan),
+            fallback: None,
+        }
+    }
+
+    /// Names from `plan`, then from `other`.
+    pub fn or(self, other: &'a Plan) -> Self {
+        Names {
+            fallback: Some(other),
+            ..self
+        }
     }
 
     /// No names: every id stands for itself.
     pub fn ids() -> Self {
-        Names { plan: None }
+        Names {
+            plan: None,
+            fallback: None,
+        }
+    }
+
+    /// The plans to ask, in order.
+    fn plans(&self) -> impl Iterator<Item = &'a Plan> {
+        self.plan.into_iter().chain(self.fallback)
     }
 
     pub fn unit(&self, id: &str) -> String {
-        self.plan
-            .and_then(|p| p.unit(id))
+        self.plans()
+            .find_map(|p| p.unit(id))
             .map_or_else(|| id.to_string(), |u| u.name.clone())
     }
 
     pub fn competence(&self, id: &str) -> String {
-        self.plan
-            .and_then(|p| p.competence(id))
+        self.plans()
+            .find_map(|p| p.competence(id))
             .map_or_else(|| id.to_string(), |c| c.name.clone())
     }
 
     /// The title of the capacity line (`unit`, `position`); the plan's lines
     /// are sorted by (unit, position).
     pub fn position(&self, unit: &str, position: &str) -> String {
-        self.plan
-            .and_then(|p| {
+        self.plans()
+            .find_map(|p| {
                 p.capacity
                     .binary_search_by(|c| {
                         (c.unit.as_str(), c.position.as_str()).cmp(&(unit, position))

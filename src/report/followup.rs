@@ -85,7 +85,12 @@ pub(crate) fn follow_up(ctx: &Ctx, doc: &mut Doc) {
     if let Some(d) = ctx.since {
         doc.heading(3, dm.h_since);
         doc.para(&fill(dm.since_intro, &[("rev", &d.old)]));
-        crate::render::diff::append(doc, &crate::render::diff::blocks(d, ctx.lang, false), 3);
+        let names = crate::render::Names::of(ctx.plan);
+        crate::render::diff::append(
+            doc,
+            &crate::render::diff::blocks(d, ctx.lang, false, &names),
+            3,
+        );
     }
 }
 

@@ -251,7 +251,7 @@ fn a_revision_against_the_work_tree_and_the_human_summary() {
     let details = text.find("Endringer i planen").unwrap();
     assert!(summary < details, "summary first:\n{text}");
     assert!(
-        text.contains("hjemme / sykepleier, 2025: 1,5 → 2,5 (+1,0)"),
+        text.contains("Hjemmetjenesten / Sykepleier, 2025: 1,5 → 2,5 (+1,0)"),
         "{text}"
     );
     assert!(text.contains("bemanningsoversikten: endret"), "{text}");
@@ -463,7 +463,7 @@ fn a_figure_hidden_in_either_revision_stays_hidden() {
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text
         .lines()
-        .filter(|l| l.contains("sjoheim") && l.contains("demensomsorg"))
+        .filter(|l| l.contains("Sjøheim helse- og omsorgssenter") && l.contains("Demensomsorg"))
         .collect();
     assert!(!lines.is_empty(), "{text}");
     for l in lines {
@@ -504,7 +504,7 @@ fn the_report_since_a_revision_tells_what_changed() {
         "{since}"
     );
     assert!(
-        since.contains("hjemme / sykepleier, 2025: 1,5 → 2,5 (+1,0)"),
+        since.contains("Hjemmetjenesten / Sykepleier, 2025: 1,5 → 2,5 (+1,0)"),
         "{since}"
     );
     assert!(
