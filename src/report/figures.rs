@@ -39,6 +39,19 @@ pub(crate) struct Bars<'a> {
     pub note: String,
 }
 
+/// The most characters of a bar label (42 × 9 px + 16 = 394 px of the 760).
+const LABEL_CHARS: usize = 42;
+
+/// `label`, cut to `max` characters with "…" when longer.
+fn shorten(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        return label.to_string();
+    }
+    let mut s: String = label.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
 /// Upper end of a value axis: a little room above the largest value.
 fn axis_max(max: f64) -> f64 {
     if max <= 0.0 {
@@ -52,14 +65,20 @@ pub(crate) fn bars(spec: &Bars, lang: Lang) -> anyhow::Result<String> {
     let n = spec.labels.len().max(1);
     let rows = i32::try_from(n).unwrap_or(i32::MAX);
     let height = 110 + 36 * u32::try_from(n).unwrap_or(0);
-    let label_width = spec
+    // about 9 px per character at the label size (sans-serif 18 px averages
+    // 8–8.5); labels longer than the widest the chart can give are shortened
+    let labels: Vec<String> = spec
         .labels
+        .iter()
+        .map(|l| shorten(l, LABEL_CHARS))
+        .collect();
+    let label_chars = labels
         .iter()
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
-        .clamp(4, 40);
-    let label_width = u32::try_from(label_width * 7 + 16).unwrap_or(300);
+        .clamp(4, LABEL_CHARS);
+    let label_width = u32::try_from(label_chars * 9 + 16).unwrap_or(400);
     let max = spec.values.iter().flatten().fold(0.0_f64, |a, &b| a.max(b));
     let xmax = axis_max(max);
     let mut svg = String::new();
@@ -79,7 +98,7 @@ pub(crate) fn bars(spec: &Bars, lang: Lang) -> anyhow::Result<String> {
         let label_of = |v: &SegmentValue<i32>| match v {
             SegmentValue::CenterOf(i) => usize::try_from(rows - 1 - *i)
                 .ok()
-                .and_then(|i| spec.labels.get(i))
+                .and_then(|i| labels.get(i))
                 .cloned()
                 .unwrap_or_default(),
             _ => String::new(),
@@ -417,6 +436,50 @@ fn draw_panel<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every right-aligned label (the bar names) starts inside the picture:
+    /// its x is at least its estimated width (0.55 em per character, the
+    /// average of sans-serif fonts), the longest label included, and a label
+    /// too long for the chart is shortened with "…".
+    #[test]
+    fn bar_labels_fit_inside_the_figure() {
+        let long = "Hjemmetjenesten nord: Helsefagarbeider";
+        let too_long = "Bo- og aktivitetssenteret for personer med demens: Spesialsykepleier";
+        let b = Bars {
+            title: "T",
+            labels: vec![long.into(), "Kort".into(), too_long.into()],
+            values: vec![Some(1.0), Some(0.5), None],
+            decimals: 2,
+            axis: "x",
+            hidden: "skjult",
+            note: String::new(),
+        };
+        let svg = bars(&b, Lang::Nb).unwrap();
+        let mut checked = 0;
+        for part in svg.split("<text ").skip(1) {
+            if !part.contains("text-anchor=\"end\"") {
+                continue;
+            }
+            let attr = |name: &str| -> f64 {
+                let at = part.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                part[at..].split('"').next().unwrap().parse().unwrap()
+            };
+            let text = part
+                .split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .trim();
+            let width = text.chars().count() as f64 * attr("font-size") * 0.55;
+            assert!(attr("x") >= width, "{text:?} starts left of the figure");
+            checked += 1;
+        }
+        assert!(checked >= 3, "{svg}");
+        assert!(svg.contains("Hjemmetjenesten nord: Helsefagarbeider"));
+        assert!(!svg.contains(too_long) && svg.contains("…"));
+    }
 
     fn panel(top: f64) -> Panel {
         Panel {
