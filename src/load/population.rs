@@ -125,6 +125,25 @@ fn alternative(s: &str) -> String {
     s.split_whitespace().next().unwrap_or("").to_string()
 }
 
+/// The alternative code a statistic value names, when it names one: SSB's
+/// tables 14288 and successors may give the projection alternative as the
+/// statistic (`statistikkvariabel` = `Hovedalternativet (MMMM)`) instead of in
+/// a column of its own. `Personer` names none.
+pub(super) fn alternative_in_statistic(s: &str) -> Option<String> {
+    let is_code = |c: &str| {
+        c.len() == 4
+            && c.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    };
+    let s = s.trim();
+    if let (Some(open), Some(close)) = (s.rfind('('), s.rfind(')')) {
+        if open < close && is_code(s[open + 1..close].trim()) {
+            return Some(s[open + 1..close].trim().to_string());
+        }
+    }
+    is_code(s).then(|| s.to_string())
+}
+
 /// Whether a sex value is the total of both (summed rows would count twice).
 fn sex_total(s: &str) -> bool {
     let l = s.trim().to_lowercase();
@@ -158,6 +177,9 @@ pub(super) struct Cell<'a> {
     pub age: &'a str,
     pub year: i32,
     pub alternative: Option<&'a str>,
+    /// The statistic (`statistikkvariabel`): the alternative when it names
+    /// one and there is no alternative column.
+    pub statistic: Option<&'a str>,
     pub value: &'a str,
 }
 
@@ -183,7 +205,14 @@ impl Acc {
             ));
         };
         let region = c.region.map(code).unwrap_or_default();
-        let alt = c.alternative.map(alternative).unwrap_or_default();
+        let alt = match (
+            c.alternative,
+            c.statistic.and_then(alternative_in_statistic),
+        ) {
+            (Some(a), _) => alternative(a),
+            (None, Some(a)) => a,
+            (None, None) => String::new(),
+        };
         let key = (
             region.clone(),
             c.sex.map(code).unwrap_or_default(),
@@ -424,8 +453,12 @@ fn csv(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table> {
         return None;
     }
     let age_col = age_col?;
-    let (region_col, sex_col, alt_col) =
-        (col(Role::Region), col(Role::Sex), col(Role::Alternative));
+    let (region_col, sex_col, alt_col, stat_col) = (
+        col(Role::Region),
+        col(Role::Sex),
+        col(Role::Alternative),
+        col(Role::Statistic),
+    );
     let mut acc = Acc::default();
     let mut findings = 0;
     for rec in records {
@@ -474,6 +507,7 @@ fn csv(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table> {
             age: age_s,
             year: 0,
             alternative: get(alt_col),
+            statistic: get(stat_col),
             value: "",
         };
         if long_ok {
@@ -510,6 +544,13 @@ mod tests {
         assert_eq!(code("3301 Drammen"), "3301");
         assert_eq!(code("3301"), "3301");
         assert_eq!(alternative("Hovedalternativet (MMMM)"), "MMMM");
+        // a statistic names an alternative only by a four-character code
+        let a = alternative_in_statistic;
+        assert_eq!(a("Hovedalternativet (MMMM)").as_deref(), Some("MMMM"));
+        assert_eq!(a(" LLML ").as_deref(), Some("LLML"));
+        assert_eq!(a("Personer"), None);
+        assert_eq!(a("Personer1"), None);
+        assert_eq!(a("Folkemengde (personer)"), None);
         assert_eq!(alternative("LLML"), "LLML");
         assert_eq!(age("080"), Some(80));
         assert_eq!(age("80 år"), Some(80));

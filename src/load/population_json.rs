@@ -6,7 +6,9 @@
 //! `category.index` may be an object or a list, `value` a list or a sparse
 //! object; the last dimension varies fastest; `null` is a missing figure.
 
-use super::population::{dimension_role, line_span, year, Acc, Cell, Role, Table, FORMS};
+use super::population::{
+    alternative_in_statistic, dimension_role, line_span, year, Acc, Cell, Role, Table, FORMS,
+};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::source::{FileId, Loc};
 
@@ -15,6 +17,8 @@ struct Dim {
     role: Option<Role>,
     id: String,
     codes: Vec<String>,
+    /// The categories' labels (the code where none is given).
+    labels: Vec<String>,
 }
 
 pub(super) fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Option<Table> {
@@ -112,6 +116,20 @@ pub(super) fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Op
                 return None;
             }
         }
+        let cat_labels = dim
+            .get("category")
+            .and_then(|c| c.get("label"))
+            .and_then(|l| l.as_object());
+        let labels: Vec<String> = codes
+            .iter()
+            .map(|c| {
+                cat_labels
+                    .and_then(|l| l.get(c))
+                    .and_then(|l| l.as_str())
+                    .unwrap_or(c)
+                    .to_string()
+            })
+            .collect();
         let label = dim.get("label").and_then(|l| l.as_str()).unwrap_or("");
         let role = if time.iter().any(|t| t == id) {
             Some(Role::Year)
@@ -130,6 +148,7 @@ pub(super) fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Op
             role,
             id: id.to_string(),
             codes,
+            labels,
         });
     }
     let find = |r: Role| list.iter().position(|d| d.role == Some(r));
@@ -141,7 +160,19 @@ pub(super) fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Op
         );
         return None;
     };
-    if let Some(s) = find(Role::Statistic) {
+    // the statistic may be the projection alternative (SSB's 14288 and
+    // successors); otherwise only one statistic (persons) can be summed
+    let stat_is_alt = find(Role::Alternative).is_none()
+        && find(Role::Statistic)
+            .and_then(|s| list.get(s))
+            .is_some_and(|d| {
+                d.labels.iter().zip(&d.codes).all(|(l, c)| {
+                    alternative_in_statistic(l)
+                        .or_else(|| alternative_in_statistic(c))
+                        .is_some()
+                })
+            });
+    if let Some(s) = find(Role::Statistic).filter(|_| !stat_is_alt) {
         if list.get(s).map_or(0, |d| d.codes.len()) > 1 {
             let id = list.get(s).map_or("", |d| d.id.as_str());
             fail(format!("dimension `{id}` holds more than one statistic; download only persons (Personer)"), 0, diags);
@@ -199,12 +230,24 @@ pub(super) fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Op
             );
             return None;
         };
+        // a statistic that names an alternative, by its label or its code
+        let stat_label = find(Role::Statistic).filter(|_| stat_is_alt).and_then(|d| {
+            let dim = list.get(d)?;
+            let i = *idx.get(d)?;
+            let (l, c) = (dim.labels.get(i)?, dim.codes.get(i)?);
+            Some(if alternative_in_statistic(l).is_some() {
+                l.as_str()
+            } else {
+                c.as_str()
+            })
+        });
         let cell = Cell {
             region: code_at(region_d),
             sex: code_at(sex_d),
             age: code_at(Some(age_d)).unwrap_or(""),
             year: y,
             alternative: code_at(alt_d),
+            statistic: stat_label,
             value: &value_text,
         };
         if let Err(m) = acc.add(&cell) {

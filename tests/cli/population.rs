@@ -77,6 +77,10 @@ fn every_form_gives_the_same_analysis() {
         "statbank_long_codes.csv",
         "statbank_wide.csv",
         "jsonstat2.json",
+        // the alternative as the statistic (`statistikkvariabel`), no
+        // alternative column or dimension: how 14288 may come
+        "statbank_statistic_alternative.csv",
+        "jsonstat2_statistic_alternative.json",
     ];
     let outputs: Vec<String> = forms
         .iter()
@@ -111,6 +115,25 @@ fn every_form_gives_the_same_analysis() {
     );
     assert!((row["required"].as_f64().unwrap() - 3.0 * g).abs() < 1e-9);
     assert!((row["index"].as_f64().unwrap() - g).abs() < 1e-12);
+}
+
+/// The alternatives read from a statistic column or dimension are the same
+/// alternatives: every scenario (one of them under SSB's low alternative)
+/// gives the same comparison as from the file with an alternative column.
+#[test]
+fn alternatives_given_as_the_statistic_are_the_alternatives() {
+    let compare = |form: &str| {
+        let d = demand_plan(form);
+        stdout(&["analyse", dir_str(&d), "--compare", "--format", "json"])
+    };
+    let reference = compare("statbank_long_text.csv");
+    assert!(reference.contains("ssb-lav"), "{reference}");
+    for form in [
+        "statbank_statistic_alternative.csv",
+        "jsonstat2_statistic_alternative.json",
+    ] {
+        assert!(compare(form) == reference, "{form} differs");
+    }
 }
 
 #[test]
