@@ -369,6 +369,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("dimension `{id}` is listed in `id` but not described in `dimension`", "dimensjonen `{1}` står i `id`, men er ikke beskrevet i `dimension`"),
     ("dimension `{id}`: category `{code}` has an index outside its size {size}", "dimensjonen `{1}`: kategorien `{2}` har en indeks utenfor størrelsen {3}"),
     ("dimension `{id}` has no category index of {size} categories", "dimensjonen `{1}` har ingen kategoriindeks med {2} kategorier"),
+    ("dimension `{id}` has size {size} but {given} categories", "dimensjonen `{1}` har størrelsen {2}, men {3} kategorier"),
+    ("`value` has the key `{k}`, not a position below {total}", "`value` har nøkkelen `{1}`, som ikke er en posisjon under {2}"),
     ("dimension `{id}` ({label}) is not one of region, kjønn, alder, år, statistikkvariabel or alternativ, and has {size} categories", "dimensjonen `{1}` ({2}) er ikke en av region, kjønn, alder, år, statistikkvariabel eller alternativ, og har {3} kategorier"),
     ("the JSON-stat2 dataset has no age (`Alder`) or no year (`Tid`) dimension", "JSON-stat2-datasettet mangler en alders- (`Alder`) eller årsdimensjon (`Tid`)"),
     ("dimension `{id}` holds more than one statistic; download only persons (Personer)", "dimensjonen `{1}` inneholder mer enn én statistikkvariabel; last ned bare personer (Personer)"),

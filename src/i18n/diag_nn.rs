@@ -371,6 +371,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("dimension `{id}` is listed in `id` but not described in `dimension`", "dimensjonen `{1}` står i `id`, men er ikkje skildra i `dimension`"),
     ("dimension `{id}`: category `{code}` has an index outside its size {size}", "dimensjonen `{1}`: kategorien `{2}` har ein indeks utanfor storleiken {3}"),
     ("dimension `{id}` has no category index of {size} categories", "dimensjonen `{1}` har ingen kategoriindeks med {2} kategoriar"),
+    ("dimension `{id}` has size {size} but {given} categories", "dimensjonen `{1}` har storleiken {2}, men {3} kategoriar"),
+    ("`value` has the key `{k}`, not a position below {total}", "`value` har nøkkelen `{1}`, som ikkje er ein posisjon under {2}"),
     ("dimension `{id}` ({label}) is not one of region, kjønn, alder, år, statistikkvariabel or alternativ, and has {size} categories", "dimensjonen `{1}` ({2}) er ikkje ein av region, kjønn, alder, år, statistikkvariabel eller alternativ, og har {3} kategoriar"),
     ("the JSON-stat2 dataset has no age (`Alder`) or no year (`Tid`) dimension", "JSON-stat2-datasettet manglar ein alders- (`Alder`) eller årsdimensjon (`Tid`)"),
     ("dimension `{id}` holds more than one statistic; download only persons (Personer)", "dimensjonen `{1}` inneheld meir enn éin statistikkvariabel; last ned berre personar (Personer)"),

@@ -79,6 +79,22 @@ pub(super) fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Op
             return None;
         };
         let index = dim.get("category").and_then(|c| c.get("index"));
+        // `size` is the file's word; the categories are what it holds. A size
+        // other than their number is refused before anything is allocated, so
+        // a hostile `size` cannot ask for gigabytes.
+        let given = match index {
+            Some(serde_json::Value::Object(m)) => m.len(),
+            Some(serde_json::Value::Array(a)) => a.len(),
+            _ => 1,
+        };
+        if size != given {
+            fail(
+                format!("dimension `{id}` has size {size} but {given} categories"),
+                0,
+                diags,
+            );
+            return None;
+        }
         let mut codes = vec![String::new(); size];
         match index {
             Some(serde_json::Value::Object(m)) => {
@@ -198,7 +214,31 @@ pub(super) fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Op
     let (region_d, sex_d, alt_d) = (find(Role::Region), find(Role::Sex), find(Role::Alternative));
     let mut acc = Acc::default();
     let mut idx = vec![0usize; list.len()];
-    for flat in 0..total {
+    // the values there are, in order: a sparse `value` object is walked by
+    // its keys, never by the (possibly huge) product of the sizes
+    let cells: Vec<(usize, &serde_json::Value)> = match value {
+        Some(serde_json::Value::Array(a)) => a.iter().enumerate().collect(),
+        Some(serde_json::Value::Object(m)) => {
+            let mut c = Vec::with_capacity(m.len());
+            for (k, v) in m {
+                match k.parse::<usize>().ok().filter(|&i| i < total) {
+                    Some(i) => c.push((i, v)),
+                    None => {
+                        fail(
+                            format!("`value` has the key `{k}`, not a position below {total}"),
+                            0,
+                            diags,
+                        );
+                        return None;
+                    }
+                }
+            }
+            c.sort_unstable_by_key(|&(i, _)| i);
+            c
+        }
+        _ => Vec::new(),
+    };
+    for (flat, cell_value) in cells {
         // the last dimension varies fastest
         let mut rest = flat;
         for (slot, d) in idx.iter_mut().zip(&list).rev() {
@@ -206,15 +246,10 @@ pub(super) fn json_stat(text: &str, file: FileId, diags: &mut Diagnostics) -> Op
             *slot = rest % n;
             rest /= n;
         }
-        let cell_value = match value {
-            Some(serde_json::Value::Array(a)) => a.get(flat),
-            Some(serde_json::Value::Object(m)) => m.get(&flat.to_string()),
-            _ => None,
-        };
         let value_text = match cell_value {
-            None | Some(serde_json::Value::Null) => continue,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(other) => other.to_string(),
+            serde_json::Value::Null => continue,
+            serde_json::Value::Number(n) => n.to_string(),
+            other => other.to_string(),
         };
         let code_at =
             |d: Option<usize>| d.and_then(|d| Some(list.get(d)?.codes.get(*idx.get(d)?)?.as_str()));

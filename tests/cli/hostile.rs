@@ -271,3 +271,52 @@ fn control_bytes_in_a_data_header_neither_echo_nor_inject() {
     assert!(!all.contains("SVARZK"), "{all}");
     assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all:?}");
 }
+
+/// A JSON-stat2 projection is refused by what it holds, not by what it
+/// claims: a `size` of four billion categories (which once made `plan` ask
+/// for 96 GB and abort) and a sparse `value` object over a product of sizes
+/// of 1.6 billion cells (which once kept it busy for minutes) are each one
+/// located finding, at once.
+#[test]
+fn a_population_file_cannot_ask_for_memory_or_time() {
+    let index = |n: usize, f: &dyn Fn(usize) -> String| {
+        let items: Vec<String> = (0..n).map(|i| format!("\"{}\": {i}", f(i))).collect();
+        format!("{{\"category\": {{\"index\": {{{}}}}}}}", items.join(", "))
+    };
+    let huge_size = format!(
+        "{{\"version\": \"2.0\", \"class\": \"dataset\", \"id\": [\"Alder\", \"Tid\"], \"size\": [4000000000, 1], \"dimension\": {{\"Alder\": {}, \"Tid\": {}}}, \"value\": [1]}}",
+        index(1, &|i| format!("{i:03}")),
+        index(1, &|i| (2025 + i).to_string())
+    );
+    let sparse = format!(
+        "{{\"version\": \"2.0\", \"class\": \"dataset\", \"id\": [\"Region\", \"Kjonn\", \"Alder\", \"Tid\", \"Alternativ\"], \"size\": [200, 2, 101, 200, 200], \"dimension\": {{\"Region\": {}, \"Kjonn\": {}, \"Alder\": {}, \"Tid\": {}, \"Alternativ\": {}}}, \"value\": {{\"0\": 5, \"1\": 6}}}}",
+        index(200, &|i| (1000 + i).to_string()),
+        index(2, &|i| (i + 1).to_string()),
+        index(101, &|i| format!("{i:03}")),
+        index(200, &|i| (1950 + i).to_string()),
+        index(200, &|i| format!("A{i:03}"))
+    );
+    for (json, expect) in [
+        (huge_size, "has size 4000000000 but 1 categories"),
+        (sparse, "holds no region `9999`"),
+    ] {
+        let dir = copy_plan(BASE);
+        std::fs::write(
+            dir.path().join("demand.toml"),
+            "[population]\nfile = \"data/befolkning.json\"\nregion = \"9999\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("data/befolkning.json"), json).unwrap();
+        // a run that takes a minute is killed, and fails on its exit code
+        let out = plan()
+            .args(["check", "--lang", "en"])
+            .arg(dir.path())
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(expect), "{err}");
+        assert!(err.contains("data/befolkning.json"), "{err}");
+    }
+}

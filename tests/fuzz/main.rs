@@ -125,6 +125,117 @@ fn fuzz_survey() {
     campaign("survey", &["data/survey.csv"]);
 }
 
+/// The privacy plan with the demand and workload keys: a population
+/// projection (`file`), two drivers and two scenarios in `demand.toml`, a
+/// driven capacity line and a WISN workload whose line has no `fte`.
+fn demand_plan(population_file: &str, population: &[u8]) -> MemSource {
+    let mut base = seed_plan();
+    let demand = format!(
+        r#"[population]
+file = "{population_file}"
+region = "9999"
+
+[[driver]]
+id = "hjemmetjeneste"
+title = "Hjemmetjenester"
+rates = {{ "67-79" = 0.06, "80-89" = 0.25, "90+" = 0.5 }}
+
+[[driver]]
+id = "eldre"
+title = "Innbyggere 80+"
+ages = "80+"
+
+[[scenario]]
+id = "lav"
+title = "Lav vekst"
+alternative = "LLML"
+
+[[scenario]]
+id = "avgang"
+title = "Høyere turnover"
+assumptions = {{ turnover_rate = 0.12, efficiency = 0.01 }}
+rates.hjemmetjeneste = {{ "80-89" = 0.22 }}
+"#
+    );
+    base.insert("demand.toml", demand.into_bytes());
+    let req = String::from_utf8(base.get("requirements.yaml").unwrap().to_vec()).unwrap();
+    let req = req
+        .replacen(
+            "    fte: 3.0\n    accepts: [sykepleier]\n",
+            "    fte: 3.0\n    accepts: [sykepleier]\n    driver: hjemmetjeneste\n",
+            1,
+        )
+        .replacen(
+            "  - unit: hjemme\n    position: fagarbeider\n    title: Helsefagarbeider\n    fte: 2.0\n",
+            "  - unit: hjemme\n    position: fagarbeider\n    title: Helsefagarbeider\n",
+            1,
+        );
+    let req = format!(
+        "{req}workload:\n  - unit: hjemme\n    position: fagarbeider\n    working_days: 260\n    hours_per_day: 7.5\n    absence_days: {{ holidays: 10, vacation: 25, sick: 20 }}\n    activities:\n      - {{ name: Stell, minutes: 30, per_year: 4000, driver: eldre }}\n      - {{ name: Tilsyn, minutes: 10, per_year: 3000 }}\n    support:\n      - {{ name: Rapport, hours: 0.25, per: day }}\n      - {{ name: Fagmøte, hours: 1, per: week }}\n    individual:\n      - {{ name: Verneombud, hours_per_year: 100, staff: 1 }}\n"
+    );
+    base.insert("requirements.yaml", req.into_bytes());
+    base.insert(population_file, population.to_vec());
+    base
+}
+
+/// A small tidy projection (region 9999, MMMM and LLML, both sexes, ages
+/// 0–100, 2025–2029): every row of the fixture that is not HHMH.
+fn tidy_population() -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/population/tidy.csv");
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .filter(|l| !l.contains("HHMH"))
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        .into_bytes()
+}
+
+/// Mutations of the demand keys, the workload and the population CSV; the
+/// base plan is valid and uses all three.
+#[test]
+fn fuzz_demand_workload_and_population_csv() {
+    let base = demand_plan("data/befolkning.csv", &tidy_population());
+    assert_base_is_valid(&base);
+    let targets = ["demand.toml", "requirements.yaml", "data/befolkning.csv"];
+    run_campaign("demand", &base, |seed| {
+        let file = targets[(seed as usize) % targets.len()];
+        let original = base.get(file).unwrap().to_vec();
+        (file.to_string(), mutate::mutate(&original, seed))
+    });
+}
+
+/// Mutations of a JSON-stat2 projection as SSB's API returns it.
+#[test]
+fn fuzz_population_json_stat() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/population/jsonstat2.json");
+    let base = demand_plan("data/befolkning.json", &std::fs::read(path).unwrap());
+    assert_base_is_valid(&base);
+    run_campaign("jsonstat", &base, |seed| {
+        let original = base.get("data/befolkning.json").unwrap().to_vec();
+        (
+            "data/befolkning.json".to_string(),
+            mutate::mutate(&original, seed),
+        )
+    });
+}
+
+/// A campaign's base plan loads without errors (else the mutations would
+/// only ever test the error path).
+fn assert_base_is_valid(base: &MemSource) {
+    let loaded = kompetanseplan::pipeline::open(base).unwrap();
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .finish()
+        .iter()
+        .filter(|d| d.severity == kompetanseplan::diag::Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(loaded.plan.is_some() && errors.is_empty(), "{errors:#?}");
+    let plan = loaded.plan.unwrap();
+    assert!(!plan.workloads.is_empty() && plan.drivers.len() == 2 && plan.scenarios.len() == 2);
+}
+
 /// The roster as an Excel workbook: half the inputs mutate the sheet's XML
 /// inside a well-formed package (what a parser of SpreadsheetML sees), half
 /// the package's bytes (what the zip reader sees).
