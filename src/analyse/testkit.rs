@@ -71,7 +71,7 @@ pub fn plan_2025_2029() -> Plan {
         measures: vec![],
         indicators: vec![],
         staff: vec![],
-        survey: vec![],
+        survey: Default::default(),
     };
     plan.normalise();
     plan

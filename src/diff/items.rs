@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::model::{
-    Answer, CapacityLine, Competence, CompetenceKind, Goal, Indicator, IndicatorKind, Measure,
+    Answers, CapacityLine, Competence, CompetenceKind, Goal, Indicator, IndicatorKind, Measure,
     Plan, QualityAmount, QualityLine, Staff, Unit,
 };
 
@@ -293,15 +293,8 @@ fn same_staff(a: &[Staff], b: &[Staff]) -> bool {
         })
 }
 
-fn same_survey(a: &[Answer], b: &[Answer]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            x.respondent == y.respondent
-                && x.unit == y.unit
-                && x.competence == y.competence
-                && x.level == y.level
-                && x.need == y.need
-        })
+fn same_survey(a: &Answers, b: &Answers) -> bool {
+    a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x == y)
 }
 
 fn meta(p: &Plan) -> Keyed {

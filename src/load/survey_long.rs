@@ -36,8 +36,8 @@ pub struct CompactAnswer {
     /// Span of the record's line in the text (the answer's `loc`).
     pub start: usize,
     pub end: usize,
-    /// Byte range of the respondent id in the chunk's `respondents`.
-    pub respondent: (usize, usize),
+    /// Index into the chunk's `respondents`.
+    pub respondent: u32,
     /// Index into the chunk's `units`.
     pub unit: u32,
     /// Index into the chunk's `competences`.
@@ -50,8 +50,7 @@ pub struct CompactAnswer {
 #[derive(Debug, Clone, Default)]
 pub struct Chunk {
     pub rows: Vec<CompactAnswer>,
-    /// Respondent ids, back to back.
-    pub respondents: String,
+    pub respondents: Vec<Arc<str>>,
     pub units: Vec<Arc<str>>,
     pub competences: Vec<Arc<str>>,
 }
@@ -59,8 +58,8 @@ pub struct Chunk {
 impl Chunk {
     pub fn respondent(&self, a: &CompactAnswer) -> &str {
         self.respondents
-            .get(a.respondent.0..a.respondent.1)
-            .unwrap_or("")
+            .get(a.respondent as usize)
+            .map_or("", |r| r)
     }
 
     pub fn unit(&self, a: &CompactAnswer) -> &str {
@@ -107,7 +106,7 @@ impl ParsedSurvey {
                 .unwrap_or_else(|| Arc::from(""))
         };
         Answer {
-            respondent: Arc::from(chunk.respondent(a)),
+            respondent: shared(&chunk.respondents, a.respondent),
             unit: shared(&chunk.units, a.unit),
             competence: shared(&chunk.competences, a.competence),
             level: a.level,
@@ -138,9 +137,7 @@ impl ParsedSurvey {
                 .loc
                 .as_ref()
                 .map_or((0, 0), |l| (l.span.start, l.span.end));
-            let r0 = chunk.respondents.len();
-            chunk.respondents.push_str(&a.respondent);
-            let respondent = (r0, chunk.respondents.len());
+            let respondent = interner.respondent(&mut chunk, &a.respondent);
             let unit = interner.unit(&mut chunk, &a.unit);
             let competence = interner.competence(&mut chunk, &a.competence);
             chunk.rows.push(CompactAnswer {
@@ -166,7 +163,9 @@ impl ParsedSurvey {
 struct Interner {
     units: HashMap<String, u32>,
     competences: HashMap<String, u32>,
+    respondents: HashMap<String, u32>,
     last_unit: Option<u32>,
+    last_respondent: Option<u32>,
 }
 
 impl Interner {
@@ -179,6 +178,18 @@ impl Interner {
         let u = intern(&mut self.units, &mut chunk.units, s);
         self.last_unit = Some(u);
         u
+    }
+
+    /// A respondent's answers usually come one after another.
+    fn respondent(&mut self, chunk: &mut Chunk, s: &str) -> u32 {
+        if let Some(r) = self.last_respondent {
+            if chunk.respondents.get(r as usize).is_some_and(|x| &**x == s) {
+                return r;
+            }
+        }
+        let r = intern(&mut self.respondents, &mut chunk.respondents, s);
+        self.last_respondent = Some(r);
+        r
     }
 
     fn competence(&mut self, chunk: &mut Chunk, s: &str) -> u32 {
@@ -253,14 +264,13 @@ pub fn parse_long(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> 
             let found = body(input, spec, expected, &head, range, &mut d, |r, _, d| {
                 if let Some((respondent, unit, competence, level, need)) = record(r, spec, d) {
                     let row = r.row_loc().span;
-                    let r0 = chunk.respondents.len();
-                    chunk.respondents.push_str(respondent);
+                    let respondent = interner.respondent(&mut chunk, respondent);
                     let unit = interner.unit(&mut chunk, unit);
                     let competence = interner.competence(&mut chunk, competence);
                     chunk.rows.push(CompactAnswer {
                         start: row.start,
                         end: row.end,
-                        respondent: (r0, chunk.respondents.len()),
+                        respondent,
                         unit,
                         competence,
                         level,

@@ -28,7 +28,8 @@ mod tests {
         plan.survey = vec![
             answer("resp-secret", "u", "demens", 2),
             answer("resp-other", "u", "demens", 1),
-        ];
+        ]
+        .into();
         let mut buf = Vec::new();
         render(&mut buf, &analyse(&plan, &plan.assumptions)).unwrap();
         let text = String::from_utf8(buf).unwrap();

@@ -14,7 +14,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::csv_records::Parsed;
 use crate::load::data::DataSet;
 use crate::load::staff::{RawStaff, StaffColumn};
-use crate::model::{Answer, Staff};
+use crate::model::{Answers, Staff};
 use crate::source::Sources;
 
 /// Check the data rows against the plan's ids.
@@ -23,7 +23,7 @@ pub fn data(
     ids: &Ids,
     sources: &Sources,
     diags: &mut Diagnostics,
-) -> (Vec<Staff>, Vec<Answer>) {
+) -> (Vec<Staff>, Answers) {
     let DataSet {
         staff,
         survey,

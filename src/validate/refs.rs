@@ -10,8 +10,9 @@
 //! A national survey has millions of rows, so nothing here is worse than
 //! linear plus a sort of small groups: ids become ranks in the sorted id lists
 //! (rank order is string order), duplicates are found by grouping rows by
-//! (unit, competence) with a counting sort, and the survey's `Answer`s are made
-//! once, directly in their final order; staff rows are permuted in place.
+//! (unit, competence) with a counting sort, and the survey's rows are 16-byte
+//! rows of id numbers, made once in their final order; staff rows are
+//! permuted in place.
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,7 +23,7 @@ use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::csv_records::Parsed;
 use crate::load::staff::StaffColumn;
 use crate::load::survey::{Chunk, CompactAnswer, ParsedSurvey, SurveyColumn};
-use crate::model::{Answer, Staff};
+use crate::model::{AnswerRow, Answers, Staff};
 use crate::source::Loc;
 
 /// Reference checks of data rows. Rows are personal data, so a diagnostic
@@ -225,9 +226,10 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
 }
 
 /// Survey rows: known units and real competences, one answer per respondent,
-/// unit and competence. The result is sorted by (unit, competence, respondent),
-/// and its strings are made only now, in that order, on all cores.
-pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnostics) -> Vec<Answer> {
+/// unit and competence. The result is sorted by (unit, competence, respondent);
+/// its unit and competence tables are the plan's ids, its respondent table the
+/// distinct respondents of the file, so every comparison is of integers.
+pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnostics) -> Answers {
     let units: Vec<&str> = ids.units.keys().map(String::as_str).collect();
     let comps: Vec<&str> = ids.competences.keys().map(String::as_str).collect();
     let real: Vec<bool> = ids.competences.values().map(|(f, _)| !f).collect();
@@ -249,14 +251,39 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
         parsed.fields.loc(text, i, Some(&parsed.row_loc(a)), col)
     };
 
-    // Group of each row: unit rank × competences + competence rank, or NONE
+    // Respondents numbered across chunks in id order: each chunk's table
+    // mapped to ranks in the sorted list of all of them.
+    let mut respondents: Vec<&str> = parsed
+        .chunks
+        .iter()
+        .flat_map(|c| c.respondents.iter().map(|r| &**r))
+        .collect();
+    respondents.par_sort_unstable();
+    respondents.dedup();
+    let resp_rank: Vec<Vec<u32>> = parsed
+        .chunks
+        .par_iter()
+        .map(|c| {
+            c.respondents
+                .iter()
+                .map(|r| {
+                    let k = respondents.partition_point(|x| *x < &**r);
+                    u32::try_from(k).unwrap_or(u32::MAX)
+                })
+                .collect()
+        })
+        .collect();
+
+    // Each row as a model row (unit and competence as ranks in the plan's
+    // ids) and its group: unit rank × competences + competence rank, or NONE
     // when the unit or the competence is not defined.
     const NONE: u32 = u32::MAX;
     let mut group: Vec<u32> = Vec::with_capacity(n);
+    let mut model: Vec<AnswerRow> = Vec::with_capacity(n);
     let mut refs = RowRefs::new(ids);
     let mut ok = vec![false; n];
     let mut i = 0;
-    for chunk in &parsed.chunks {
+    for (chunk, resp) in parsed.chunks.iter().zip(&resp_rank) {
         let rank = |list: &[&str], s: &std::sync::Arc<str>| list.binary_search(&&**s).ok();
         let unit_rank: Vec<Option<usize>> = chunk.units.iter().map(|s| rank(&units, s)).collect();
         let comp_rank: Vec<Option<usize>> =
@@ -280,6 +307,14 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
             ok[i] = good;
             let g = u.zip(c).map(|(u, c)| u * n_comps + c);
             group.push(g.and_then(|g| u32::try_from(g).ok()).unwrap_or(NONE));
+            let as_u32 = |x: Option<usize>| x.and_then(|x| u32::try_from(x).ok()).unwrap_or(NONE);
+            model.push(AnswerRow {
+                unit: as_u32(u),
+                competence: as_u32(c),
+                respondent: resp.get(a.respondent as usize).copied().unwrap_or(NONE),
+                level: a.level,
+                need: a.need,
+            });
             i += 1;
         }
     }
@@ -319,7 +354,7 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
             }
         }
     }
-    let respondent = |i: u32| row(i as usize).map_or("", |(c, a)| c.respondent(a));
+    let respondent = |i: u32| model.get(i as usize).map_or(NONE, |r| r.respondent);
     // the groups, as disjoint slices of `order`, sorted on all cores
     let mut parts: Vec<&mut [u32]> = Vec::with_capacity(bounds.len());
     let mut rest = &mut order[..];
@@ -332,7 +367,7 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
         .into_par_iter()
         .flat_map_iter(|part| {
             // stable: the first of equal respondents is the first in the file
-            part.sort_by(|&x, &y| respondent(x).cmp(respondent(y)));
+            part.sort_by_key(|&x| respondent(x));
             let part = &*part;
             part.windows(2)
                 .filter(|p| respondent(p[0]) == respondent(p[1]))
@@ -381,22 +416,21 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
     drop(dup);
     order.retain(|&i| ok[i as usize]);
     drop(ok);
-    // An indexed parallel map collects straight into the final vector.
-    order
-        .par_iter()
-        .map(|&i| match row(i as usize) {
-            Some((c, a)) => parsed.answer(c, a),
-            None => Answer {
-                // cannot happen: `order` holds row numbers
-                respondent: "".into(),
-                unit: "".into(),
-                competence: "".into(),
-                level: 0,
-                need: None,
-                loc: None,
-            },
-        })
-        .collect()
+    let respondents: Vec<String> = respondents.into_iter().map(str::to_string).collect();
+    drop(resp_rank);
+    drop(parsed);
+    let rows = order
+        .iter()
+        .filter_map(|&i| model.get(i as usize).copied())
+        .collect();
+    drop(order);
+    drop(model);
+    Answers {
+        units: ids.units.keys().cloned().collect(),
+        competences: ids.competences.keys().cloned().collect(),
+        respondents,
+        rows,
+    }
 }
 
 #[cfg(test)]
@@ -454,7 +488,7 @@ mod tests {
         let got = survey(parsed.clone(), &text, &ids, &mut d);
         // the reference: every row, first of each (respondent, unit, competence) kept
         let mut seen = std::collections::BTreeSet::new();
-        let mut want: Vec<Answer> = parsed
+        let mut want: Vec<crate::model::Answer> = parsed
             .into_answers()
             .rows
             .into_iter()
@@ -464,18 +498,15 @@ mod tests {
         want.sort_by(|a, b| {
             (&a.unit, &a.competence, &a.respondent).cmp(&(&b.unit, &b.competence, &b.respondent))
         });
-        let key = |a: &Answer| {
-            (
-                a.respondent.clone(),
-                a.unit.clone(),
-                a.competence.clone(),
-                a.level,
-                a.loc.clone(),
-            )
-        };
+        let want: Vec<_> = want
+            .iter()
+            .map(|a| (&*a.respondent, &*a.unit, &*a.competence, a.level))
+            .collect();
         assert_eq!(
-            got.iter().map(key).collect::<Vec<_>>(),
-            want.iter().map(key).collect::<Vec<_>>()
+            got.iter()
+                .map(|a| (a.respondent, a.unit, a.competence, a.level))
+                .collect::<Vec<_>>(),
+            want
         );
         let dups = d.iter().filter(|x| x.code == Code::DuplicateId).count();
         assert_eq!(dups, 403 - seen.len(), "{d:?}");
