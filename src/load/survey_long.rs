@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::csv_records::{body, header, Column, CsvSpec, FieldLocs, Input, Parsed};
+use super::csv_records::{body, header, Body, Column, CsvSpec, FieldLocs, Header, Input, Parsed};
 use super::survey::{record, SurveyColumn, OPTIONAL};
 use crate::diag::Diagnostics;
 use crate::model::Answer;
@@ -232,6 +232,133 @@ fn pieces(text: &str, range: Range<usize>, n: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// File columns of (respondent, unit, competence, level, need) when the fast
+/// path may read `range`: a plain v1 mapping (no value mapping, no answer
+/// labels, every column present) and no quote character in the range.
+fn fast_columns(
+    input: Input<'_>,
+    spec: &CsvSpec,
+    head: &Header,
+    range: Range<usize>,
+) -> Option<[usize; 5]> {
+    if !spec.values.is_empty() || !spec.scale.is_empty() {
+        return None;
+    }
+    let mut cols = [0; 5];
+    for (c, slot) in SurveyColumn::ALL.iter().zip(cols.iter_mut()) {
+        *slot = (*head.index.get(c.index())?)?;
+    }
+    let bytes = input.text.as_bytes().get(range)?;
+    memchr::memchr(b'"', bytes).is_none().then_some(cols)
+}
+
+/// The fast path: each line of `range` (which has no quote, so a line is a
+/// record) is split at the delimiter and taken as it is when every field is
+/// plain — the right number of fields, ids without surrounding space or
+/// anything that could be personal data, level 1–5 and need empty or 1–5 as
+/// single digits. Any other line is handed to `slow` (the located record
+/// reader), in file order, so the rows and findings are the same as reading
+/// the whole range slowly; the happy path keeps no field locations.
+fn fast(
+    input: Input<'_>,
+    head: &Header,
+    cols: [usize; 5],
+    range: Range<usize>,
+    chunk: &mut Chunk,
+    d: &mut Diagnostics,
+    slow: &mut impl FnMut(Range<usize>, &mut Chunk, &mut Diagnostics) -> Body,
+) -> Body {
+    let text = input.text;
+    let bytes = text.as_bytes();
+    let n_fields = head.names.len();
+    let mut out = Body::default();
+    let mut interner = Interner::default();
+    let mut fields: Vec<&str> = Vec::with_capacity(n_fields + 1);
+    let mut pos = range.start;
+    let end = range.end.min(bytes.len());
+    while pos < end {
+        let nl = memchr::memchr(b'\n', &bytes[pos..end]).map_or(end, |i| pos + i);
+        let next = (nl + 1).min(end);
+        let mut line_end = nl;
+        if line_end > pos && bytes[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        let line = text.get(pos..line_end).unwrap_or("");
+        fields.clear();
+        let plain = !line.is_empty()
+            && memchr::memchr(b'\r', line.as_bytes()).is_none()
+            && {
+                fields.extend(line.split(input.delimiter as char));
+                fields.len() == n_fields
+            }
+            && fields.iter().all(|f| plain_field(f));
+        let answer = if plain {
+            let get = |c: usize| fields.get(c).copied().unwrap_or("");
+            let (respondent, unit, competence) = (get(cols[0]), get(cols[1]), get(cols[2]));
+            let level = scale_digit(get(cols[3]));
+            let need = get(cols[4]);
+            let need_ok = need.is_empty() || scale_digit(need).is_some();
+            match level {
+                Some(level)
+                    if need_ok
+                        && !respondent.is_empty()
+                        && !unit.is_empty()
+                        && !competence.is_empty()
+                        && !super::personal::looks_like_name(respondent) =>
+                {
+                    Some((respondent, unit, competence, level, scale_digit(need)))
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        match answer {
+            Some((respondent, unit, competence, level, need)) => {
+                let respondent = interner.respondent(chunk, respondent);
+                let unit = interner.unit(chunk, unit);
+                let competence = interner.competence(chunk, competence);
+                chunk.rows.push(CompactAnswer {
+                    start: pos,
+                    end: line_end,
+                    respondent,
+                    unit,
+                    competence,
+                    level,
+                    need,
+                });
+            }
+            None => {
+                let found = slow(pos..next, chunk, d);
+                out.national_ids.extend(found.national_ids);
+                if found.stopped {
+                    out.stopped = true;
+                    break;
+                }
+            }
+        }
+        pos = next;
+    }
+    out
+}
+
+/// A field the fast path may take as it is: no space or non-ASCII byte at
+/// its ends (no trimming needed) and not possibly a national identity number.
+fn plain_field(f: &str) -> bool {
+    let edge = |b: Option<&u8>| b.is_none_or(|&b| b > b' ' && b < 0x80);
+    edge(f.as_bytes().first())
+        && edge(f.as_bytes().last())
+        && !(f.len() == 11 && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `1`–`5` as a single digit.
+fn scale_digit(f: &str) -> Option<u8> {
+    match f.as_bytes() {
+        [b @ b'1'..=b'5'] => Some(b - b'0'),
+        _ => None,
+    }
+}
+
 /// Read a long survey file.
 pub fn parse_long(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> ParsedSurvey {
     let mut parsed = ParsedSurvey {
@@ -261,23 +388,29 @@ pub fn parse_long(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> 
                 .map_or(0, |b| memchr::memchr_iter(b'\n', b).count());
             chunk.rows.reserve_exact(lines + 1);
             let mut interner = Interner::default();
-            let found = body(input, spec, expected, &head, range, &mut d, |r, _, d| {
-                if let Some((respondent, unit, competence, level, need)) = record(r, spec, d) {
-                    let row = r.row_loc().span;
-                    let respondent = interner.respondent(&mut chunk, respondent);
-                    let unit = interner.unit(&mut chunk, unit);
-                    let competence = interner.competence(&mut chunk, competence);
-                    chunk.rows.push(CompactAnswer {
-                        start: row.start,
-                        end: row.end,
-                        respondent,
-                        unit,
-                        competence,
-                        level,
-                        need,
-                    });
-                }
-            });
+            let mut slow = |range: Range<usize>, chunk: &mut Chunk, d: &mut Diagnostics| {
+                body(input, spec, expected, &head, range, d, |r, _, d| {
+                    if let Some((respondent, unit, competence, level, need)) = record(r, spec, d) {
+                        let row = r.row_loc().span;
+                        let respondent = interner.respondent(chunk, respondent);
+                        let unit = interner.unit(chunk, unit);
+                        let competence = interner.competence(chunk, competence);
+                        chunk.rows.push(CompactAnswer {
+                            start: row.start,
+                            end: row.end,
+                            respondent,
+                            unit,
+                            competence,
+                            level,
+                            need,
+                        });
+                    }
+                })
+            };
+            let found = match fast_columns(input, spec, &head, range.clone()) {
+                Some(cols) => fast(input, &head, cols, range, &mut chunk, &mut d, &mut slow),
+                None => slow(range, &mut chunk, &mut d),
+            };
             (chunk, d, found)
         })
         .collect();
@@ -325,6 +458,100 @@ mod tests {
         // a quote anywhere: one piece
         let quoted = format!("{text}\"a\nb\",u,c,3,\n");
         assert_eq!(pieces(&quoted, 2..quoted.len(), 8).len(), 1);
+    }
+
+    /// Rows and findings of `parse_long` and of the located reader alone.
+    fn both(
+        text: &str,
+    ) -> (
+        Vec<(String, String, String, u8, Option<u8>, Loc)>,
+        Vec<(String, String, String, u8, Option<u8>, Loc)>,
+        Diagnostics,
+        Diagnostics,
+    ) {
+        let input = Input {
+            text,
+            file: FileId(0),
+            header_start: 0,
+            delimiter: b',',
+            decimal_comma: false,
+        };
+        let spec = CsvSpec::default();
+        let mut fast_d = Diagnostics::default();
+        let parsed = parse_long(input, &spec, &mut fast_d);
+        let got: Vec<_> = parsed
+            .iter()
+            .map(|(c, a)| {
+                (
+                    c.respondent(a).to_string(),
+                    c.unit(a).to_string(),
+                    c.competence(a).to_string(),
+                    a.level,
+                    a.need,
+                    parsed.row_loc(a),
+                )
+            })
+            .collect();
+        let mut single = Diagnostics::default();
+        let head = header(
+            input,
+            &spec,
+            SurveyColumn::NAMES,
+            &OPTIONAL,
+            &[],
+            &mut single,
+        )
+        .unwrap();
+        let mut rows = Vec::new();
+        let found = body(
+            input,
+            &spec,
+            SurveyColumn::NAMES,
+            &head,
+            head.body_start..text.len(),
+            &mut single,
+            |r, _, d| {
+                if let Some(v) = record(r, &spec, d) {
+                    rows.push((
+                        v.0.to_string(),
+                        v.1.to_string(),
+                        v.2.to_string(),
+                        v.3,
+                        v.4,
+                        r.row_loc(),
+                    ));
+                }
+            },
+        );
+        for (_, d) in found.national_ids {
+            single.push(d);
+        }
+        (got, rows, fast_d, single)
+    }
+
+    #[test]
+    fn fast_path_reads_odd_lines_as_the_located_reader_does() {
+        let mut text = crate::load::survey::header();
+        text.push_str("r1,u,c,3,2\r\n");
+        text.push_str("\n");
+        text.push_str("   \n");
+        text.push_str(" r2,u,c,3,\n");
+        text.push_str("r3,u ,c,3,\n");
+        text.push_str("r4,sjø,c,03,\n");
+        text.push_str("r5,u,c,6,\n");
+        text.push_str("r6,u,c,,\n");
+        text.push_str("r7,u,c,3,0\n");
+        text.push_str("r8,u,c,3\n");
+        text.push_str("r9,u,c,3,1,x\n");
+        text.push_str("Kari Nordmann,u,c,3,\n");
+        text.push_str("15076500565,u,c,3,\n");
+        text.push_str("12345678901,u,c,3,\n");
+        text.push_str("r10,u,c\r,3,\n");
+        text.push_str(",u,c,3,\n");
+        text.push_str("r11,ø,c,2,5");
+        let (got, want, fast_d, single) = both(&text);
+        assert_eq!(got, want);
+        assert_eq!(fast_d.finish(), single.finish());
     }
 
     #[test]
