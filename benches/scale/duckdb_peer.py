@@ -31,8 +31,11 @@ The rules, as `plan check` / `plan analyse` apply them to the data files:
   required level): respondents, share at the level, mean need.
 """
 
+import csv
 import os
+import shutil
 import sys
+import tempfile
 import time
 import tomllib
 from pathlib import Path
@@ -48,7 +51,8 @@ def plan_files(root: Path):
         if path.suffix not in (".toml", ".yaml", ".yml") or ".schemas" in path.parts:
             continue
         text = path.read_text(encoding="utf-8")
-        doc = tomllib.loads(text) if path.suffix == ".toml" else (yaml.safe_load(text) or {})
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        doc = tomllib.loads(text) if path.suffix == ".toml" else (yaml.load(text, Loader=loader) or {})
         for u in doc.get("unit", []) + doc.get("units", []):
             units.append(u["id"])
         for c in doc.get("competence", []) + doc.get("competences", []):
@@ -79,18 +83,34 @@ def main() -> int:
     t0 = time.perf_counter()
     con = duckdb.connect()
     con.execute(f"SET threads TO {os.cpu_count() or 1}")
-    con.execute("CREATE TABLE units(id VARCHAR)")
-    con.executemany("INSERT INTO units VALUES (?)", [(u,) for u in units])
-    con.execute("CREATE TABLE comps(id VARCHAR, formal BOOLEAN, retirement_age INTEGER)")
-    con.executemany(
-        "INSERT INTO comps VALUES (?, ?, ?)",
+    # the plan's small tables through CSV files (row-by-row inserts are slow)
+    tmp = tempfile.mkdtemp()
+
+    def table(name, columns, rows):
+        path = os.path.join(tmp, name + ".csv")
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow([c for c, _ in columns])
+            w.writerows(rows)
+        types = ", ".join(f"'{c}': '{t}'" for c, t in columns)
+        con.execute(
+            f"CREATE TABLE {name} AS SELECT * FROM read_csv(?, header = true, columns = {{{types}}})",
+            [path],
+        )
+
+    table("units", [("id", "VARCHAR")], [(u,) for u in units])
+    table(
+        "comps",
+        [("id", "VARCHAR"), ("formal", "BOOLEAN"), ("retirement_age", "INTEGER")],
         [(k, f, r) for k, (f, r) in comps.items()],
     )
-    con.execute(
-        "CREATE TABLE quality(unit VARCHAR, competence VARCHAR, min_level INTEGER,"
-        " count INTEGER, share DOUBLE)"
+    table(
+        "quality",
+        [("unit", "VARCHAR"), ("competence", "VARCHAR"), ("min_level", "INTEGER"),
+         ("count", "INTEGER"), ("share", "DOUBLE")],
+        quality,
     )
-    con.executemany("INSERT INTO quality VALUES (?, ?, ?, ?, ?)", quality)
+    shutil.rmtree(tmp, ignore_errors=True)
     con.execute(
         "CREATE TABLE years AS SELECT range AS y FROM range(?, ?)",
         [period[0], period[1] + 1],
