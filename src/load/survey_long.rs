@@ -460,15 +460,10 @@ mod tests {
         assert_eq!(pieces(&quoted, 2..quoted.len(), 8).len(), 1);
     }
 
+    type Row = (String, String, String, u8, Option<u8>, Loc);
+
     /// Rows and findings of `parse_long` and of the located reader alone.
-    fn both(
-        text: &str,
-    ) -> (
-        Vec<(String, String, String, u8, Option<u8>, Loc)>,
-        Vec<(String, String, String, u8, Option<u8>, Loc)>,
-        Diagnostics,
-        Diagnostics,
-    ) {
+    fn both(text: &str) -> (Vec<Row>, Vec<Row>, Diagnostics, Diagnostics) {
         let input = Input {
             text,
             file: FileId(0),
@@ -533,7 +528,7 @@ mod tests {
     fn fast_path_reads_odd_lines_as_the_located_reader_does() {
         let mut text = crate::load::survey::header();
         text.push_str("r1,u,c,3,2\r\n");
-        text.push_str("\n");
+        text.push('\n');
         text.push_str("   \n");
         text.push_str(" r2,u,c,3,\n");
         text.push_str("r3,u ,c,3,\n");
