@@ -274,6 +274,8 @@ fn fast(
     let mut out = Body::default();
     let mut interner = Interner::default();
     let mut fields: Vec<&str> = Vec::with_capacity(n_fields + 1);
+    // a respondent's answers come together: screen each id once per run
+    let mut last_id: (&str, bool) = ("", false);
     let mut pos = range.start;
     let end = range.end.min(bytes.len());
     while pos < end {
@@ -304,7 +306,13 @@ fn fast(
                         && !respondent.is_empty()
                         && !unit.is_empty()
                         && !competence.is_empty()
-                        && !super::personal::looks_like_name(respondent) =>
+                        && !{
+                            if last_id.0 != respondent {
+                                last_id =
+                                    (respondent, super::personal::looks_like_name(respondent));
+                            }
+                            last_id.1
+                        } =>
                 {
                     Some((respondent, unit, competence, level, scale_digit(need)))
                 }
