@@ -20,6 +20,7 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod plan_source;
+pub mod raster;
 pub mod render;
 pub mod report;
 pub mod schema;

@@ -25,7 +25,9 @@ pub struct CapacityRow {
     pub unit: String,
     pub position: String,
     pub year: i32,
-    /// Krav: fte × (1 + annual_growth)^(y − B).
+    /// Krav: fte × G(y) × (1 − efficiency)^(y − B), G(y) = (1 + annual_growth)^(y − B)
+    /// or the driver's D(y)/D(B); W(y) × (1 − efficiency)^(y − B) for a line whose
+    /// requirement comes from its workload.
     pub required: f64,
     /// Kapital: Σ f·w of qualified staff in the position.
     pub available: f64,
@@ -40,6 +42,12 @@ pub struct CapacityRow {
     pub mobilise: f64,
     pub develop: f64,
     pub acquire: f64,
+    /// The line's demand driver, when it has one (not in the JSON otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub driver: Option<String>,
+    /// G(y) = D(y) / D(B) of the line's driver.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<f64>,
     /// The line's primary competence (first of `accepts`); not in the JSON.
     #[serde(skip)]
     pub primary: String,
@@ -223,6 +231,8 @@ fn row(line: &CapacityLine, y: i32, demand: &Demand, agg: &UnitYear) -> Capacity
         mobilise,
         develop,
         acquire: rest - develop,
+        driver: line.driver.clone(),
+        index: line.driver.as_ref().map(|_| demand.growth_of(line, y)),
         primary: primary.to_string(),
     }
 }
@@ -233,9 +243,7 @@ mod tests {
     use crate::analyse::testkit::*;
 
     fn rows(plan: &Plan) -> Vec<CapacityRow> {
-        let demand = Demand::Growth {
-            base: plan.meta.base_year,
-        };
+        let demand = Demand::growth(plan.meta.base_year);
         capacity(plan, &Roster::new(plan, &plan.assumptions), &demand)
     }
 

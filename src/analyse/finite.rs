@@ -48,8 +48,20 @@ impl Analysis {
                 ));
             }
         }
+        for d in &self.drivers {
+            if bad(&[d.users, d.index, d.annual_growth])
+                || d.bands.iter().any(|b| bad(&[b.persons]))
+            {
+                return Some(format!("driver `{}` in {}", d.driver, d.year));
+            }
+        }
         if workforce(&self.workforce) || self.units.iter().any(|u| workforce(&u.workforce)) {
             return Some("the workforce figures".to_string());
+        }
+        for w in &self.workloads {
+            if bad(&w.figures()) {
+                return Some(format!("workload of `{}` / `{}`", w.unit, w.position));
+            }
         }
         for i in &self.indicators {
             if bad_opt(&i.values.iter().map(|v| v.value).collect::<Vec<_>>()) {
@@ -72,6 +84,12 @@ impl Analysis {
                     .units
                     .iter()
                     .map(|r| [r.row.share_at_level, r.row.mean_need]),
+            )
+            .chain(
+                self.survey
+                    .areas
+                    .iter()
+                    .map(|r| [r.share_at_level, r.mean_need]),
             );
         for pair in survey {
             if bad_opt(&pair) {

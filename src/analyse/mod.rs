@@ -12,6 +12,7 @@
 //! small-group rule is in [`privacy`].
 
 pub mod capacity;
+pub mod compare;
 pub mod costs;
 pub mod coverage;
 pub mod demand;
@@ -23,6 +24,7 @@ pub(crate) mod roster;
 pub mod survey;
 pub mod totals;
 pub mod workforce;
+pub mod workload;
 
 #[cfg(test)]
 mod proptests;
@@ -34,11 +36,12 @@ use serde::Serialize;
 pub use capacity::CapacityRow;
 pub use costs::Costs;
 pub use coverage::Coverage;
-pub use indicators::{IndicatorRow, YearValue};
+pub use indicators::{IndicatorRow, IndicatorStatus, Scale, YearValue};
 pub use quality::QualityRow;
 pub use survey::Survey;
 pub use totals::{CapacityTotal, QualityTotal};
 pub use workforce::Workforce;
+pub use workload::WorkloadRow;
 
 use crate::model::{Assumptions, Plan};
 use demand::Demand;
@@ -73,6 +76,26 @@ pub struct Analysis {
     pub costs: Costs,
     /// Needs no measure covers, measures that cannot help, missed targets.
     pub coverage: Coverage,
+    /// WISN: one row per workload, sorted by (unit, position); left out of
+    /// the JSON when the plan has no workload.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub workloads: Vec<WorkloadRow>,
+    /// Each demand driver per year: D(y), G(y) and the persons per age band
+    /// (absent from the JSON when the plan has no drivers).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drivers: Vec<demand::DriverRow>,
+    /// The population projection the drivers read (absent without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub population: Option<demand::PopulationHeader>,
+    /// The scenario analysed and the ad-hoc overrides (`--set`), when not
+    /// the plan itself as written (absent from the JSON then).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<ScenarioHeader>,
+    /// The plan's scenarios side by side, for the report's "Scenarier" (set
+    /// by the caller with [`compare::compare`]; not part of the JSON, where
+    /// `--compare` gives it).
+    #[serde(skip)]
+    pub comparison: Option<compare::Comparison>,
     /// Workforce key figures of each unit, in the plan's unit order (for the
     /// report's action plans; not part of the JSON, where `--unit` gives one).
     #[serde(skip)]
@@ -80,6 +103,17 @@ pub struct Analysis {
     /// The anonymity threshold, for renderers (not part of the JSON).
     #[serde(skip)]
     pub min_group_size: u32,
+}
+
+/// Which future an analysis shows: a scenario and/or `--set` overrides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioHeader {
+    /// The scenario's id (`basis` for the plan itself).
+    pub id: String,
+    pub title: String,
+    /// The overrides given with `--set`, as written (`assumptions.turnover_rate=0.12`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<String>,
 }
 
 /// The workforce figures of one unit.
@@ -102,9 +136,7 @@ pub fn analyse(plan: &Plan, assumptions: &Assumptions) -> Analysis {
 pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) -> Analysis {
     let roster = Roster::new(plan, assumptions);
     let min = assumptions.min_group_size;
-    let demand = Demand::Growth {
-        base: plan.meta.base_year,
-    };
+    let demand = Demand::new(plan, assumptions);
     let units: Vec<&str> = match unit {
         Some(u) => vec![u],
         None => plan.units.iter().map(|u| u.id.as_str()).collect(),
@@ -121,7 +153,7 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
                             || quality::calculate(plan, &roster, min),
                         )
                     },
-                    || indicators::indicators(plan, &roster),
+                    || indicators::indicators(plan, &roster, indicators::as_of_year(plan)),
                 )
             },
             || {
@@ -138,7 +170,11 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
         .map(|(unit, position)| coverage::SmallPosition { unit, position })
         .collect();
     let mut survey = survey;
+    // a driven activity's volume follows its driver's index, as in the demand
+    let index = |d: &str, y: i32| demand.index(d, y);
+    let mut workloads = workload::workloads(plan, &index);
     if let Some(u) = unit {
+        workloads.retain(|w| w.unit == u);
         capacity.retain(|r| r.unit == u);
         calcs.retain(|c| c.unit == u);
         coverage.keep_unit(u);
@@ -156,6 +192,11 @@ pub fn analyse_unit(plan: &Plan, assumptions: &Assumptions, unit: Option<&str>) 
         survey,
         costs,
         coverage,
+        workloads,
+        drivers: demand::driver_rows(plan),
+        population: plan.population.as_ref().map(demand::PopulationHeader::of),
+        scenario: None,
+        comparison: None,
         units,
         min_group_size: min,
     }
@@ -184,6 +225,10 @@ impl Analysis {
     pub fn keep_year(&mut self, year: i32) {
         self.capacity.retain(|r| r.year == year);
         self.capacity_totals.retain(|t| t.year == year);
+        for w in &mut self.workloads {
+            w.years.retain(|v| v.year == year);
+        }
+        self.drivers.retain(|d| d.year == year);
         for i in &mut self.indicators {
             i.values.retain(|v| v.year == year);
         }

@@ -176,7 +176,8 @@ fn check_capacity(plan: &Plan, a: &Analysis) -> Result<(), TestCaseError> {
         prop_assert!([r.need, r.surplus, r.mobilise, r.develop, r.acquire]
             .iter()
             .all(|&x| x >= 0.0));
-        let g = line.fte * (1.0 + line.annual_growth).powi(r.year - plan.meta.base_year);
+        let g = line.fte.unwrap_or(f64::NAN)
+            * (1.0 + line.annual_growth).powi(r.year - plan.meta.base_year);
         prop_assert!(close(r.required, g));
     }
     prop_assert_eq!(a.capacity.len(), plan.capacity.len() * a.years().count());
@@ -266,7 +267,7 @@ mod files {
             let acc: Vec<String> = c.accepts.iter().map(|a| format!("\"{a}\"")).collect();
             items.push(format!(
                 "[[capacity]]\nunit = \"{}\"\nposition = \"{}\"\ntitle = \"t\"\nfte = {:?}\naccepts = [{}]\nannual_growth = {:?}\n",
-                c.unit, c.position, c.fte, acc.join(", "), c.annual_growth
+                c.unit, c.position, c.fte.unwrap_or(0.0), acc.join(", "), c.annual_growth
             ));
         }
         for q in &plan.quality {

@@ -57,6 +57,32 @@ pub struct Survey {
     /// Each unit's rows, sorted by unit and ranked within the unit like
     /// `municipality`.
     pub units: Vec<UnitSurveyRow>,
+    /// One row per competence area, municipality-wide (the report's table):
+    /// every answer once, each unit's against the level it requires. Ranked
+    /// like `municipality`.
+    pub areas: Vec<AreaRow>,
+}
+
+/// One competence area over the whole municipality, whatever level each unit
+/// requires.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaRow {
+    pub competence: String,
+    /// The levels the units require, ascending and distinct; empty when no
+    /// unit has a quality line for the area.
+    pub levels: Vec<u8>,
+    /// Every answer for the area.
+    pub respondents: u64,
+    /// Share of the answers from units with a requirement that are at or above
+    /// their unit's level (a unit with several quality lines for the area: its
+    /// highest); `None` without a requirement, or when hidden (the aggregate
+    /// rule over the units with a requirement).
+    pub share_at_level: Option<f64>,
+    /// Mean self-assessed need over every answer; `None` when hidden (the
+    /// aggregate rule over all units) or when no answer gave a need.
+    pub mean_need: Option<f64>,
+    /// Some figure of the row is hidden for privacy.
+    pub suppressed: bool,
 }
 
 /// One row of a survey table.
@@ -190,10 +216,83 @@ pub(crate) fn survey(plan: &Plan, min_group_size: u32) -> Survey {
     for run in units.chunk_by_mut(|a, b| a.unit == b.unit) {
         rank(run, |r| &r.row);
     }
+    let areas = areas(&tallies, min_group_size);
     Survey {
         municipality,
         units,
+        areas,
     }
+}
+
+/// One area's unit groups: every unit's tally once, and those of the units
+/// with a requirement (at their highest level), with the levels required.
+#[derive(Default)]
+struct Area {
+    all: Vec<Tally>,
+    required: Vec<Tally>,
+    levels: BTreeSet<u8>,
+}
+
+/// The rows of [`Survey::areas`] from the tallies (sorted by unit,
+/// competence, level: a unit's tallies for an area are one run, its highest
+/// level last; a unit without a requirement has the one level `None`).
+fn areas(tallies: &[(Key<'_>, Tally)], min_group_size: u32) -> Vec<AreaRow> {
+    let mut by_area: BTreeMap<&str, Area> = BTreeMap::new();
+    for run in tallies.chunk_by(|a, b| (a.0 .0, a.0 .1) == (b.0 .0, b.0 .1)) {
+        let Some(&((_, competence, level), t)) = run.last() else {
+            continue;
+        };
+        let area = by_area.entry(competence).or_default();
+        area.all.push(t);
+        if level.is_some() {
+            area.required.push(t);
+        }
+        area.levels.extend(run.iter().filter_map(|(k, _)| k.2));
+    }
+    let mut rows: Vec<AreaRow> = by_area
+        .into_iter()
+        .map(|(competence, a)| {
+            let sum = |ts: &[Tally]| {
+                ts.iter().fold(Tally::default(), |mut s, t| {
+                    s.merge(t);
+                    s
+                })
+            };
+            let (all, req) = (sum(&a.all), sum(&a.required));
+            let sizes = |ts: &[Tally]| ts.iter().map(|t| t.n).collect::<Vec<_>>();
+            let need_shown = aggregate_shown(sizes(&a.all), min_group_size);
+            let share_shown =
+                a.required.is_empty() || aggregate_shown(sizes(&a.required), min_group_size);
+            let ratio = |x: u64, n: u64| (n > 0).then(|| x as f64 / n as f64);
+            AreaRow {
+                competence: competence.to_string(),
+                levels: a.levels.into_iter().collect(),
+                respondents: all.n,
+                share_at_level: if share_shown {
+                    ratio(req.at_level, req.n)
+                } else {
+                    None
+                },
+                mean_need: if need_shown {
+                    ratio(all.need_sum, all.need_n)
+                } else {
+                    None
+                },
+                suppressed: !need_shown || !share_shown,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let need = |r: &AreaRow| r.mean_need.map(|v| -v);
+        match (need(a), need(b)) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| a.competence.cmp(&b.competence))
+    });
+    rows
 }
 
 /// Highest shown mean need first; rows without one last; then by competence
@@ -279,5 +378,56 @@ mod tests {
         assert_eq!(comps, [("lift", None), ("demens", Some(3))]);
         assert_eq!(s.unit("a")[0].row.share_at_level, None);
         assert_eq!(s.unit("a")[0].row.mean_need, Some(5.0));
+    }
+
+    #[test]
+    fn one_area_row_whatever_the_units_require() {
+        // a requires level 3; b has no requirement; 6 answers each
+        let mut p = plan_2025_2029();
+        p.quality = vec![qual("a", "demens", 3, QualityAmount::Count(1))];
+        for (u, levels) in [("a", [1, 2, 3, 4, 5, 5]), ("b", [1, 1, 1, 1, 1, 1])] {
+            for (i, l) in levels.into_iter().enumerate() {
+                p.survey.push(answer(&format!("{u}{i}"), u, "demens", l));
+            }
+        }
+        let s = survey(&p, 5);
+        assert_eq!(s.municipality.len(), 2, "two level rows, as before");
+        assert_eq!(s.areas.len(), 1);
+        let a = &s.areas[0];
+        assert_eq!((a.levels.as_slice(), a.respondents), (&[3u8][..], 12));
+        // only a's answers count for the share: 4 of 6 at level 3 or above
+        assert_eq!(a.share_at_level, Some(4.0 / 6.0));
+        assert!(!a.suppressed);
+    }
+
+    #[test]
+    fn area_figures_are_hidden_by_the_aggregate_rule() {
+        // a (level 3) has 3 answers, b (no requirement) 2: one hidden group
+        // on each side, 5 together
+        let mut p = plan_2025_2029();
+        p.quality = vec![qual("a", "demens", 3, QualityAmount::Count(1))];
+        for (u, n) in [("a", 3), ("b", 2), ("c", 6)] {
+            for i in 0..n {
+                let mut x = answer(&format!("{u}{i}"), u, "demens", 4);
+                x.need = Some(3);
+                p.survey.push(x);
+            }
+        }
+        let a = &survey(&p, 5).areas[0];
+        // the share is a's alone: hidden; the need sums two hidden groups of 5
+        assert_eq!(a.share_at_level, None);
+        assert!(a.mean_need.is_some());
+        assert!(a.suppressed);
+        // with one hidden group overall, the need is hidden too
+        p.survey.retain(|x| x.unit != "b");
+        let a = &survey(&p, 5).areas[0];
+        assert_eq!((a.share_at_level, a.mean_need), (None, None));
+        // two levels: both listed; a unit's highest counts
+        p.quality
+            .push(qual("a", "demens", 5, QualityAmount::Count(1)));
+        p.quality
+            .push(qual("c", "demens", 4, QualityAmount::Count(1)));
+        let a = &survey(&p, 5).areas[0];
+        assert_eq!(a.levels, [3, 4, 5]);
     }
 }

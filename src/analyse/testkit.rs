@@ -70,8 +70,12 @@ pub fn plan_2025_2029() -> Plan {
         goals: vec![],
         measures: vec![],
         indicators: vec![],
+        workloads: vec![],
         staff: vec![],
         survey: Default::default(),
+        population: None,
+        drivers: vec![],
+        scenarios: vec![],
     };
     plan.normalise();
     plan
@@ -122,9 +126,10 @@ pub fn cap(unit: &str, position: &str, fte: f64, accepts: &[&str], growth: f64) 
         unit: unit.into(),
         position: position.into(),
         title: position.into(),
-        fte,
+        fte: Some(fte),
         accepts: accepts.iter().map(|s| (*s).into()).collect(),
         annual_growth: growth,
+        driver: None,
         styrk: None,
         loc: None,
     }

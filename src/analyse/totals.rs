@@ -196,6 +196,8 @@ mod tests {
             mobilise: 0.0,
             develop: 0.0,
             acquire: need,
+            driver: None,
+            index: None,
             primary: primary.into(),
         };
         let t = capacity_totals(&[

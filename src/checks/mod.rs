@@ -3,7 +3,9 @@
 //! plan's own projection misses).
 
 mod logic;
+mod workload;
 pub use logic::logic;
+pub use workload::workload;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Date, IndicatorKind, Plan};

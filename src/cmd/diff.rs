@@ -41,11 +41,13 @@ pub struct Args {
     #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
     /// Language of the human and Markdown output.
-    #[arg(long, value_enum, default_value_t = Lang::Nb)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let words = args.lang.diag_words();
+    let progress = super::progress::Progress::start(words.reading);
     let old_arg = args.old.clone().unwrap_or_else(|| "HEAD".to_string());
     let Some(old) = side(Some(&old_arg), &args.dir)? else {
         return Ok(ExitCode::from(2));
@@ -63,9 +65,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (&new.label, &new.plan),
         args.unit.as_deref(),
     )?;
+    progress.finish();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    render(&mut out, args.format, &d, args.lang)
+    let names = crate::render::Names::of(&new.plan).or(&old.plan);
+    render(&mut out, args.format, &d, args.lang, &names)
         .and_then(|()| out.flush())
         .context("cannot write the diff")?;
     Ok(if d.is_empty() {

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::diag::render::{render, DiagFormat};
 use crate::diag::Diagnostics;
+use crate::i18n::Lang;
 use crate::load::data::{open, spec, DataKind};
 use crate::load::node::{Key, Node, NodeKind};
 use crate::load::staff::{self, StaffKind};
@@ -38,6 +38,9 @@ pub struct Args {
     /// `[data.staff]` / `[data.survey]`, either at top level or under that key.
     #[arg(long, short)]
     pub mapping: Option<PathBuf>,
+    /// Language of the messages: nb (bokmål), nn (nynorsk), en; default from LANG, else nb.
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    pub lang: Lang,
 }
 
 /// The mapping as a `[data]` item whose `<kind>` is the mapping table with
@@ -175,14 +178,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let buffer = csv.unwrap_or_default().into_bytes();
     let failed = diags.has_errors();
-    let list = diags.finish();
+    let mut list = diags.finish();
     if !list.is_empty() {
-        let stderr = std::io::stderr();
-        let color = super::ColorChoice::Auto.enabled(std::io::IsTerminal::is_terminal(&stderr));
-        let mut err = std::io::BufWriter::new(stderr.lock());
-        render(&mut err, DiagFormat::Human, &list, &sources, color)
-            .and_then(|()| err.flush())
-            .context("cannot write diagnostics")?;
+        super::diagnostics_to_stderr(&mut list, &sources)?;
     }
     if failed {
         return Ok(ExitCode::from(1));

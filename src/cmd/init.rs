@@ -27,6 +27,10 @@ pub struct Args {
     /// Demo: seed of the random generator (same seed and size, same files).
     #[arg(long, requires = "demo", default_value_t = DEFAULT_SEED)]
     pub seed: u64,
+    /// Language of the messages (the plan's own files are written in bokmål):
+    /// nb, nn, en; default from LANG, else nb.
+    #[arg(long, value_enum, default_value_t = crate::i18n::Lang::from_env())]
+    pub lang: crate::i18n::Lang,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -44,17 +48,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let written = write_all(&args.dir, &files)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let what = if args.demo {
-        "demo plan"
+    let words = args.lang.diag_words();
+    let template = if args.demo {
+        words.wrote_demo
     } else {
-        "plan skeleton"
+        words.wrote_skeleton
     };
+    let dir = args.dir.display().to_string();
     writeln!(
         out,
-        "wrote a {what} ({} files) to {}\nnext: plan check {}",
-        written.len(),
-        args.dir.display(),
-        args.dir.display()
+        "{}",
+        crate::i18n::fill(
+            template,
+            &[("n", &written.len().to_string()), ("dir", &dir)]
+        )
     )
     .context("cannot write to stdout")?;
     Ok(ExitCode::SUCCESS)

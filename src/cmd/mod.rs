@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod import;
 pub mod init;
+pub mod progress;
 pub mod report;
 pub mod schema;
 pub mod shell;
@@ -24,7 +25,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     version,
     about,
     long_about = None,
-    after_help = "Start with `plan init --demo demo` and `plan analyse demo`. Documentation: docs/ in the repository."
+    after_help = "Start with `plan init --demo demo` and `plan analyse demo`. Documentation: docs/ in the repository; in Norwegian: docs/brukerveiledning.md. Messages, tables and the report in bokmål, nynorsk or English: --lang nb|nn|en (default from LANG)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -54,7 +55,36 @@ pub enum Command {
     Man(shell::ManArgs),
 }
 
+/// The language of diagnostics written by the shared helpers below, set once
+/// from the running command's `--lang`.
+static LANG: std::sync::OnceLock<crate::i18n::Lang> = std::sync::OnceLock::new();
+
+/// The language of this run: the command's `--lang`, else the locale's.
+pub fn ui_lang() -> crate::i18n::Lang {
+    LANG.get()
+        .copied()
+        .unwrap_or_else(crate::i18n::Lang::from_env)
+}
+
+impl Command {
+    /// The `--lang` of commands that have one.
+    fn lang(&self) -> Option<crate::i18n::Lang> {
+        match self {
+            Command::Check(a) => Some(a.lang),
+            Command::Analyse(a) => Some(a.lang),
+            Command::Report(a) => Some(a.lang),
+            Command::Diff(a) => Some(a.lang),
+            Command::Import(a) => Some(a.lang),
+            Command::Init(a) => Some(a.lang),
+            Command::Schema(_) | Command::Completions(_) | Command::Man(_) => None,
+        }
+    }
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(lang) = cli.command.lang() {
+        let _ = LANG.set(lang);
+    }
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Analyse(args) => analyse::run(args),
@@ -95,7 +125,6 @@ pub fn load_valid(
 pub fn valid_from(
     source: &dyn crate::plan_source::PlanSource,
 ) -> anyhow::Result<Result<ValidPlan, ExitCode>> {
-    use anyhow::Context;
     let loaded = crate::pipeline::open(source)?;
     if let Some(plan) = loaded.plan {
         return Ok(Ok(ValidPlan {
@@ -103,21 +132,38 @@ pub fn valid_from(
             inputs: loaded.inputs,
         }));
     }
-    let list = loaded.diagnostics.finish();
+    let mut list = loaded.diagnostics.finish();
+    diagnostics_to_stderr(&mut list, &loaded.sources)?;
+    Ok(Err(ExitCode::from(1)))
+}
+
+/// Findings of a command other than `plan check`, on stderr in the human
+/// format and the run's language.
+pub fn diagnostics_to_stderr(
+    list: &mut [crate::diag::Diagnostic],
+    sources: &crate::source::Sources,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    progress::clear_active();
+    let lang = ui_lang();
+    crate::diag::translate(list, lang);
     let stderr = std::io::stderr();
-    let color = ColorChoice::Auto.enabled(stderr.is_terminal());
+    let style = crate::diag::render::Style {
+        color: ColorChoice::Auto.enabled(stderr.is_terminal()),
+        lang,
+        plan_dir: String::from("."),
+    };
     // buffered: a broken plan can have hundreds of thousands of findings
     let mut err = std::io::BufWriter::new(stderr.lock());
     crate::diag::render::render(
         &mut err,
         crate::diag::render::DiagFormat::Human,
-        &list,
-        &loaded.sources,
-        color,
+        list,
+        sources,
+        &style,
     )
     .and_then(|()| std::io::Write::flush(&mut err))
-    .context("cannot write the diagnostics")?;
-    Ok(Err(ExitCode::from(1)))
+    .context("cannot write the diagnostics")
 }
 
 /// `--unit U` must name a unit of the plan; suggest the nearest one if not.

@@ -1,9 +1,10 @@
 //! `plan report [DIR]`: the strategic competence plan as a Markdown document
-//! with SVG figures.
+//! with SVG figures, or as one HTML or Word file (`--format html|docx`).
 //!
-//! In: the command line. Out: the document (default `kompetanseplan.md` in the
-//! current directory, or `-o FILE`, or stdout with `-o -`) and its figures in
-//! `figurer/` beside it, exit code 0; the plan's errors on stderr with exit code
+//! In: the command line. Out: the document (default `kompetanseplan.md`, `.html`
+//! or `.docx` in the current directory, or `-o FILE`, or stdout with `-o -`)
+//! and, for Markdown, its figures in `figurer/` beside it (HTML and Word hold
+//! their figures), exit code 0; the plan's errors on stderr with exit code
 //! 1; usage and I/O problems (unknown `--unit`, an output that would overwrite
 //! or be read as plan input) as errors with exit code 2.
 //!
@@ -19,25 +20,51 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 
-use crate::analyse::analyse;
+use crate::analyse::{analyse, Analysis};
 use crate::i18n::Lang;
 use crate::report::{build_since, Options, FIGURE_DIR};
 use crate::write::{ensure_not_input, Batch};
 
-/// The document's default file name.
+/// The document's default file name (Markdown).
 pub const DEFAULT_OUTPUT: &str = "kompetanseplan.md";
+
+/// The document's file format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown for pandoc, with SVG figures in `figurer/` beside it.
+    #[default]
+    Md,
+    /// One self-contained HTML file (figures and styles inline; prints on A4).
+    Html,
+    /// A Word document (A4, the document's language, figures embedded).
+    Docx,
+}
+
+impl Format {
+    fn default_output(self) -> &'static str {
+        match self {
+            Format::Md => DEFAULT_OUTPUT,
+            Format::Html => "kompetanseplan.html",
+            Format::Docx => "kompetanseplan.docx",
+        }
+    }
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Plan directory.
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// The document to write (`-` for stdout, without figures); figures go to
-    /// `figurer/` beside it.
-    #[arg(short = 'o', long = "output", value_name = "FILE", default_value = DEFAULT_OUTPUT)]
-    pub output: PathBuf,
+    /// The document to write (default `kompetanseplan.md`, `.html` or `.docx`;
+    /// `-` for stdout, Markdown then without figures); Markdown's figures go
+    /// to `figurer/` beside it.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The document's format: Markdown for pandoc, one HTML file, or Word.
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    pub format: Format,
     /// Language of the document.
-    #[arg(long, value_enum, default_value_t = Lang::Nb)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
     /// Write only this unit's action plan (tiltaksplan på virksomhetsnivå).
     #[arg(long, value_name = "UNIT")]
@@ -53,20 +80,29 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let words = args.lang.diag_words();
+    let progress = super::progress::Progress::start(words.reading);
     let loaded = match super::load_valid(&args.dir, args.unit.as_deref())? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
+    progress.stage(words.analysing);
     let plan = &loaded.plan;
-    let to_stdout = args.output.as_os_str() == "-";
-    if to_stdout && !args.no_figures {
-        let stderr = std::io::stderr();
-        let mut err = stderr.lock();
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(args.format.default_output()));
+    let to_stdout = output.as_os_str() == "-";
+    // only Markdown keeps its figures beside it
+    let separate_figures = args.format == Format::Md;
+    if to_stdout && separate_figures && !args.no_figures {
         // a note, not an error: the document is complete without its figures
-        writeln!(
-            err,
-            "note: figures are left out with `-o -` (they need a folder beside the document); write to a file to get {FIGURE_DIR}/"
-        )
+        progress.suspend(|| {
+            writeln!(
+                std::io::stderr(),
+                "note: figures are left out with `-o -` (they need a folder beside the document); write to a file to get {FIGURE_DIR}/"
+            )
+        })
         .context("cannot write to stderr")?;
     }
     let since = match &args.since {
@@ -86,22 +122,58 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = Options {
         lang: args.lang,
         unit: args.unit.clone(),
-        figures: !args.no_figures && !to_stdout,
+        figures: !(args.no_figures || (to_stdout && separate_figures)),
     };
-    if !to_stdout && (args.output.is_dir() || args.output.to_string_lossy().ends_with('/')) {
+    if !to_stdout && (output.is_dir() || output.to_string_lossy().ends_with('/')) {
         bail!(
-            "{} is a directory; give the document's file name, e.g. {}/{DEFAULT_OUTPUT}",
-            args.output.display(),
-            args.output.display().to_string().trim_end_matches('/')
+            "{} is a directory; give the document's file name, e.g. {}/{}",
+            output.display(),
+            output.display().to_string().trim_end_matches('/'),
+            args.format.default_output()
         );
     }
     // the analysis runs once, here; the report only formats it
-    let analysis = analyse(plan, &plan.assumptions);
+    let mut analysis = analyse(plan, &plan.assumptions);
     if let Some(what) = analysis.non_finite() {
         bail!("the analysis produced a figure that is not a finite number ({what}); nothing was written. Please report this plan as a bug");
     }
+    if !plan.scenarios.is_empty() {
+        // "Scenarier": every scenario once more, side by side
+        let ids = crate::analyse::compare::all_ids(plan);
+        let (cmp, runs) = crate::analyse::compare::compare(plan, &ids, &[], None)
+            .map_err(|e| anyhow::anyhow!("cannot compare the scenarios: {e:?}"))?;
+        if let Some(what) = runs.iter().find_map(Analysis::non_finite) {
+            bail!("a scenario's analysis produced a figure that is not a finite number ({what}); nothing was written. Please report this plan as a bug");
+        }
+        analysis.comparison = Some(cmp);
+    }
+    progress.stage(words.writing);
     let report = build_since(plan, &analysis, &opts, since.as_ref())?;
+    if !separate_figures {
+        let bytes = match args.format {
+            Format::Html => crate::report::html(&report).into_bytes(),
+            _ => docx_bytes(&report)?,
+        };
+        progress.finish();
+        if to_stdout {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .context("cannot write the report")?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        ensure_safe_output(&output, &args.dir, &loaded.inputs)?;
+        let mut batch = Batch::default();
+        batch.add(&output, bytes);
+        batch.commit()?;
+        let summary =
+            crate::i18n::fill(words.wrote_file, &[("file", &output.display().to_string())]);
+        writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if to_stdout {
+        progress.finish();
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
         out.write_all(report.markdown.as_bytes())
@@ -109,8 +181,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .context("cannot write the report")?;
         return Ok(ExitCode::SUCCESS);
     }
-    let fig_dir = args
-        .output
+    let fig_dir = output
         .parent()
         .map_or_else(|| PathBuf::from(FIGURE_DIR), |p| p.join(FIGURE_DIR));
     let figure_paths: Vec<PathBuf> = report
@@ -118,7 +189,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|f| fig_dir.join(&f.file))
         .collect();
-    ensure_safe_output(&args.output, &args.dir, &loaded.inputs)?;
+    ensure_safe_output(&output, &args.dir, &loaded.inputs)?;
     for p in &figure_paths {
         ensure_not_input(p, &loaded.inputs)?;
     }
@@ -127,22 +198,56 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for (f, p) in report.figures.into_iter().zip(&figure_paths) {
         batch.add(p, f.svg.into_bytes());
     }
-    batch.add(&args.output, report.markdown.into_bytes());
+    batch.add(&output, report.markdown.into_bytes());
     batch.commit()?;
+    progress.finish();
     // one line on stderr, so a script's stdout stays clean
     let figures = figure_paths.len();
-    let summary = if figures == 0 {
-        format!("wrote {}", args.output.display())
-    } else {
-        format!(
-            "wrote {} and {figures} figure{} in {}",
-            args.output.display(),
-            if figures == 1 { "" } else { "s" },
-            fig_dir.display()
-        )
+    let template = match figures {
+        0 => words.wrote_file,
+        1 => words.wrote_report_one,
+        _ => words.wrote_report,
     };
+    let summary = crate::i18n::fill(
+        template,
+        &[
+            ("file", &output.display().to_string()),
+            ("n", &figures.to_string()),
+            ("dir", &fig_dir.display().to_string()),
+        ],
+    );
     writeln!(std::io::stderr(), "{summary}").context("cannot write to stderr")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The Word document of `report`, its figures drawn as PNG at twice their
+/// size (sharp at 17 cm, about 230 dpi) with the system's fonts.
+fn docx_bytes(report: &crate::report::Report) -> anyhow::Result<Vec<u8>> {
+    let raster = crate::raster::Raster::new();
+    if !report.figures.is_empty() && !raster.has_fonts() {
+        // a note, not an error: the document is whole, the figures lack words
+        writeln!(
+            std::io::stderr(),
+            "note: no fonts found on this machine, so the figures in the Word document have no text; install a font (Debian: apt-get install fonts-liberation) or use --format html"
+        )
+        .context("cannot write to stderr")?;
+    }
+    let pngs = report
+        .figures
+        .iter()
+        .map(|f| {
+            raster
+                .png(&f.svg, 2.0)
+                .with_context(|| format!("figure {}", f.file))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let figures: Vec<crate::report::DocxFigure> = report
+        .figures
+        .iter()
+        .zip(&pngs)
+        .map(|(f, png)| crate::report::DocxFigure { file: &f.file, png })
+        .collect();
+    crate::report::docx(report, &figures)
 }
 
 /// Refuse an output that is an input file, or that the loader would read as

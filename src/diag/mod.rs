@@ -4,7 +4,11 @@
 //! de-duplicated list that the renderers in [`render`] print as human text, JSON
 //! or GitHub workflow commands.
 
+pub mod ci;
 pub mod render;
+pub mod translate;
+
+pub use translate::translate;
 
 use serde::Serialize;
 
@@ -66,6 +70,12 @@ codes! {
     CsvFieldCount = "csv-field-count", Error;
     CsvNumber = "csv-number", Error;
     PersonalData = "personal-data", Error;
+    PopulationFormat = "population-format", Error;
+    PopulationRegion = "population-region", Error;
+    PopulationAlternative = "population-alternative", Error;
+    PopulationYears = "population-years", Error;
+    PopulationAges = "population-ages", Error;
+    DriverEmpty = "driver-empty", Error;
     RevisionDue = "revision-due", Warning;
     StepIncomplete = "step-incomplete", Warning;
     MeasureOverdue = "measure-overdue", Warning;
@@ -84,6 +94,7 @@ codes! {
     StrategyMismatch = "strategy-mismatch", Warning;
     TargetUnreachable = "target-unreachable", Warning;
     SmallPosition = "small-position", Warning;
+    WorkloadMismatch = "workload-mismatch", Warning;
 }
 
 impl std::str::FromStr for Code {

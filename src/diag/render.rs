@@ -1,5 +1,7 @@
-//! Rendering diagnostics: human (rustc-like, via codespan-reporting), JSON, and
-//! GitHub Actions workflow commands.
+//! Rendering diagnostics: human (rustc-like, via codespan-reporting), JSON,
+//! GitHub Actions workflow commands, SARIF and GitLab Code Quality (`ci.rs`).
+//! Messages arrive already in the reader's language (`diag::translate`); the few
+//! words added here come from [`DiagWords`].
 
 use std::io::{self, Write};
 
@@ -8,14 +10,41 @@ use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
 use super::{Diagnostic, Severity};
+use crate::i18n::{DiagWords, Lang};
 use crate::source::{Loc, Sources};
 
 /// Output format of `plan check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiagFormat {
+    /// Text with the lines of the plan, like a compiler.
     Human,
+    /// One JSON object: counts and findings with positions.
     Json,
+    /// GitHub Actions workflow commands (annotations on a pull request).
     Github,
+    /// SARIF 2.1.0 (GitHub code scanning and other SARIF viewers).
+    Sarif,
+    /// GitLab Code Quality report (merge-request widget).
+    Gitlab,
+}
+
+/// How to render: colour, language of the added words, and the plan directory
+/// (where findings of the whole plan point in formats that need a path).
+#[derive(Debug, Clone)]
+pub struct Style {
+    pub color: bool,
+    pub lang: Lang,
+    pub plan_dir: String,
+}
+
+impl Style {
+    pub fn plain(lang: Lang) -> Self {
+        Style {
+            color: false,
+            lang,
+            plan_dir: String::from("."),
+        }
+    }
 }
 
 /// Counts shown in the summary line and the JSON output.
@@ -32,12 +61,15 @@ pub fn render(
     format: DiagFormat,
     diags: &[Diagnostic],
     sources: &Sources,
-    color: bool,
+    style: &Style,
 ) -> io::Result<()> {
+    let words = style.lang.diag_words();
     match format {
-        DiagFormat::Human => human(out, diags, sources, color),
+        DiagFormat::Human => human(out, diags, sources, style.color, words),
         DiagFormat::Json => json(out, diags, sources),
-        DiagFormat::Github => github(out, diags, sources),
+        DiagFormat::Github => github(out, diags, sources, words),
+        DiagFormat::Sarif => super::ci::sarif(out, diags, sources, words.help),
+        DiagFormat::Gitlab => super::ci::gitlab(out, diags, sources, words.help, &style.plan_dir),
     }
 }
 
@@ -71,6 +103,7 @@ fn human(
     diags: &[Diagnostic],
     sources: &Sources,
     color: bool,
+    words: &DiagWords,
 ) -> io::Result<()> {
     let files = sources;
     let config = term::Config::default();
@@ -87,9 +120,9 @@ fn human(
         let hidden = |loc: &Loc| sources.get(loc.file).is_none_or(|f| f.personal);
         if d.redact || d.loc.as_ref().is_some_and(hidden) {
             if let Some((file, (line, col), _)) = position(d, sources) {
-                c.notes.push(format!(
-                    "at {}:{line}:{col} (the line is not shown: it holds personal data)",
-                    escape_unsafe(file)
+                c.notes.push(crate::i18n::fill(
+                    words.personal_line,
+                    &[("place", &format!("{}:{line}:{col}", escape_unsafe(file)))],
                 ));
             }
         } else if let Some(loc) = &d.loc {
@@ -116,7 +149,7 @@ fn human(
         }
         c = c.with_labels(labels);
         if let Some(h) = &d.hint {
-            c.notes.push(format!("help: {}", escape_unsafe(h)));
+            c.notes.push(format!("{} {}", words.help, escape_unsafe(h)));
         }
         let res = if color {
             let mut w = term::StylesWriter::new(termcolor::Ansi::new(&mut *out), &styles);
@@ -128,15 +161,15 @@ fn human(
     }
     let (errors, warnings) = counts(diags);
     if diags.is_empty() {
-        writeln!(out, "ok: no problems found")
+        writeln!(out, "{}", words.no_problems)
     } else {
+        let n =
+            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
         writeln!(
             out,
-            "{} {}, {} {}",
-            errors,
-            if errors == 1 { "error" } else { "errors" },
-            warnings,
-            if warnings == 1 { "warning" } else { "warnings" }
+            "{}, {}",
+            n(errors, words.error, words.errors),
+            n(warnings, words.warning, words.warnings)
         )
     }
 }
@@ -164,7 +197,7 @@ struct JsonReport<'a> {
 /// File name, start and end (line, column) of a diagnostic.
 type Position<'a> = (&'a str, (usize, usize), (usize, usize));
 
-fn position<'a>(d: &Diagnostic, sources: &'a Sources) -> Option<Position<'a>> {
+pub(crate) fn position<'a>(d: &Diagnostic, sources: &'a Sources) -> Option<Position<'a>> {
     let loc = d.loc.as_ref()?;
     let f = sources.get(loc.file)?;
     let span = f.clamp(&loc.span);
@@ -209,7 +242,12 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn github(out: &mut dyn Write, diags: &[Diagnostic], sources: &Sources) -> io::Result<()> {
+fn github(
+    out: &mut dyn Write,
+    diags: &[Diagnostic],
+    sources: &Sources,
+    words: &DiagWords,
+) -> io::Result<()> {
     for d in diags {
         let kind = match d.severity {
             Severity::Error => "error",
@@ -227,7 +265,9 @@ fn github(out: &mut dyn Write, diags: &[Diagnostic], sources: &Sources) -> io::R
         props.push(format!("title={}", escape_property(d.code.as_str())));
         let mut msg = d.message.clone();
         if let Some(h) = &d.hint {
-            msg.push_str("\nhelp: ");
+            msg.push('\n');
+            msg.push_str(words.help);
+            msg.push(' ');
             msg.push_str(h);
         }
         writeln!(out, "::{kind} {}::{}", props.join(","), escape_data(&msg))?;
@@ -258,7 +298,14 @@ mod tests {
     fn github_format_names_file_line_and_column() {
         let (s, d) = setup();
         let mut out = Vec::new();
-        render(&mut out, DiagFormat::Github, &d, &s, false).unwrap();
+        render(
+            &mut out,
+            DiagFormat::Github,
+            &d,
+            &s,
+            &Style::plain(Lang::En),
+        )
+        .unwrap();
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text,
@@ -270,7 +317,7 @@ mod tests {
     fn human_format_shows_excerpt_code_and_hint() {
         let (s, d) = setup();
         let mut out = Vec::new();
-        render(&mut out, DiagFormat::Human, &d, &s, false).unwrap();
+        render(&mut out, DiagFormat::Human, &d, &s, &Style::plain(Lang::En)).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.contains("error[unknown-key]: unknown key `navn`"),
@@ -295,14 +342,28 @@ mod tests {
             .hint("remove `\u{1b}[2J`");
         for format in [DiagFormat::Human, DiagFormat::Github, DiagFormat::Json] {
             let mut out = Vec::new();
-            render(&mut out, format, std::slice::from_ref(&d), &s, false).unwrap();
+            render(
+                &mut out,
+                format,
+                std::slice::from_ref(&d),
+                &s,
+                &Style::plain(Lang::En),
+            )
+            .unwrap();
             let text = String::from_utf8(out).unwrap();
             assert!(!text.contains('\u{1b}'), "{format:?}: {text:?}");
             assert!(!text.contains('\u{7}'), "{format:?}: {text:?}");
             assert!(!text.contains('\u{202e}'), "{format:?}: {text:?}");
         }
         let mut out = Vec::new();
-        render(&mut out, DiagFormat::Human, &[d], &s, false).unwrap();
+        render(
+            &mut out,
+            DiagFormat::Human,
+            &[d],
+            &s,
+            &Style::plain(Lang::En),
+        )
+        .unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.contains("unknown key `\\u{1b}]0;pwned\\u{7}x`"),
@@ -314,7 +375,7 @@ mod tests {
     fn json_format_has_positions() {
         let (s, d) = setup();
         let mut out = Vec::new();
-        render(&mut out, DiagFormat::Json, &d, &s, false).unwrap();
+        render(&mut out, DiagFormat::Json, &d, &s, &Style::plain(Lang::En)).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["errors"], 1);
         assert_eq!(v["diagnostics"][0]["line"], 3);

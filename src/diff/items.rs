@@ -8,12 +8,15 @@
 //! compared as values (numbers as numbers), never as formatted text. No staff
 //! or respondent id is ever part of a change: the data is only compared.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::model::{
-    Answers, CapacityLine, Competence, CompetenceKind, Goal, Indicator, IndicatorKind, Measure,
-    Plan, QualityAmount, QualityLine, Staff, Unit,
+    workload::Workload, Answers, Band, CapacityLine, Competence, CompetenceKind, Driver, Goal,
+    Indicator, IndicatorKind, Measure, Plan, Population, QualityAmount, QualityLine, Scenario,
+    Staff, Unit,
 };
 
 /// Added, removed or changed.
@@ -37,9 +40,27 @@ pub enum Kind {
     Goal,
     Measure,
     Indicator,
+    Driver,
+    Workload,
+    Scenario,
 }
 
 impl Kind {
+    /// Every kind, in this order.
+    pub const ALL: [Kind; 11] = [
+        Kind::Plan,
+        Kind::Competence,
+        Kind::Unit,
+        Kind::Capacity,
+        Kind::Quality,
+        Kind::Goal,
+        Kind::Measure,
+        Kind::Indicator,
+        Kind::Driver,
+        Kind::Workload,
+        Kind::Scenario,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Plan => "plan",
@@ -50,6 +71,9 @@ impl Kind {
             Kind::Goal => "goal",
             Kind::Measure => "measure",
             Kind::Indicator => "indicator",
+            Kind::Driver => "driver",
+            Kind::Workload => "workload",
+            Kind::Scenario => "scenario",
         }
     }
 }
@@ -88,7 +112,9 @@ pub struct DataChange {
     pub change: Change,
 }
 
-type Fields = Vec<(&'static str, Value)>;
+/// (key, value) pairs; keys are mostly fixed names, a workload's list items
+/// are keyed by their names.
+type Fields = Vec<(Cow<'static, str>, Value)>;
 
 struct Keyed {
     key: String,
@@ -119,7 +145,7 @@ fn compare(kind: Kind, old: Vec<Keyed>, new: Vec<Keyed>, out: &mut Vec<ItemChang
                     .fields
                     .iter()
                     .map(|(k, v)| FieldChange {
-                        key: (*k).to_string(),
+                        key: k.to_string(),
                         old: Value::Null,
                         new: v.clone(),
                     })
@@ -131,7 +157,7 @@ fn compare(kind: Kind, old: Vec<Keyed>, new: Vec<Keyed>, out: &mut Vec<ItemChang
                     .fields
                     .iter()
                     .map(|(k, v)| FieldChange {
-                        key: (*k).to_string(),
+                        key: k.to_string(),
                         old: v.clone(),
                         new: Value::Null,
                     })
@@ -162,7 +188,7 @@ fn changed_fields(old: &Fields, new: &Fields) -> Vec<FieldChange> {
             .map_or(Value::Null, |(_, v)| v.clone());
         if &o != n {
             out.push(FieldChange {
-                key: (*k).to_string(),
+                key: k.to_string(),
                 old: o,
                 new: n.clone(),
             });
@@ -172,7 +198,7 @@ fn changed_fields(old: &Fields, new: &Fields) -> Vec<FieldChange> {
     for (k, o) in old {
         if !new.iter().any(|(nk, _)| nk == k) {
             out.push(FieldChange {
-                key: (*k).to_string(),
+                key: k.to_string(),
                 old: o.clone(),
                 new: Value::Null,
             });
@@ -227,6 +253,24 @@ pub fn items(old: &Plan, new: &Plan) -> Vec<ItemChange> {
         new.indicators.iter().map(indicator).collect(),
         &mut out,
     );
+    compare(
+        Kind::Driver,
+        old.drivers.iter().map(driver).collect(),
+        new.drivers.iter().map(driver).collect(),
+        &mut out,
+    );
+    compare(
+        Kind::Workload,
+        old.workloads.iter().map(workload).collect(),
+        new.workloads.iter().map(workload).collect(),
+        &mut out,
+    );
+    compare(
+        Kind::Scenario,
+        old.scenarios.iter().map(scenario).collect(),
+        new.scenarios.iter().map(scenario).collect(),
+        &mut out,
+    );
     out
 }
 
@@ -235,9 +279,10 @@ pub fn assumptions(old: &Plan, new: &Plan) -> Vec<FieldChange> {
     let f = |p: &Plan| -> Fields {
         let a = &p.assumptions;
         vec![
-            ("retirement_age", json!(a.retirement_age)),
-            ("turnover_rate", json!(a.turnover_rate)),
-            ("min_group_size", json!(a.min_group_size)),
+            ("retirement_age".into(), json!(a.retirement_age)),
+            ("turnover_rate".into(), json!(a.turnover_rate)),
+            ("min_group_size".into(), json!(a.min_group_size)),
+            ("efficiency".into(), json!(a.efficiency)),
         ]
     };
     changed_fields(&f(old), &f(new))
@@ -274,7 +319,38 @@ pub fn data(old: &Plan, new: &Plan) -> Vec<DataChange> {
             change,
         });
     }
+    if let Some(change) = kind(
+        old.population.is_some(),
+        new.population.is_some(),
+        same_population(old.population.as_ref(), new.population.as_ref()),
+    ) {
+        out.push(DataChange {
+            kind: "population",
+            change,
+        });
+    }
     out
+}
+
+/// The same projection: file, region, alternative and every figure (to the bit).
+fn same_population(a: Option<&Population>, b: Option<&Population>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.file == b.file
+                && a.region == b.region
+                && a.alternative == b.alternative
+                && a.series.len() == b.series.len()
+                && a.series.iter().zip(&b.series).all(|((ka, ya), (kb, yb))| {
+                    ka == kb
+                        && ya.len() == yb.len()
+                        && ya.iter().zip(yb).all(|((ya, aa), (yb, ab))| {
+                            ya == yb && aa.iter().zip(ab).all(|(x, y)| x.to_bits() == y.to_bits())
+                        })
+                })
+        }
+        (None, None) => true,
+        _ => false,
+    }
 }
 
 /// Every column of every row equal (rows in canonical order).
@@ -304,18 +380,24 @@ fn meta(p: &Plan) -> Keyed {
         title: Some(m.title.clone()),
         unit: None,
         fields: vec![
-            ("municipality", json!(m.municipality)),
-            ("municipality_number", json!(m.municipality_number)),
-            ("title", json!(m.title)),
-            ("period", json!({"from": m.period.from, "to": m.period.to})),
-            ("base_year", json!(m.base_year)),
-            ("adopted", json!(m.adopted.map(|d| d.to_string()))),
-            ("last_revised", json!(m.last_revised.map(|d| d.to_string()))),
-            ("owner", json!(m.owner)),
-            ("steering_group", json!(m.steering_group)),
-            ("working_group", json!(m.working_group)),
-            ("user_participation", json!(m.user_participation)),
-            ("anchoring", json!(m.anchoring)),
+            ("municipality".into(), json!(m.municipality)),
+            ("municipality_number".into(), json!(m.municipality_number)),
+            ("title".into(), json!(m.title)),
+            (
+                "period".into(),
+                json!({"from": m.period.from, "to": m.period.to}),
+            ),
+            ("base_year".into(), json!(m.base_year)),
+            ("adopted".into(), json!(m.adopted.map(|d| d.to_string()))),
+            (
+                "last_revised".into(),
+                json!(m.last_revised.map(|d| d.to_string())),
+            ),
+            ("owner".into(), json!(m.owner)),
+            ("steering_group".into(), json!(m.steering_group)),
+            ("working_group".into(), json!(m.working_group)),
+            ("user_participation".into(), json!(m.user_participation)),
+            ("anchoring".into(), json!(m.anchoring)),
         ],
     }
 }
@@ -330,14 +412,14 @@ fn competence(c: &Competence) -> Keyed {
         title: Some(c.name.clone()),
         unit: None,
         fields: vec![
-            ("name", json!(c.name)),
-            ("kind", json!(kind)),
-            ("level", level),
-            ("dimension", dimension),
-            ("styrk", json!(c.styrk)),
-            ("retirement_age", json!(c.retirement_age)),
-            ("trainable", json!(c.trainable)),
-            ("description", json!(c.description)),
+            ("name".into(), json!(c.name)),
+            ("kind".into(), json!(kind)),
+            ("level".into(), level),
+            ("dimension".into(), dimension),
+            ("styrk".into(), json!(c.styrk)),
+            ("retirement_age".into(), json!(c.retirement_age)),
+            ("trainable".into(), json!(c.trainable)),
+            ("description".into(), json!(c.description)),
         ],
     }
 }
@@ -348,9 +430,9 @@ fn unit(u: &Unit) -> Keyed {
         title: Some(u.name.clone()),
         unit: Some(u.id.clone()),
         fields: vec![
-            ("name", json!(u.name)),
-            ("service", json!(u.service)),
-            ("description", json!(u.description)),
+            ("name".into(), json!(u.name)),
+            ("service".into(), json!(u.service)),
+            ("description".into(), json!(u.description)),
         ],
     }
 }
@@ -361,11 +443,12 @@ fn capacity(c: &CapacityLine) -> Keyed {
         title: Some(c.title.clone()),
         unit: Some(c.unit.clone()),
         fields: vec![
-            ("title", json!(c.title)),
-            ("fte", json!(c.fte)),
-            ("accepts", json!(c.accepts)),
-            ("annual_growth", json!(c.annual_growth)),
-            ("styrk", json!(c.styrk)),
+            ("title".into(), json!(c.title)),
+            ("fte".into(), json!(c.fte)),
+            ("accepts".into(), json!(c.accepts)),
+            ("annual_growth".into(), json!(c.annual_growth)),
+            ("driver".into(), json!(c.driver)),
+            ("styrk".into(), json!(c.styrk)),
         ],
     }
 }
@@ -379,7 +462,7 @@ fn quality(q: &QualityLine) -> Keyed {
         key: format!("{}/{}/{}", q.unit, q.competence, q.min_level),
         title: None,
         unit: Some(q.unit.clone()),
-        fields: vec![("share", share), ("count", count)],
+        fields: vec![("share".into(), share), ("count".into(), count)],
     }
 }
 
@@ -389,8 +472,8 @@ fn goal(g: &Goal) -> Keyed {
         title: Some(g.title.clone()),
         unit: None,
         fields: vec![
-            ("title", json!(g.title)),
-            ("strategies", json!(g.strategies)),
+            ("title".into(), json!(g.title)),
+            ("strategies".into(), json!(g.strategies)),
         ],
     }
 }
@@ -413,19 +496,19 @@ fn measure(m: &Measure) -> Keyed {
         title: Some(m.title.clone()),
         unit: None,
         fields: vec![
-            ("goal", json!(m.goal)),
-            ("title", json!(m.title)),
-            ("strategy", json!(m.strategy)),
-            ("competences", json!(m.competences)),
-            ("units", json!(m.units)),
-            ("responsible", json!(m.responsible)),
-            ("arena", json!(m.arena)),
-            ("start", json!(m.start)),
-            ("end", json!(m.end)),
-            ("cost_nok", json!(m.cost_nok)),
-            ("indicators", json!(m.indicators)),
-            ("status", json!(m.declared_status)),
-            ("followup", json!(followup)),
+            ("goal".into(), json!(m.goal)),
+            ("title".into(), json!(m.title)),
+            ("strategy".into(), json!(m.strategy)),
+            ("competences".into(), json!(m.competences)),
+            ("units".into(), json!(m.units)),
+            ("responsible".into(), json!(m.responsible)),
+            ("arena".into(), json!(m.arena)),
+            ("start".into(), json!(m.start)),
+            ("end".into(), json!(m.end)),
+            ("cost_nok".into(), json!(m.cost_nok)),
+            ("indicators".into(), json!(m.indicators)),
+            ("status".into(), json!(m.declared_status)),
+            ("followup".into(), json!(followup)),
         ],
     }
 }
@@ -436,41 +519,41 @@ fn indicator(i: &Indicator) -> Keyed {
             .map(|o| json!({"year": o.year, "value": o.value}))
             .collect()
     };
-    let mut fields: Fields = vec![("title", json!(i.title))];
+    let mut fields: Fields = vec![("title".into(), json!(i.title))];
     match &i.kind {
         IndicatorKind::EducationShare {
             levels,
             among,
             observed,
         } => {
-            fields.push(("metric", json!("education_share")));
-            fields.push(("levels", json!(levels)));
-            fields.push(("among", json!(among)));
-            fields.push(("observed", obs(observed)));
+            fields.push(("metric".into(), json!("education_share")));
+            fields.push(("levels".into(), json!(levels)));
+            fields.push(("among".into(), json!(among)));
+            fields.push(("observed".into(), obs(observed)));
         }
         IndicatorKind::PositionShare {
             min_percent,
             observed,
         } => {
-            fields.push(("metric", json!("position_share")));
-            fields.push(("min_percent", json!(min_percent)));
-            fields.push(("observed", obs(observed)));
+            fields.push(("metric".into(), json!("position_share")));
+            fields.push(("min_percent".into(), json!(min_percent)));
+            fields.push(("observed".into(), obs(observed)));
         }
         IndicatorKind::Manual {
             unit,
             baseline,
             observed,
         } => {
-            fields.push(("unit", json!(unit)));
+            fields.push(("unit".into(), json!(unit)));
             fields.push((
-                "baseline",
+                "baseline".into(),
                 baseline.map_or(Value::Null, |b| json!({"year": b.year, "value": b.value})),
             ));
-            fields.push(("observed", obs(observed)));
+            fields.push(("observed".into(), obs(observed)));
         }
     }
     fields.push((
-        "target",
+        "target".into(),
         i.target.map_or(
             Value::Null,
             |t| json!({"year": t.year, "min": t.min, "max": t.max}),
@@ -479,6 +562,99 @@ fn indicator(i: &Indicator) -> Keyed {
     Keyed {
         key: i.id.clone(),
         title: Some(i.title.clone()),
+        unit: None,
+        fields,
+    }
+}
+
+/// Age bands as `{"67-79": 0.1, "80+": 0.3}`, in age order.
+fn bands(b: &[Band]) -> Value {
+    Value::Object(b.iter().map(|b| (b.key.clone(), json!(b.rate))).collect())
+}
+
+fn driver(d: &Driver) -> Keyed {
+    Keyed {
+        key: d.id.clone(),
+        title: Some(d.title.clone()),
+        unit: None,
+        fields: vec![
+            ("title".into(), json!(d.title)),
+            ("rates".into(), bands(&d.bands)),
+        ],
+    }
+}
+
+fn workload(w: &Workload) -> Keyed {
+    let a = &w.absence;
+    let mut fields: Fields = vec![
+        ("working_days".into(), json!(w.working_days)),
+        ("hours_per_day".into(), json!(w.hours_per_day)),
+        ("hours_per_week".into(), json!(w.hours_per_week)),
+        (
+            "absence_days".into(),
+            json!({"holidays": a.holidays, "vacation": a.vacation, "sick": a.sick, "other": a.other}),
+        ),
+    ];
+    // one field per list item, keyed by the list and the item's name, so a
+    // changed standard time shows as that activity's change
+    let mut item = |list: &str, name: &str, value: Value| {
+        let base = format!("{list}: {name}");
+        let mut key = base.clone();
+        let mut n = 1;
+        while fields.iter().any(|(k, _)| *k == key) {
+            n += 1;
+            key = format!("{base} ({n})");
+        }
+        fields.push((key.into(), value));
+    };
+    for x in &w.activities {
+        item(
+            "activities",
+            &x.name,
+            json!({"minutes": x.minutes, "per_year": x.per_year, "driver": x.driver}),
+        );
+    }
+    for x in &w.support {
+        item(
+            "support",
+            &x.name,
+            json!({"hours": x.hours, "per": x.per.as_str()}),
+        );
+    }
+    for x in &w.individual {
+        item(
+            "individual",
+            &x.name,
+            json!({"hours_per_year": x.hours_per_year, "staff": x.staff}),
+        );
+    }
+    Keyed {
+        key: format!("{}/{}", w.unit, w.position),
+        title: None,
+        unit: Some(w.unit.clone()),
+        fields,
+    }
+}
+
+fn scenario(s: &Scenario) -> Keyed {
+    let mut fields: Fields = vec![
+        ("title".into(), json!(s.title)),
+        ("description".into(), json!(s.description)),
+        ("alternative".into(), json!(s.alternative)),
+    ];
+    // only what the scenario sets itself: a change of the plan's own
+    // assumptions shows once, under the assumptions
+    let set = |k: &str| s.overrides.iter().find(|(o, _)| *o == k).map(|(_, v)| *v);
+    fields.push(("retirement_age".into(), json!(set("retirement_age"))));
+    fields.push(("turnover_rate".into(), json!(set("turnover_rate"))));
+    fields.push(("efficiency".into(), json!(set("efficiency"))));
+    fields.push((
+        "rates".into(),
+        Value::Object(s.rates.iter().map(|(d, b)| (d.clone(), bands(b))).collect()),
+    ));
+    Keyed {
+        key: s.id.clone(),
+        title: Some(s.title.clone()),
         unit: None,
         fields,
     }

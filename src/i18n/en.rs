@@ -29,9 +29,9 @@ pub const MESSAGES: Messages = Messages {
     respondents: "Answers",
     required_persons: "Required",
     available_persons: "Available",
-    suppressed_note: "– = hidden because fewer than {n} answered.",
+    suppressed_note: "• = hidden because fewer than {n} answered.",
     total_hidden_note: "Totals are not shown where they would reveal a hidden row.",
-    capacity_note: "Total rows add up the units per primary competence.",
+    capacity_note: "Available: FTE with an accepted competence left if nobody new is hired. Total rows add up the units per primary competence.",
     indicator: "Indicator",
     start_value: "Baseline",
     projected_value: "Projected / latest",
@@ -61,4 +61,16 @@ pub const MESSAGES: Messages = Messages {
     ],
     strategies: ["Mobilise", "Develop", "Recruit/acquire", "Phase out"],
     report: &super::report_en::REPORT,
+    // the reader's words (issue 14)
+    hidden: "•",
+    status: "Status",
+    statuses: [
+        "met",
+        "not met",
+        "on track",
+        "not reached with the current measures",
+        "not measured yet",
+        "no target",
+    ],
+    workload: &super::workload_en::WORKLOAD,
 };

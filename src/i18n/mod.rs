@@ -2,17 +2,31 @@
 //!
 //! In: a [`Lang`]. Out: its [`Messages`] (every heading and label the tables,
 //! Markdown and report show) and numbers formatted the way readers of that
-//! language expect (nb: `1 234,5`; en: `1,234.5`). Adding a label means adding
+//! language expect (nb and nn: `1 234,5`; en: `1,234.5`). Adding a label means adding
 //! a field here, so the compiler makes every catalogue complete.
 
+pub mod demand;
+pub mod diag;
+pub(crate) mod diag_nb;
+pub(crate) mod diag_nn;
 pub mod diff;
 mod en;
+pub mod form;
 mod nb;
+mod nn;
 pub mod report;
 mod report_en;
 mod report_nb;
+mod report_nn;
+pub mod workload;
+mod workload_en;
+mod workload_nb;
+mod workload_nn;
 
+use crate::analyse::IndicatorStatus;
 use crate::model::{EduLevel, Strategy};
+
+pub use diag::DiagWords;
 
 /// Output language.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -20,6 +34,8 @@ pub enum Lang {
     /// Norsk bokmål.
     #[default]
     Nb,
+    /// Norsk nynorsk.
+    Nn,
     /// English.
     En,
 }
@@ -86,19 +102,58 @@ pub struct Messages {
     pub strategies: [&'static str; 4],
     /// The words of `plan report`.
     pub report: &'static report::ReportMessages,
+
+    // the reader's words (issue 14)
+    /// The mark of a figure hidden for privacy ("•"); `missing` ("–") is a
+    /// figure not given.
+    pub hidden: &'static str,
+    /// The column of an indicator's status.
+    pub status: &'static str,
+    /// Names of [`IndicatorStatus::ALL`], in order.
+    pub statuses: [&'static str; 6],
+    /// The words of the WISN workload output.
+    pub workload: &'static workload::WorkloadMessages,
 }
 
 impl Lang {
+    /// The language of the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`),
+    /// bokmål when none names a language `plan` speaks: the default of `--lang`.
+    pub fn from_env() -> Lang {
+        diag::lang_from_locale(|k| std::env::var(k).ok())
+    }
+
+    /// The words around diagnostics.
+    pub fn diag_words(self) -> &'static DiagWords {
+        match self {
+            Lang::Nb => &diag::NB,
+            Lang::Nn => &diag::NN,
+            Lang::En => &diag::EN,
+        }
+    }
+
     pub fn messages(self) -> &'static Messages {
         match self {
             Lang::Nb => &nb::MESSAGES,
+            Lang::Nn => &nn::MESSAGES,
             Lang::En => &en::MESSAGES,
         }
     }
 
+    /// The words of the document's form (front matter, captions, formats).
+    pub fn form(self) -> &'static form::FormMessages {
+        match self {
+            Lang::Nb => &form::NB,
+            Lang::Nn => &form::NN,
+            Lang::En => &form::EN,
+        }
+    }
+
+    /// Every language, in the order of `--lang`'s values.
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
     fn separators(self) -> (char, char) {
         match self {
-            Lang::Nb => (',', '\u{a0}'),
+            Lang::Nb | Lang::Nn => (',', '\u{a0}'),
             Lang::En => ('.', ','),
         }
     }
@@ -136,9 +191,23 @@ impl Lang {
     pub fn percent(self, share: f64) -> String {
         let n = self.number(share * 100.0, 1);
         match self {
-            Lang::Nb => format!("{n}\u{a0}%"),
+            Lang::Nb | Lang::Nn => format!("{n}\u{a0}%"),
             Lang::En => format!("{n}%"),
         }
+    }
+
+    /// The decimal mark: nb and nn ",", en ".".
+    pub fn decimal_mark(self) -> char {
+        self.separators().0
+    }
+
+    /// An indicator status in words ("på vei").
+    pub fn indicator_status(self, s: IndicatorStatus) -> &'static str {
+        let i = IndicatorStatus::ALL
+            .iter()
+            .position(|&x| x == s)
+            .unwrap_or(0);
+        self.messages().statuses.get(i).copied().unwrap_or("")
     }
 
     pub fn edu_level(self, level: EduLevel) -> &'static str {
@@ -177,12 +246,15 @@ mod tests {
         assert_eq!(Lang::Nb.number(3.75, 1), "3,8");
         assert_eq!(Lang::Nb.percent(0.554), "55,4\u{a0}%");
         assert_eq!(Lang::En.percent(8.0 / 13.0), "61.5%");
+        assert_eq!(Lang::Nn.number(1234.56, 1), "1\u{a0}234,6");
     }
 
     #[test]
     fn catalogues_are_complete_and_filled() {
-        for lang in [Lang::Nb, Lang::En] {
+        for lang in Lang::ALL {
             let m = lang.messages();
+            assert_ne!(m.hidden, m.missing, "{lang:?}: two meanings, one mark");
+            assert!(m.statuses.iter().all(|s| !s.is_empty()));
             assert!(m.capacity_title.contains("{year}"));
             assert!(m.suppressed_note.contains("{n}"));
             assert!(m
@@ -193,5 +265,6 @@ mod tests {
         }
         assert_eq!(fill("a {year} b", &[("year", "2025")]), "a 2025 b");
         assert_ne!(Lang::Nb.messages().need, Lang::En.messages().need);
+        assert_ne!(Lang::Nb.messages().statuses, Lang::Nn.messages().statuses);
     }
 }

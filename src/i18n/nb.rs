@@ -29,9 +29,9 @@ pub const MESSAGES: Messages = Messages {
     respondents: "Svar",
     required_persons: "Krav",
     available_persons: "Kapital",
-    suppressed_note: "– = skjult fordi færre enn {n} har svart.",
+    suppressed_note: "• = skjult fordi færre enn {n} har svart.",
     total_hidden_note: "Summer vises ikke der de ville avsløre en skjult rad.",
-    capacity_note: "Sum-radene summerer enhetene per primærkompetanse.",
+    capacity_note: "Kapital: årsverk med godkjent kompetanse som er igjen om ingen nye blir ansatt. Sum-radene summerer enhetene per primærkompetanse.",
     indicator: "Indikator",
     start_value: "Utgangspunkt",
     projected_value: "Prognose / siste",
@@ -61,4 +61,16 @@ pub const MESSAGES: Messages = Messages {
     ],
     strategies: ["Mobilisere", "Utvikle", "Rekruttere/anskaffe", "Avvikle"],
     report: &super::report_nb::REPORT,
+    // the reader's words (issue 14)
+    hidden: "•",
+    status: "Status",
+    statuses: [
+        "nådd",
+        "ikke nådd",
+        "på vei",
+        "nås ikke med dagens tiltak",
+        "ikke målt ennå",
+        "uten mål",
+    ],
+    workload: &super::workload_nb::WORKLOAD,
 };

@@ -216,8 +216,6 @@ pub struct ReportMessages {
     /// Markdown.
     pub follow_up_intro: &'static str,
     pub col_status: &'static str,
-    pub status_met: &'static str,
-    pub status_not_met: &'static str,
     pub h_revision: &'static str,
     /// "{revised}", "{due}".
     pub revision_text: &'static str,
@@ -243,6 +241,14 @@ pub struct ReportMessages {
     pub h_unit_capacity: &'static str,
     pub h_unit_quality: &'static str,
     pub h_unit_measures: &'static str,
+
+    // the reader's words (issue 14)
+    /// The appendix that says how the numbers are made.
+    pub h_about: &'static str,
+    /// Markdown paragraphs.
+    pub about_text: &'static [&'static str],
+    /// Markdown bullets: the marks and the rounding; "{n}" (min_group_size).
+    pub about_marks: &'static [&'static str],
 }
 
 #[cfg(test)]
@@ -258,8 +264,13 @@ mod tests {
     }
 
     #[test]
-    fn both_languages_fill_the_same_templates() {
-        let (nb, en) = (Lang::Nb.messages().report, Lang::En.messages().report);
+    fn every_language_fills_the_same_templates() {
+        for other in [Lang::Nn, Lang::En] {
+            same_templates(Lang::Nb.messages().report, other.messages().report);
+        }
+    }
+
+    fn same_templates(nb: &super::ReportMessages, en: &super::ReportMessages) {
         let pairs = [
             (nb.read_need_up, en.read_need_up),
             (nb.read_need_down, en.read_need_down),
@@ -280,11 +291,42 @@ mod tests {
             (nb.money, en.money),
             (nb.municipality_value, en.municipality_value),
             (nb.municipality_name, en.municipality_name),
+            (nb.version_value, en.version_value),
+            (nb.hidden_staff_note, en.hidden_staff_note),
+            (nb.survey_hidden_note, en.survey_hidden_note),
         ];
         for (a, b) in pairs {
             assert_eq!(keys(a), keys(b), "{a} / {b}");
             assert!(!keys(a).is_empty(), "{a}");
         }
         assert_eq!(nb.roles.map(|r| r.0), en.roles.map(|r| r.0));
+        assert_eq!(nb.about_text.len(), en.about_text.len());
+        assert_eq!(nb.about_marks.len(), en.about_marks.len());
+        assert_eq!(nb.concept_text.len(), en.concept_text.len());
+        let all = |m: &super::ReportMessages| m.about_marks.concat();
+        assert!(all(nb).contains("{n}") && all(en).contains("{n}"));
+    }
+
+    /// The document speaks to politicians: no command, file path or id
+    /// syntax in the words a reader sees.
+    #[test]
+    fn no_tool_words_in_the_document() {
+        for lang in Lang::ALL {
+            let r = lang.messages().report;
+            let words = [
+                r.doc_intro,
+                r.analysis_intro,
+                r.unit_doc_intro,
+                r.reading_intro,
+            ]
+            .into_iter()
+            .chain(r.about_text.iter().copied())
+            .chain(r.about_marks.iter().copied());
+            for w in words {
+                for bad in ["`", "plan report", "plan analyse", "docs/", ".md", ".toml"] {
+                    assert!(!w.contains(bad), "{lang:?}: {bad} in {w}");
+                }
+            }
+        }
     }
 }

@@ -15,6 +15,8 @@ pub mod csv_write;
 pub mod data;
 pub mod node;
 pub mod personal;
+pub mod population;
+mod population_json;
 pub mod staff;
 pub mod survey;
 pub mod survey_long;
@@ -30,8 +32,8 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::model::raw::{
-    RawAssumptions, RawCapacity, RawCompetence, RawData, RawGoal, RawIndicator, RawMeasure,
-    RawPlan, RawQuality, RawUnit,
+    RawAssumptions, RawCapacity, RawCompetence, RawData, RawDriver, RawGoal, RawIndicator,
+    RawMeasure, RawPlan, RawPopulation, RawQuality, RawScenario, RawUnit,
 };
 use crate::plan_source::{PlanSource, ReadError};
 use crate::source::{FileId, Loc, SourceFile, Sources};
@@ -55,9 +57,13 @@ impl RawSet {
         self.unit.append(&mut other.unit);
         self.capacity.append(&mut other.capacity);
         self.quality.append(&mut other.quality);
+        self.workload.append(&mut other.workload);
         self.goal.append(&mut other.goal);
         self.measure.append(&mut other.measure);
         self.indicator.append(&mut other.indicator);
+        self.population.append(&mut other.population);
+        self.driver.append(&mut other.driver);
+        self.scenario.append(&mut other.scenario);
     }
 }
 
@@ -96,9 +102,13 @@ pub struct RawSet {
     pub unit: Vec<Item<RawUnit>>,
     pub capacity: Vec<Item<RawCapacity>>,
     pub quality: Vec<Item<RawQuality>>,
+    pub workload: Vec<Item<crate::model::raw_workload::RawWorkload>>,
     pub goal: Vec<Item<RawGoal>>,
     pub measure: Vec<Item<RawMeasure>>,
     pub indicator: Vec<Item<RawIndicator>>,
+    pub population: Vec<Item<RawPopulation>>,
+    pub driver: Vec<Item<RawDriver>>,
+    pub scenario: Vec<Item<RawScenario>>,
 }
 
 /// A plan as read, before validation.
@@ -108,10 +118,12 @@ pub struct Raw {
     pub set: RawSet,
     /// The rows of the data files.
     pub data: data::DataSet,
+    /// The population projection `[population]` names, when it could be read.
+    pub population: Option<population::PopulationFile>,
 }
 
 /// The top-level collections of a plan file.
-pub const SECTIONS: [&str; 10] = [
+pub const SECTIONS: [&str; 14] = [
     "plan",
     "assumptions",
     "data",
@@ -119,9 +131,13 @@ pub const SECTIONS: [&str; 10] = [
     "unit",
     "capacity",
     "quality",
+    "workload",
     "goal",
     "measure",
     "indicator",
+    "population",
+    "driver",
+    "scenario",
 ];
 
 /// Read the plan from `source`: every plan file, then the data files `[data]`
@@ -159,7 +175,12 @@ pub fn load(
         diags.extend(d);
     }
     let data = data::read(source, raw.data.first(), sources, diags, inputs);
-    Ok(Raw { set: raw, data })
+    let population = population::read(source, raw.population.first(), sources, diags, inputs);
+    Ok(Raw {
+        set: raw,
+        data,
+        population,
+    })
 }
 
 /// Read a plan file as UTF-8 text and register it; on failure, register it
@@ -383,9 +404,13 @@ fn load_file(
             "unit" => ctx.many(&key.name, value, &mut raw.unit),
             "capacity" => ctx.many(&key.name, value, &mut raw.capacity),
             "quality" => ctx.many(&key.name, value, &mut raw.quality),
+            "workload" => ctx.many(&key.name, value, &mut raw.workload),
             "goal" => ctx.many(&key.name, value, &mut raw.goal),
             "measure" => ctx.many(&key.name, value, &mut raw.measure),
             "indicator" => ctx.many(&key.name, value, &mut raw.indicator),
+            "population" => ctx.single(&key.name, value, &mut raw.population),
+            "driver" => ctx.many(&key.name, value, &mut raw.driver),
+            "scenario" => ctx.many(&key.name, value, &mut raw.scenario),
             other => {
                 let mut d =
                     Diagnostic::new(Code::UnknownKey, format!("unknown top-level key `{other}`"))

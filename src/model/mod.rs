@@ -5,8 +5,13 @@
 //! (so results never depend on file order or how the plan is split into files).
 //! Out: read by the analysis, the checks, the report and the demo generator.
 
+pub mod demand;
 pub mod raw;
 pub mod raw_data;
+pub mod raw_workload;
+pub mod workload;
+
+pub use demand::{Ages, Band, Driver, Population, Scenario};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -243,6 +248,8 @@ pub struct Assumptions {
     pub retirement_age: u32,
     pub turnover_rate: f64,
     pub min_group_size: u32,
+    /// Årlig effektivisering: labour saved per year, −0.5..0.5.
+    pub efficiency: f64,
 }
 
 impl Default for Assumptions {
@@ -251,6 +258,7 @@ impl Default for Assumptions {
             retirement_age: 67,
             turnover_rate: 0.0,
             min_group_size: 5,
+            efficiency: 0.0,
         }
     }
 }
@@ -301,10 +309,14 @@ pub struct CapacityLine {
     pub unit: String,
     pub position: String,
     pub title: String,
-    pub fte: f64,
+    /// Required FTE in the base year; `None` when the line's requirement comes
+    /// from the workload of the same (unit, position) (WISN).
+    pub fte: Option<f64>,
     /// Accepted formal competences; never empty; the first is the primary one.
     pub accepts: Vec<String>,
     pub annual_growth: f64,
+    /// The demand driver that grows the requirement instead of `annual_growth`.
+    pub driver: Option<String>,
     pub styrk: Option<String>,
     pub loc: Option<Loc>,
 }
@@ -573,6 +585,24 @@ impl Answers {
     pub fn push(&mut self, a: Answer) {
         self.extend([a]);
     }
+
+    /// Keep only the answers `keep` accepts, in their order; renumbers every
+    /// row (for small surveys, e.g. in tests).
+    pub fn retain(&mut self, mut keep: impl FnMut(&AnswerRef<'_>) -> bool) {
+        let kept: Vec<Answer> = self
+            .iter()
+            .filter(|a| keep(a))
+            .map(|a| Answer {
+                respondent: a.respondent.into(),
+                unit: a.unit.into(),
+                competence: a.competence.into(),
+                level: a.level,
+                need: a.need,
+                loc: None,
+            })
+            .collect();
+        *self = Answers::from(kept);
+    }
 }
 
 impl FromIterator<Answer> for Answers {
@@ -626,8 +656,8 @@ impl From<Vec<Answer>> for Answers {
 
 /// A validated plan. Collections are sorted: competences, units, goals, measures
 /// and indicators by id; capacity by (unit, position); quality by (unit,
-/// competence, min_level); staff by (unit, position, id); survey by (unit,
-/// competence, respondent).
+/// competence, min_level); workloads by (unit, position); staff by (unit,
+/// position, id); survey by (unit, competence, respondent).
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub meta: PlanMeta,
@@ -639,8 +669,16 @@ pub struct Plan {
     pub goals: Vec<Goal>,
     pub measures: Vec<Measure>,
     pub indicators: Vec<Indicator>,
+    /// `[[workload]]`s (WISN), one per (unit, position) at most.
+    pub workloads: Vec<workload::Workload>,
     pub staff: Vec<Staff>,
     pub survey: Answers,
+    /// The population projection, when `[population]` is given.
+    pub population: Option<Population>,
+    /// Demand drivers, sorted by id.
+    pub drivers: Vec<Driver>,
+    /// Scenarios, sorted by id.
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Plan {
@@ -656,6 +694,14 @@ impl Plan {
             .binary_search_by(|u| u.id.as_str().cmp(id))
             .ok()
             .and_then(|i| self.units.get(i))
+    }
+
+    pub fn driver(&self, id: &str) -> Option<&Driver> {
+        self.drivers.iter().find(|d| d.id == id)
+    }
+
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
     }
 
     /// Whether goal `goal` can be evaluated: some measure under it has an
@@ -678,6 +724,13 @@ impl Plan {
         self.goals.sort_by(|a, b| a.id.cmp(&b.id));
         self.measures.sort_by(|a, b| a.id.cmp(&b.id));
         self.indicators.sort_by(|a, b| a.id.cmp(&b.id));
+        self.workloads
+            .sort_by(|a, b| (&a.unit, &a.position).cmp(&(&b.unit, &b.position)));
+        for w in &mut self.workloads {
+            w.normalise();
+        }
+        self.drivers.sort_by(|a, b| a.id.cmp(&b.id));
+        self.scenarios.sort_by(|a, b| a.id.cmp(&b.id));
         self.staff
             .sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
         self.survey.sort();

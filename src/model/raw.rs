@@ -38,6 +38,9 @@ pub struct PlanFile {
     /// Kvalitetskrav: real-competence requirements (kompetansekrav, kvalitet), one line per unit, competence and level.
     #[serde(default)]
     pub quality: Vec<RawQuality>,
+    /// Arbeidsmengde (WISN): the workload of one position in one unit, from which its required FTE are computed (WHO's Workload Indicators of Staffing Need). At most one per (unit, position).
+    #[serde(default)]
+    pub workload: Vec<super::raw_workload::RawWorkload>,
     /// Hovedmål: main goals with their strategies.
     #[serde(default)]
     pub goal: Vec<RawGoal>,
@@ -47,6 +50,77 @@ pub struct PlanFile {
     /// Indikatorer: indicators to follow the plan up (oppfølging og evaluering).
     #[serde(default)]
     pub indicator: Vec<RawIndicator>,
+    /// Befolkningsframskriving: the population projection (SSB) that demand drivers read. At most once per plan directory.
+    #[schemars(default, with = "RawPopulation")]
+    pub population: Option<RawPopulation>,
+    /// Etterspørselsdrivere: demand drivers, user rates (dekningsgrader) per age band applied to the population projection.
+    #[serde(default)]
+    pub driver: Vec<RawDriver>,
+    /// Scenarier: other futures to analyse the plan under (the plan itself is scenario `basis`).
+    #[serde(default)]
+    pub scenario: Vec<RawScenario>,
+}
+
+/// Befolkningsframskriving: a population projection file (tidy CSV, SSB StatBank CSV as downloaded, or JSON-stat2), persons by year and single age. At most once per plan directory.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPopulation {
+    /// Fil: path relative to the plan directory, e.g. "data/befolkning.csv".
+    pub file: String,
+    /// Region: kommunenummer as a string, e.g. "3301"; required when the file holds more than one region.
+    pub region: Option<String>,
+    /// Alternativ: projection alternative code (default "MMMM", SSB's main alternative), e.g. "LLML".
+    #[schemars(extend("default" = "MMMM"))]
+    pub alternative: Option<String>,
+}
+
+/// Etterspørselsdriver: user rates (dekningsgrader) per age band; D(y) = Σ rate × persons in the band in year y. Give `rates` or `ages`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDriver {
+    /// Id: unique among drivers, used in `capacity.driver` and `scenario.rates`, e.g. "hjemmetjeneste".
+    pub id: String,
+    /// Tittel: display title, e.g. "Hjemmetjenester".
+    pub title: String,
+    /// Dekningsgrader: age band ("67-79" inclusive, or "90+" for 90 to 100) → user rate, 0 or more, e.g. { "67-79" = 0.06, "80-89" = 0.25, "90+" = 0.5 }. Bands must not overlap.
+    pub rates: Option<std::collections::BTreeMap<String, f64>>,
+    /// Aldersgruppe: one band with rate 1 (the count of residents), e.g. "80+". Instead of `rates`.
+    pub ages: Option<String>,
+}
+
+/// Scenario: the plan under another future: another population alternative, other assumptions, other user rates.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawScenario {
+    /// Id: unique among scenarios, not "basis" (the plan itself), e.g. "ssb-lav".
+    pub id: String,
+    /// Tittel: display title, e.g. "Lav befolkningsvekst (SSB LLML)".
+    pub title: String,
+    /// Beskrivelse: free text.
+    pub description: Option<String>,
+    /// Befolkningsalternativ: projection alternative code in the population file, e.g. "LLML".
+    pub alternative: Option<String>,
+    /// Forutsetninger: assumptions overridden in this scenario.
+    #[schemars(default, with = "RawScenarioAssumptions")]
+    pub assumptions: Option<RawScenarioAssumptions>,
+    /// Dekningsgrader: per driver id, bands whose rate is replaced, e.g. rates.hjemmetjeneste = { "80-89" = 0.22 }; other bands keep the driver's rates.
+    #[serde(default)]
+    pub rates: std::collections::BTreeMap<String, std::collections::BTreeMap<String, f64>>,
+}
+
+/// Forutsetninger overridden by a scenario.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawScenarioAssumptions {
+    /// Pensjonsalder: 50–80.
+    #[schemars(range(min = 50, max = 80))]
+    pub retirement_age: Option<i64>,
+    /// Turnover (avgang): share of staff leaving per year, 0–1.
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub turnover_rate: Option<f64>,
+    /// Årlig effektivisering: labour saved per year, −0.5–0.5.
+    #[schemars(range(min = -0.5, max = 0.5))]
+    pub efficiency: Option<f64>,
 }
 
 /// Planperiode: first and last year of the plan (from ≤ to).
@@ -123,6 +197,9 @@ pub struct RawAssumptions {
     /// Minste gruppestørrelse: anonymity threshold (personvern), 1–1000 (default 5). Survey results from fewer respondents are suppressed.
     #[schemars(range(min = 1, max = 1000), extend("default" = 5))]
     pub min_group_size: Option<i64>,
+    /// Årlig effektivisering: labour saved per year by innovation and welfare technology, as a fraction, −0.5–0.5 (default 0), e.g. 0.01 for 1 % a year; applied to every capacity line.
+    #[schemars(range(min = -0.5, max = 0.5), extend("default" = 0.0))]
+    pub efficiency: Option<f64>,
 }
 
 /// Datafiler: CSV files, paths relative to the plan directory. CSV files are read only when named here.
@@ -210,15 +287,17 @@ pub struct RawCapacity {
     pub position: String,
     /// Stillingstittel: display title, e.g. "Sykepleier".
     pub title: String,
-    /// Årsverk: required FTE in the base year, 0 or more, e.g. 6.0.
+    /// Årsverk: required FTE in the base year, 0 or more, e.g. 6.0. May be omitted when a `workload` exists for the same unit and position: the requirement is then computed from it (WISN).
     #[schemars(range(min = 0.0))]
-    pub fte: f64,
+    pub fte: Option<f64>,
     /// Godkjent formalkompetanse: accepted formal competence ids, at least one; the first is the primary one.
     #[schemars(length(min = 1))]
     pub accepts: Vec<String>,
-    /// Årlig vekst: growth of the requirement per year as a fraction, −0.5–1 (default 0), e.g. 0.05 for 5 %.
+    /// Årlig vekst: growth of the requirement per year as a fraction, −0.5–1 (default 0), e.g. 0.05 for 5 %. Not allowed on a line without `fte` (its workload sets the growth).
     #[schemars(range(min = -0.5, max = 1.0), extend("default" = 0.0))]
     pub annual_growth: Option<f64>,
+    /// Etterspørselsdriver: id of a `[[driver]]` whose index D(y)/D(B) grows the requirement, instead of `annual_growth`.
+    pub driver: Option<String>,
     /// STYRK-08 yrkeskode of the position: four digits as a string.
     #[schemars(regex(pattern = r"^[0-9]{4}$"))]
     pub styrk: Option<String>,

@@ -7,7 +7,7 @@
 //! Each caller puts its own names first (ids, or the plan's names in the report).
 
 use crate::analyse::totals::{CapacityTotal, QualityTotal};
-use crate::analyse::{Analysis, CapacityRow, IndicatorRow, QualityRow, YearValue};
+use crate::analyse::{Analysis, CapacityRow, IndicatorRow, QualityRow, Scale, YearValue};
 use crate::i18n::{fill, Lang, Messages};
 use crate::model::Target;
 
@@ -119,12 +119,19 @@ pub fn quality_notes(m: &Messages, a: &Analysis, rows: &[QualityRow], totals: bo
     notes
 }
 
-/// An indicator's value: a share as a percentage, a count without decimals
-/// when whole.
+/// An indicator's value with its unit: a share or a percentage as "55,4 %",
+/// a count as a whole number (one decimal when not whole), anything else
+/// followed by the indicator's unit ("12 dager").
 pub fn indicator_value(lang: Lang, r: &IndicatorRow, v: f64) -> String {
-    match r.metric {
-        Some(_) => lang.percent(v),
-        None => lang.number(v, if v.fract() == 0.0 { 0 } else { 2 }),
+    let plain = |x: f64| lang.number(x, if x.fract() == 0.0 { 0 } else { 1 });
+    match r.scale {
+        Scale::Share => lang.percent(v),
+        Scale::Percent => lang.percent(v / 100.0),
+        Scale::Count => plain(v),
+        Scale::Other => match r.unit.as_deref().map(str::trim) {
+            Some(u) if !u.is_empty() => format!("{}\u{a0}{u}", plain(v)),
+            _ => plain(v),
+        },
     }
 }
 

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use super::md::{Doc, Table};
+use super::Names;
 use crate::diff::{Change, Figure, PlanDiff};
 use crate::i18n::diff::DiffMessages;
 use crate::i18n::{fill, Lang};
@@ -38,14 +39,24 @@ pub enum Block {
     Table(Table),
 }
 
-pub fn render(out: &mut dyn Write, format: DiffFormat, d: &PlanDiff, lang: Lang) -> io::Result<()> {
+/// The diff in `format`; the human formats name units, positions and
+/// competences by `names`, JSON keeps the ids.
+pub fn render(
+    out: &mut dyn Write,
+    format: DiffFormat,
+    d: &PlanDiff,
+    lang: Lang,
+    names: &Names,
+) -> io::Result<()> {
     match format {
         DiffFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, d).map_err(io::Error::other)?;
             writeln!(out)
         }
-        DiffFormat::Markdown => out.write_all(markdown(&blocks(d, lang, true), 1).as_bytes()),
-        DiffFormat::Human => out.write_all(text(&blocks(d, lang, true)).as_bytes()),
+        DiffFormat::Markdown => {
+            out.write_all(markdown(&blocks(d, lang, true, names), 1).as_bytes())
+        }
+        DiffFormat::Human => out.write_all(text(&blocks(d, lang, true, names)).as_bytes()),
     }
 }
 
@@ -159,7 +170,7 @@ fn num(lang: Lang, x: f64) -> String {
         lang.number(x, 0)
     } else {
         let s = lang.number(x, 3);
-        let dec = if lang == Lang::Nb { ',' } else { '.' };
+        let dec = lang.decimal_mark();
         if s.contains(dec) {
             s.trim_end_matches('0').trim_end_matches(dec).to_string()
         } else {
@@ -216,7 +227,7 @@ fn signed(lang: Lang, u: Unit, d: f64) -> String {
         Unit::Share => {
             let n = lang.number(d * 100.0, 1);
             match lang {
-                Lang::Nb => format!("{n}\u{a0}pp"),
+                Lang::Nb | Lang::Nn => format!("{n}\u{a0}pp"),
                 Lang::En => format!("{n} pp"),
             }
         }
@@ -244,7 +255,7 @@ fn cells(lang: Lang, m: &DiffMessages, u: Unit, f: &Figure) -> [String; 3] {
 }
 
 /// The layout of a diff. `title`: start with the diff's own title.
-pub fn blocks(d: &PlanDiff, lang: Lang, title: bool) -> Vec<Block> {
+pub fn blocks(d: &PlanDiff, lang: Lang, title: bool, names: &Names) -> Vec<Block> {
     let m = lang.diff();
     let mut b = Vec::new();
     if title {
@@ -260,13 +271,13 @@ pub fn blocks(d: &PlanDiff, lang: Lang, title: bool) -> Vec<Block> {
         b.push(Block::Para(m.no_changes.into()));
         return b;
     }
-    summary(d, lang, &mut b);
+    summary(d, lang, names, &mut b);
     plan_changes(d, lang, &mut b);
-    analysis(d, lang, &mut b);
+    analysis(d, lang, names, &mut b);
     b
 }
 
-fn summary(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
+fn summary(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
     let m = lang.diff();
     b.push(Block::Heading(2, m.h_summary.into()));
     let n = |c: Change| d.plan.iter().filter(|i| i.change == c).count().to_string();
@@ -313,8 +324,8 @@ fn summary(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
             .map(|c| {
                 format!(
                     "{} / {}, {}: {} → {} ({})",
-                    c.unit,
-                    c.position,
+                    names.unit(&c.unit),
+                    names.position(&c.unit, &c.position),
                     c.year,
                     fig(lang, Unit::Fte, c.old),
                     fig(lang, Unit::Fte, c.new),
@@ -328,25 +339,14 @@ fn summary(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
 fn data_kind(m: &DiffMessages, kind: &str) -> &'static str {
     match kind {
         "staff" => m.data_kinds[0],
-        _ => m.data_kinds[1],
+        "survey" => m.data_kinds[1],
+        _ => m.data_kinds[2],
     }
 }
 
 fn kind_word(m: &DiffMessages, k: crate::diff::Kind) -> &'static str {
     use crate::diff::Kind;
-    let i = [
-        Kind::Plan,
-        Kind::Competence,
-        Kind::Unit,
-        Kind::Capacity,
-        Kind::Quality,
-        Kind::Goal,
-        Kind::Measure,
-        Kind::Indicator,
-    ]
-    .iter()
-    .position(|&x| x == k)
-    .unwrap_or(0);
+    let i = Kind::ALL.iter().position(|&x| x == k).unwrap_or(0);
     m.kinds.get(i).copied().unwrap_or("")
 }
 
@@ -430,7 +430,7 @@ fn plan_changes(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
     }
 }
 
-fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
+fn analysis(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
     let m = lang.diff();
     let lm = lang.messages();
     let (Some(from), Some(to)) = (d.years.first(), d.years.last()) else {
@@ -486,8 +486,8 @@ fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
         for c in &d.capacity {
             for f in c.figures.iter().filter(|f| f.figure.changed()) {
                 let mut row = vec![
-                    c.unit.clone(),
-                    c.position.clone(),
+                    names.unit(&c.unit),
+                    names.position(&c.unit, &c.position),
                     c.year.to_string(),
                     figure_name(f.key).to_string(),
                 ];
@@ -513,7 +513,7 @@ fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
         for c in &d.capacity_totals {
             for f in c.figures.iter().filter(|f| f.figure.changed()) {
                 let mut row = vec![
-                    c.competence.clone(),
+                    names.competence(&c.competence),
                     c.year.to_string(),
                     figure_name(f.key).to_string(),
                 ];
@@ -546,8 +546,8 @@ fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
             for f in shown {
                 hidden |= f.figure.hidden;
                 let mut row = vec![
-                    q.unit.clone(),
-                    q.competence.clone(),
+                    names.unit(&q.unit),
+                    names.competence(&q.competence),
                     q.min_level.to_string(),
                     figure_name(f.key).to_string(),
                 ];
@@ -573,7 +573,7 @@ fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
         for q in &d.quality_totals {
             for f in q.figures.iter().filter(|f| f.figure.changed()) {
                 let mut row = vec![
-                    q.competence.clone(),
+                    names.competence(&q.competence),
                     q.min_level.to_string(),
                     figure_name(f.key).to_string(),
                 ];
@@ -689,5 +689,18 @@ fn analysis(d: &PlanDiff, lang: Lang, b: &mut Vec<Block>) {
     }
     if hidden {
         b.push(Block::Para(m.hidden_note.into()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_trimmed_in_every_language() {
+        assert_eq!(num(Lang::Nb, 1.5), "1,5");
+        assert_eq!(num(Lang::Nn, 1.5), "1,5");
+        assert_eq!(num(Lang::En, 1.25), "1.25");
+        assert_eq!(num(Lang::Nn, 2.0), "2");
     }
 }

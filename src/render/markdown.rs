@@ -7,15 +7,23 @@
 use std::io::{self, Write};
 
 use super::md::{inline, Doc};
+use super::names::Names;
 use super::view::{write_document, Section};
 use crate::analyse::Analysis;
 use crate::i18n::Lang;
 
-pub fn render(out: &mut dyn Write, a: &Analysis, lang: Lang) -> io::Result<()> {
+pub fn render(out: &mut dyn Write, a: &Analysis, lang: Lang, names: &Names) -> io::Result<()> {
     let m = lang.messages();
     let mut title = Doc::default();
     title.heading(1, m.analysis_title);
-    write_document(out, a, lang, &[title.finish().trim_end(), ""], section)
+    write_document(
+        out,
+        a,
+        lang,
+        names,
+        &[title.finish().trim_end(), ""],
+        section,
+    )
 }
 
 /// `## title`, the table (when it has rows), then the notes as one paragraph.
@@ -44,7 +52,13 @@ mod tests {
         plan.capacity = vec![cap("u", "spl", 1.0, &["spl"], 0.0)];
         plan.staff = vec![person("a", "u", "spl", 60.0, Some("spl"), 1980)];
         let mut buf = Vec::new();
-        render(&mut buf, &analyse(&plan, &plan.assumptions), Lang::Nb).unwrap();
+        render(
+            &mut buf,
+            &analyse(&plan, &plan.assumptions),
+            Lang::Nb,
+            &Names::ids(),
+        )
+        .unwrap();
         let text = String::from_utf8(buf).unwrap();
         let mut width = None;
         for l in text.lines() {
@@ -67,7 +81,13 @@ mod tests {
         plan.capacity = vec![cap("<b>u</b>", "*spl*", 1.0, &["spl"], 0.0)];
         plan.staff = vec![person("a", "<b>u</b>", "*spl*", 60.0, Some("spl"), 1980)];
         let mut buf = Vec::new();
-        render(&mut buf, &analyse(&plan, &plan.assumptions), Lang::Nb).unwrap();
+        render(
+            &mut buf,
+            &analyse(&plan, &plan.assumptions),
+            Lang::Nb,
+            &Names::ids(),
+        )
+        .unwrap();
         let text = String::from_utf8(buf).unwrap();
         assert!(text.contains("| \\<b\\>u\\</b\\> | \\*spl\\* |"), "{text}");
         assert!(!text.contains("<b>") && !text.contains("| *spl*"));

@@ -143,11 +143,13 @@ impl Table {
     pub fn markdown(&self) -> String {
         let width = self.headers.len();
         let mut text = line(self.headers.iter().map(|h| cell(h)));
+        let widths = self.widths();
         text.push_str(&line((0..width).map(|i| {
+            let dashes = "-".repeat(widths.get(i).copied().unwrap_or(MIN_WIDTH));
             if self.numeric.get(i).copied().unwrap_or(false) {
-                "---:".to_string()
+                format!("{dashes}:")
             } else {
-                "---".to_string()
+                dashes
             }
         })));
         for r in &self.rows {
@@ -162,6 +164,34 @@ impl Table {
             text.push_str(&line(cells));
         }
         text
+    }
+}
+
+/// The fewest dashes of a column in the separator line.
+const MIN_WIDTH: usize = 3;
+/// A column of long text gets at most this many dashes: its text wraps.
+const MAX_WIDTH: usize = 30;
+
+impl Table {
+    /// Each column's relative width, written as the number of dashes in the
+    /// separator line (pandoc sizes a wide pipe table's columns by them): the
+    /// longest cell, capped at [`MAX_WIDTH`] so long text wraps, but never less
+    /// than the longest word (header included), which cannot wrap.
+    pub fn widths(&self) -> Vec<usize> {
+        (0..self.headers.len())
+            .map(|i| {
+                let cells = std::iter::once(self.headers.get(i))
+                    .chain(self.rows.iter().map(|r| r.cells.get(i)))
+                    .flatten();
+                let (mut longest, mut word) = (0, 0);
+                for c in cells {
+                    longest = longest.max(c.chars().count());
+                    let w = c.split_whitespace().map(|w| w.chars().count()).max();
+                    word = word.max(w.unwrap_or(0));
+                }
+                longest.min(MAX_WIDTH).max(word).max(MIN_WIDTH)
+            })
+            .collect()
     }
 }
 
@@ -244,6 +274,36 @@ mod tests {
             joined.append(part);
         }
         assert_eq!(joined.finish(), whole.finish());
+    }
+
+    #[test]
+    fn separator_dashes_follow_the_content() {
+        let mut t = Table::new(&["Enhet", "Tiltak", "Krav"], 2);
+        t.push(vec![
+            "Hjemmetjenesten".into(),
+            "Ressurspersonnettverk for demens og alderspsykiatri, med fagdager hvert kvartal"
+                .into(),
+            "12,5".into(),
+        ]);
+        let text = t.markdown();
+        let sep = text.lines().nth(1).unwrap();
+        // the unit's name whole, the long text capped, the number by its header
+        assert_eq!(
+            sep,
+            format!(
+                "| {} | {} | {}: |",
+                "-".repeat(15),
+                "-".repeat(30),
+                "-".repeat(4)
+            )
+        );
+        // a word longer than the cap is never split
+        let mut t = Table::new(&["Kompetanseutviklingsprogrammet"], 1);
+        t.push(vec!["x".into()]);
+        assert_eq!(t.widths(), vec![30]);
+        let mut t = Table::new(&["K"], 1);
+        t.push(vec!["Kompetanseutviklingsprogrammetsleder".into()]);
+        assert_eq!(t.widths(), vec![36]);
     }
 
     #[test]

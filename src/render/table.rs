@@ -8,16 +8,17 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, CellAlignment, Table};
 
+use super::names::Names;
 use super::view::{write_document, Section};
 use crate::analyse::Analysis;
 use crate::i18n::Lang;
 
-pub fn render(out: &mut dyn Write, a: &Analysis, lang: Lang) -> io::Result<()> {
+pub fn render(out: &mut dyn Write, a: &Analysis, lang: Lang, names: &Names) -> io::Result<()> {
     let m = lang.messages();
-    write_document(out, a, lang, &[m.analysis_title], section)
+    write_document(out, a, lang, names, &[m.analysis_title], section)
 }
 
-fn section(out: &mut dyn Write, s: &Section) -> io::Result<()> {
+pub fn section(out: &mut dyn Write, s: &Section) -> io::Result<()> {
     writeln!(out, "{}", s.title)?;
     if !s.rows.is_empty() {
         let mut t = Table::new();

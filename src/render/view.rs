@@ -12,6 +12,7 @@ use std::io::{self, Write};
 
 use super::cells;
 use super::md::Table;
+use super::names::Names;
 use crate::analyse::{Analysis, Workforce};
 use crate::i18n::{fill, Lang, Messages};
 use crate::model::EduLevel;
@@ -29,6 +30,18 @@ pub enum SectionKey {
     AgeBands,
     Education,
     Retirements,
+    /// Bemanningsberegning (WISN): the result per workload.
+    Workload,
+    /// The activities' time of each workload.
+    WorkloadActivities,
+    /// W(y) per year of driven workloads.
+    WorkloadYears,
+    /// Etterspørselsdrivere: D(y) and G(y) per driver and year.
+    Drivers,
+    /// Scenarios side by side, per year.
+    Compare,
+    /// Scenarios side by side, per position title.
+    ComparePositions,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +69,19 @@ fn row(cells: Vec<String>) -> Row {
     }
 }
 
+impl Row {
+    /// A row that is not a total.
+    pub fn new(cells: Vec<String>) -> Self {
+        row(cells)
+    }
+}
+
 impl Section {
+    /// An empty section; the first `text_cols` columns are text, the rest numbers.
+    pub fn new(key: SectionKey, title: String, headers: &[&str], text_cols: usize) -> Self {
+        section(key, title, headers, text_cols)
+    }
+
     /// The section's rows as a Markdown table (totals rows in bold).
     pub fn table(&self) -> Table {
         let mut t = Table::new(&self.headers, 0);
@@ -83,10 +108,11 @@ fn section(key: SectionKey, title: String, headers: &[&str], text_cols: usize) -
     }
 }
 
-/// Every section, in reading order.
-pub fn sections(a: &Analysis, lang: Lang) -> Vec<Section> {
-    let mut out = capacity(a, lang);
-    out.push(quality(a, lang));
+/// Every section, in reading order, with the plan's `names` for its ids.
+pub fn sections(a: &Analysis, lang: Lang, names: &Names) -> Vec<Section> {
+    let mut out = capacity(a, lang, names);
+    out.extend(super::demand::drivers_section(a, lang));
+    out.push(quality(a, lang, names));
     if !a.indicators.is_empty() {
         out.push(indicators(a, lang));
     }
@@ -100,11 +126,28 @@ pub fn write_document(
     out: &mut dyn Write,
     a: &Analysis,
     lang: Lang,
+    names: &Names,
     head: &[&str],
+    section: fn(&mut dyn Write, &Section) -> io::Result<()>,
+) -> io::Result<()> {
+    write_sections(out, a, lang, head, sections(a, lang, names), section)
+}
+
+/// The document of a human format with the given `sections`: its `head`
+/// lines, the period, then every section after a blank line.
+pub fn write_sections(
+    out: &mut dyn Write,
+    a: &Analysis,
+    lang: Lang,
+    head: &[&str],
+    sections: Vec<Section>,
     section: fn(&mut dyn Write, &Section) -> io::Result<()>,
 ) -> io::Result<()> {
     let m = lang.messages();
     for line in head {
+        writeln!(out, "{line}")?;
+    }
+    for line in super::demand::scenario_lines(a, lang) {
         writeln!(out, "{line}")?;
     }
     writeln!(
@@ -119,7 +162,7 @@ pub fn write_document(
             ],
         )
     )?;
-    for s in sections(a, lang) {
+    for s in sections {
         writeln!(out)?;
         section(out, &s)?;
     }
@@ -140,7 +183,7 @@ fn capacity_years(a: &Analysis) -> Vec<i32> {
     ys
 }
 
-fn capacity(a: &Analysis, lang: Lang) -> Vec<Section> {
+fn capacity(a: &Analysis, lang: Lang, names: &Names) -> Vec<Section> {
     let m = lang.messages();
     let headers: Vec<&str> = [m.unit, m.position]
         .into_iter()
@@ -156,15 +199,25 @@ fn capacity(a: &Analysis, lang: Lang) -> Vec<Section> {
                 2,
             );
             let mut any = false;
+            let mut marked = false;
             for r in a.capacity.iter().filter(|r| r.year == y) {
                 let figures = cells::fte_cells(lang, cells::capacity_figures(r));
-                s.rows.push(row(named([&r.unit, &r.position], figures)));
+                let (unit, mut position) =
+                    (names.unit(&r.unit), names.position(&r.unit, &r.position));
+                // a line whose requirement comes from its workload (WISN)
+                if crate::analyse::workload::find(&a.workloads, &r.unit, &r.position)
+                    .is_some_and(|w| w.sets_requirement)
+                {
+                    marked = true;
+                    position = format!("{position}{}", m.workload.mark);
+                }
+                s.rows.push(row(named([&unit, &position], figures)));
                 any = true;
             }
             for t in a.capacity_totals.iter().filter(|t| t.year == y) {
                 let figures = cells::fte_cells(lang, cells::capacity_total_figures(t));
                 s.rows.push(Row {
-                    cells: named([m.total, &t.competence], figures),
+                    cells: named([m.total, &names.competence(&t.competence)], figures),
                     total: true,
                 });
             }
@@ -172,6 +225,9 @@ fn capacity(a: &Analysis, lang: Lang) -> Vec<Section> {
                 s.notes.push(m.no_rows.to_string());
             } else {
                 s.notes.push(m.capacity_note.to_string());
+            }
+            if marked {
+                s.notes.push(m.workload.capacity_note.to_string());
             }
             s
         })
@@ -187,7 +243,7 @@ fn named(names: [&str; 2], figures: [String; 8]) -> Vec<String> {
         .collect()
 }
 
-fn quality(a: &Analysis, lang: Lang) -> Section {
+fn quality(a: &Analysis, lang: Lang, names: &Names) -> Section {
     let m = lang.messages();
     let headers: Vec<&str> = [m.unit, m.competence]
         .into_iter()
@@ -200,14 +256,15 @@ fn quality(a: &Analysis, lang: Lang) -> Section {
         2,
     );
     for r in &a.quality {
-        let figures = cells::quality_cells(r, m.missing);
-        s.rows.push(row(named([&r.unit, &r.competence], figures)));
+        let figures = cells::quality_cells(r, m.hidden);
+        let (unit, competence) = (names.unit(&r.unit), names.competence(&r.competence));
+        s.rows.push(row(named([&unit, &competence], figures)));
     }
     for t in &a.quality_totals {
         s.rows.push(Row {
             cells: named(
-                [m.total, &t.competence],
-                cells::quality_total_cells(t, m.missing),
+                [m.total, &names.competence(&t.competence)],
+                cells::quality_total_cells(t, m.hidden),
             ),
             total: true,
         });
@@ -229,22 +286,22 @@ fn indicators(a: &Analysis, lang: Lang) -> Section {
             m.start_value,
             m.projected_value,
             m.target,
-            m.met,
+            m.status,
         ],
         1,
     );
+    // the status is words: left-aligned like the name
+    if let Some(last) = s.numeric.last_mut() {
+        *last = false;
+    }
     for r in &a.indicators {
         let [start, later, target] = cells::indicator_cells(lang, r);
         s.rows.push(row(vec![
-            r.id.clone(),
+            r.title.clone(),
             start,
             later,
             target,
-            match r.met {
-                Some(true) => m.yes.to_string(),
-                Some(false) => m.no.to_string(),
-                None => m.missing.to_string(),
-            },
+            lang.indicator_status(r.status).to_string(),
         ]));
     }
     s
@@ -255,8 +312,9 @@ fn indicators(a: &Analysis, lang: Lang) -> Section {
 pub fn workforce(w: &Workforce, base_year: i32, lang: Lang) -> Vec<Section> {
     let m: &Messages = lang.messages();
     let year = base_year.to_string();
-    let opt =
-        |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or_else(|| m.missing.to_string(), f);
+    // a figure of a suppressed workforce is hidden; otherwise there is none
+    let none = if w.suppressed { m.hidden } else { m.missing };
+    let opt = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or_else(|| none.to_string(), f);
     let mut key = section(
         SectionKey::KeyFigures,
         fill(m.workforce_title, &[("year", &year)]),
@@ -292,8 +350,8 @@ pub fn workforce(w: &Workforce, base_year: i32, lang: Lang) -> Vec<Section> {
                 .map(|(g, h, f)| {
                     row(vec![
                         g,
-                        h.map_or_else(|| m.missing.to_string(), |h| h.to_string()),
-                        opt(f, &|x| lang.number(x, 1)),
+                        h.map_or_else(|| m.hidden.to_string(), |h| h.to_string()),
+                        f.map_or_else(|| m.hidden.to_string(), |x| lang.number(x, 1)),
                     ])
                 })
                 .collect();

@@ -10,6 +10,7 @@ use crate::model::EduLevel;
 use crate::render::cells;
 use crate::render::view::{self, SectionKey};
 
+use super::caption::{need_caption, Need};
 use super::context::Ctx;
 use super::figures::{self, Bars, Lines, Panel};
 use super::index::unit_range;
@@ -22,6 +23,7 @@ pub(crate) fn analysis(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     doc.raw(r.analysis_intro);
     basic_data(ctx, doc)?;
     requirements::requirements(ctx, doc);
+    super::workload::section(ctx, doc)?;
     gaps(ctx, doc)?;
     survey::section(ctx, doc);
     doc.heading(3, r.h_reading);
@@ -213,14 +215,33 @@ fn gaps(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
                     .collect(),
             })
             .collect();
+        let need_in = |c: &str, year: i32| {
+            totals
+                .iter()
+                .find(|t| t.competence == c && t.year == year)
+                .map(|t| t.need)
+        };
+        let needs: Vec<Need> = comps
+            .iter()
+            .map(|c| Need {
+                name: ctx.competence_name(c),
+                base: need_in(c, ctx.a.base_year),
+                end: need_in(c, ctx.a.end_year),
+            })
+            .collect();
+        let caption =
+            need_caption(ctx.lang, ctx.a.end_year, &needs).unwrap_or_else(|| title.clone());
+        let f = ctx.lang.form();
         let spec = Lines {
             title: &title,
             panels,
             required: m.required,
             available: m.available,
             axis: m.fte,
+            gap: f.fig_gap,
+            own_scale: f.fig_own_scale,
         };
-        ctx.figure(doc, "krav-kapital.svg", &title, |c| {
+        ctx.figure(doc, "krav-kapital.svg", &caption, |c| {
             figures::lines(&spec, c.lang)
         })?;
     }

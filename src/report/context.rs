@@ -87,6 +87,11 @@ impl<'a> Ctx<'a> {
         self.lang.number(x, 1)
     }
 
+    /// FTE (årsverk) with two decimals (WISN results).
+    pub fn fte2(&self, x: f64) -> String {
+        self.lang.number(x, 2)
+    }
+
     /// A whole number.
     pub fn int(&self, n: u64) -> String {
         self.lang.number(n as f64, 0)
@@ -96,9 +101,14 @@ impl<'a> Ctx<'a> {
         self.lang.percent(share)
     }
 
-    /// A hidden value as "–".
-    pub fn hidden<T>(&self, v: Option<T>, f: impl Fn(T) -> String) -> String {
-        v.map_or_else(|| self.m.missing.to_string(), f)
+    /// A value, or "•" when `hidden` (suppressed for privacy) and "–" when
+    /// there is none.
+    pub fn figure_or<T>(&self, hidden: bool, v: Option<T>, f: impl Fn(T) -> String) -> String {
+        match v {
+            Some(v) => f(v),
+            None if hidden => self.m.hidden.to_string(),
+            None => self.m.missing.to_string(),
+        }
     }
 
     pub fn money(&self, nok: f64) -> String {

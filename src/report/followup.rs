@@ -35,6 +35,10 @@ pub(crate) fn follow_up(ctx: &Ctx, doc: &mut Doc) {
             ],
             1,
         );
+        // the status is words: left-aligned like the name
+        if let Some(last) = t.numeric.last_mut() {
+            *last = false;
+        }
         for row in &ctx.a.indicators {
             let [start, later, target] = cells::indicator_cells(ctx.lang, row);
             let (observed, projected) = match row.metric {
@@ -49,11 +53,7 @@ pub(crate) fn follow_up(ctx: &Ctx, doc: &mut Doc) {
                 observed,
                 projected,
                 target,
-                match row.met {
-                    Some(true) => r.status_met.to_string(),
-                    Some(false) => r.status_not_met.to_string(),
-                    None => m.missing.to_string(),
-                },
+                ctx.lang.indicator_status(row.status).to_string(),
             ]);
         }
         doc.table(&t);
@@ -85,7 +85,12 @@ pub(crate) fn follow_up(ctx: &Ctx, doc: &mut Doc) {
     if let Some(d) = ctx.since {
         doc.heading(3, dm.h_since);
         doc.para(&fill(dm.since_intro, &[("rev", &d.old)]));
-        crate::render::diff::append(doc, &crate::render::diff::blocks(d, ctx.lang, false), 3);
+        let names = crate::render::Names::of(ctx.plan);
+        crate::render::diff::append(
+            doc,
+            &crate::render::diff::blocks(d, ctx.lang, false, &names),
+            3,
+        );
     }
 }
 

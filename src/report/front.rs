@@ -53,7 +53,7 @@ pub(crate) fn title(ctx: &Ctx, doc: &mut Doc) {
     if let Some(revised) = p.revised() {
         items.push(item(
             r.key_version,
-            &fill(r.version_value, &[("date", &revised.to_string())]),
+            &fill(r.version_value, &[("date", &ctx.date(revised))]),
         ));
     }
     if let Some(adopted) = p.adopted {

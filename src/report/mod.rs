@@ -10,25 +10,38 @@
 //! number from the analysis, with its small-group suppression: nothing here
 //! computes a figure, reads the clock or the file system.
 
+mod about;
 mod analysis;
+mod blocks;
+mod caption;
 mod context;
+mod docx;
 mod figures;
 mod followup;
 mod front;
+mod html;
 mod index;
+mod meta;
+mod population;
 mod reading;
 mod requirements;
+mod scenarios;
+mod series;
 mod strategies;
 mod survey;
 mod uncovered;
 mod unit_plan;
 mod units;
+mod workload;
 
 use crate::analyse::Analysis;
 use crate::i18n::Lang;
 use crate::model::Plan;
 use crate::render::md::Doc;
 use context::Ctx;
+pub use docx::{docx, DocxFigure, TABLE_STYLE};
+pub use html::html;
+pub use meta::Meta;
 
 /// The folder beside the document that holds its figures.
 pub const FIGURE_DIR: &str = "figurer";
@@ -53,6 +66,10 @@ pub struct Figure {
 /// The document and its figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
+    /// Title, subtitle, date and language, also written as the Markdown's
+    /// front matter.
+    pub meta: Meta,
+    /// The document: pandoc front matter, then CommonMark + GFM tables.
     pub markdown: String,
     pub figures: Vec<Figure>,
 }
@@ -74,15 +91,18 @@ pub fn build_since(
 ) -> anyhow::Result<Report> {
     let ctx = Ctx::new(plan, a, opts, since);
     let mut doc = Doc::default();
+    let meta;
     match opts.unit.as_deref() {
         Some(u) => {
             let Some(unit) = plan.unit(u) else {
                 anyhow::bail!("unknown unit `{u}`");
             };
+            meta = meta::meta(&ctx, Some(unit));
             front::unit_title(&ctx, &mut doc, unit);
             units::alone(&ctx, &mut doc, unit)?;
         }
         None => {
+            meta = meta::meta(&ctx, None);
             // the plan and its appendix side by side; the appendix draws no
             // figures, so their order is the plan's alone
             let (body, appendix) = rayon::join(
@@ -97,8 +117,11 @@ pub fn build_since(
             doc.append(appendix);
         }
     }
+    let mut markdown = meta.front_matter();
+    markdown.push_str(&doc.finish());
     Ok(Report {
-        markdown: doc.finish(),
+        meta,
+        markdown,
         figures: ctx.into_figures(),
     })
 }
@@ -110,9 +133,12 @@ fn body(ctx: &Ctx) -> anyhow::Result<Doc> {
     front::organisation(ctx, &mut doc);
     front::anchoring(ctx, &mut doc);
     front::goals(ctx, &mut doc);
+    population::population(ctx, &mut doc)?;
     front::concept(ctx, &mut doc);
     analysis::analysis(ctx, &mut doc)?;
+    scenarios::scenarios(ctx, &mut doc)?;
     strategies::strategies(ctx, &mut doc);
     followup::follow_up(ctx, &mut doc);
+    about::about(ctx, &mut doc);
     Ok(doc)
 }

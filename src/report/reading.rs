@@ -208,7 +208,7 @@ fn quality(ctx: &Ctx) -> Vec<String> {
 
 /// The three areas with the highest shown mean need.
 fn survey_top(ctx: &Ctx) -> Vec<String> {
-    let rows = &ctx.a.survey.municipality;
+    let rows = &ctx.a.survey.areas;
     let mut names: Vec<String> = Vec::new();
     for row in rows.iter().filter(|r| r.mean_need.is_some()) {
         let name = ctx.competence_name(&row.competence);

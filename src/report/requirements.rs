@@ -50,12 +50,20 @@ pub(crate) fn requirements(ctx: &Ctx, doc: &mut Doc) {
             for c in caps {
                 let accepts: Vec<String> =
                     c.accepts.iter().map(|a| ctx.competence_name(a)).collect();
-                t.push(vec![
-                    c.title.clone(),
-                    accepts.join(", "),
-                    ctx.fte(c.fte),
-                    ctx.pct(c.annual_growth),
-                ]);
+                let wm = m.workload;
+                let (fte, growth) = match c.fte {
+                    Some(fte) => (ctx.fte(fte), ctx.pct(c.annual_growth)),
+                    // the requirement comes from the line's workload (WISN)
+                    None => (
+                        crate::analyse::workload::find(&ctx.a.workloads, &c.unit, &c.position)
+                            .map_or_else(
+                                || m.missing.to_string(),
+                                |w| format!("{}{}", ctx.fte(w.required), wm.mark),
+                            ),
+                        wm.growth_from_workload.to_string(),
+                    ),
+                };
+                t.push(vec![c.title.clone(), accepts.join(", "), fte, growth]);
             }
             doc.table(&t);
         }
@@ -84,20 +92,34 @@ pub(crate) fn quality_gaps(ctx: &Ctx, doc: &mut Doc) {
         4,
         &fill(r.h_quality_gaps, &[("year", &ctx.a.base_year.to_string())]),
     );
-    let mut headers = vec![m.unit, m.competence];
+    // one table per unit, under its name, and the sums in their own: with the
+    // unit as a column the table is too wide for A4 at 9 pt
+    let mut headers = vec![m.competence];
     headers.extend(cells::quality_headers(m));
-    let mut t = Table::new(&headers, 2);
-    for q in &ctx.a.quality {
-        let mut row = vec![ctx.unit_name(&q.unit), ctx.competence_name(&q.competence)];
-        row.extend(cells::quality_cells(q, m.missing));
-        t.push(row);
+    for u in &ctx.plan.units {
+        let rows: Vec<_> = ctx.a.quality.iter().filter(|q| q.unit == u.id).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        doc.raw(&strong(&u.name));
+        let mut t = Table::new(&headers, 1);
+        for q in rows {
+            let mut row = vec![ctx.competence_name(&q.competence)];
+            row.extend(cells::quality_cells(q, m.hidden));
+            t.push(row);
+        }
+        doc.table(&t);
     }
-    for q in &ctx.a.quality_totals {
-        let mut row = vec![m.total.to_string(), ctx.competence_name(&q.competence)];
-        row.extend(cells::quality_total_cells(q, m.missing));
-        t.push_total(row);
+    if !ctx.a.quality_totals.is_empty() {
+        doc.raw(&strong(m.total));
+        let mut t = Table::new(&headers, 1);
+        for q in &ctx.a.quality_totals {
+            let mut row = vec![ctx.competence_name(&q.competence)];
+            row.extend(cells::quality_total_cells(q, m.hidden));
+            t.push(row);
+        }
+        doc.table(&t);
     }
-    doc.table(&t);
     for note in cells::quality_notes(m, ctx.a, &ctx.a.quality, true) {
         doc.para(&note);
     }

@@ -77,7 +77,7 @@ pub(crate) fn rest(ctx: &Ctx, doc: &mut Doc, unit: &Unit, level: usize) {
         let mut t = Table::new(&headers, 1);
         for q in quality {
             let mut row = vec![ctx.competence_name(&q.competence)];
-            row.extend(cells::quality_cells(q, m.missing));
+            row.extend(cells::quality_cells(q, m.hidden));
             t.push(row);
         }
         doc.table(&t);

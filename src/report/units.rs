@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use crate::i18n::fill;
 use crate::model::Unit;
 
+use super::caption::{need_caption, Need};
 use super::context::Ctx;
 use super::figures::{self, Lines, Panel};
 use super::unit_plan::{self, action_plan, capacity_rows};
@@ -93,7 +94,23 @@ fn figure(ctx: &Ctx, doc: &mut Doc, unit: &Unit) -> anyhow::Result<()> {
         required: m.required,
         available: m.available,
         axis: m.fte,
+        gap: ctx.lang.form().fig_gap,
+        own_scale: ctx.lang.form().fig_own_scale,
     };
+    let need_in = |p: &str, year: i32| {
+        rows.iter()
+            .find(|r| r.position == p && r.year == year)
+            .map(|r| r.need)
+    };
+    let needs: Vec<Need> = positions
+        .iter()
+        .map(|p| Need {
+            name: ctx.position_title(&unit.id, p),
+            base: need_in(p, ctx.a.base_year),
+            end: need_in(p, ctx.a.end_year),
+        })
+        .collect();
+    let caption = need_caption(ctx.lang, ctx.a.end_year, &needs).unwrap_or_else(|| title.clone());
     let file = format!("krav-kapital-{}.svg", unit.id);
-    ctx.figure(doc, &file, &title, |c| figures::lines(&spec, c.lang))
+    ctx.figure(doc, &file, &caption, |c| figures::lines(&spec, c.lang))
 }

@@ -197,9 +197,12 @@ pub(crate) fn unit_ref(ids: &Ids, id: &str, loc: Loc, diags: &mut Diagnostics) -
     }
 }
 
+/// The capacity lines. `workloads`: the (unit, position) of every workload,
+/// whose lines may omit `fte`.
 pub fn capacity(
     items: &[Item<RawCapacity>],
     ids: &Ids,
+    workloads: &std::collections::BTreeSet<(String, String)>,
     diags: &mut Diagnostics,
 ) -> Vec<CapacityLine> {
     let mut out = Vec::new();
@@ -221,13 +224,58 @@ pub fn capacity(
             );
             ok = false;
         }
-        if !(c.fte.is_finite() && (0.0..=MAX_FTE).contains(&c.fte)) {
-            diags.push(out_of_range(
-                item.field("fte"),
-                format!("fte {} is outside 0–{MAX_FTE}", c.fte),
-                "årsverk required in the base year, e.g. 6.0",
-            ));
-            ok = false;
+        match c.fte {
+            Some(fte) if !(fte.is_finite() && (0.0..=MAX_FTE).contains(&fte)) => {
+                diags.push(out_of_range(
+                    item.field("fte"),
+                    format!("fte {fte} is outside 0–{MAX_FTE}"),
+                    "årsverk required in the base year, e.g. 6.0",
+                ));
+                ok = false;
+            }
+            Some(_) => {}
+            // a bad `fte` (or a typo of it) was reported and left out by the loader
+            None if fte_reported(item) => ok = false,
+            None if !workloads.contains(&(c.unit.clone(), c.position.clone())) => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::MissingField,
+                        format!("the capacity line `{}` / `{}` has no `fte`", c.unit, c.position),
+                    )
+                    .at(item.loc())
+                    .hint("add `fte` (årsverk in the base year), or a `[[workload]]` for this unit and position to compute it (WISN)"),
+                );
+                ok = false;
+            }
+            None if c.annual_growth.is_some() => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::ConflictingFields,
+                        format!(
+                            "the capacity line `{}` / `{}` takes its requirement from its workload and also sets `annual_growth`",
+                            c.unit, c.position
+                        ),
+                    )
+                    .at(item.field("annual_growth"))
+                    .hint("remove `annual_growth`: the workload's volumes set the growth (give `fte` to use a growth rate instead)"),
+                );
+                ok = false;
+            }
+            None if c.driver.is_some() => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::ConflictingFields,
+                        format!(
+                            "the capacity line `{}` / `{}` takes its requirement from its workload and also sets `driver`",
+                            c.unit, c.position
+                        ),
+                    )
+                    .at(item.field("driver"))
+                    .hint("remove `driver`: give the workload's activities a `driver` to grow their volumes (give `fte` to grow the line by the driver instead)"),
+                );
+                ok = false;
+            }
+            None => {}
         }
         if c.accepts.is_empty() {
             diags.push(
@@ -239,6 +287,23 @@ pub fn capacity(
         }
         for (i, a) in c.accepts.iter().enumerate() {
             ok &= competence_ref(ids, a, item.elem("accepts", i), Some(true), diags);
+        }
+        if let Some(d) = &c.driver {
+            if c.annual_growth.is_some() {
+                diags.push(
+                    Diagnostic::new(
+                        Code::ConflictingFields,
+                        "a capacity line gives both `driver` and `annual_growth`",
+                    )
+                    .at(item.field("annual_growth"))
+                    .hint("the driver's index D(y)/D(B) grows the requirement; remove `annual_growth`, or the driver"),
+                );
+                ok = false;
+            }
+            if !ids.drivers.contains_key(d) {
+                super::unknown_ref("driver", d, item.field("driver"), ids.drivers.keys(), diags);
+                ok = false;
+            }
         }
         let growth = c.annual_growth.unwrap_or(0.0);
         if !(growth.is_finite() && (-0.5..=1.0).contains(&growth)) {
@@ -258,12 +323,37 @@ pub fn capacity(
                 fte: c.fte,
                 accepts: c.accepts.clone(),
                 annual_growth: growth,
+                driver: c.driver.clone(),
                 styrk: c.styrk.clone(),
                 loc: Some(item.loc()),
             });
         }
     }
     out
+}
+
+/// Whether the loader already reported the capacity line's `fte`: the key is
+/// there but its value was not a number, or an unknown key is a typo of it.
+fn fte_reported(item: &Item<RawCapacity>) -> bool {
+    use crate::load::node::NodeKind;
+    const KEYS: [&str; 8] = [
+        "unit",
+        "position",
+        "title",
+        "fte",
+        "accepts",
+        "annual_growth",
+        "driver",
+        "styrk",
+    ];
+    match &item.node.kind {
+        NodeKind::Table(entries) => entries.iter().any(|(k, _)| {
+            k.name == "fte"
+                || (!KEYS.contains(&k.name.as_str())
+                    && crate::diag::suggest(&k.name, ["fte"]).is_some())
+        }),
+        _ => false,
+    }
 }
 
 /// A decimal in [0, 1] as an exact fraction, from its shortest decimal text.
@@ -755,7 +845,7 @@ fn followups(
 
 /// Location of `key` in element `n` of the list of tables `list`, or of the
 /// element (or the list) when it is absent.
-fn elem_field<T>(item: &Item<T>, list: &str, n: usize, key: &str) -> Loc {
+pub(crate) fn elem_field<T>(item: &Item<T>, list: &str, n: usize, key: &str) -> Loc {
     use crate::load::node::NodeKind;
     match item.node.get(list).map(|l| &l.kind) {
         Some(NodeKind::Array(elems)) => match elems.get(n) {

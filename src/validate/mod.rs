@@ -7,9 +7,12 @@
 //! Never reads a file: everything it checks was read by [`crate::load`].
 
 pub mod data;
+mod demand;
 mod items;
 mod lint;
+mod population;
 mod refs;
+mod workload;
 
 use std::collections::BTreeMap;
 
@@ -20,13 +23,41 @@ use crate::source::{Loc, Sources};
 
 /// Validate everything read from a plan.
 pub fn validate(raw: Raw, sources: &Sources, diags: &mut Diagnostics) -> Option<Plan> {
-    let Raw { set: raw, data } = raw;
+    let Raw {
+        set: raw,
+        data,
+        population,
+    } = raw;
     let meta = plan_meta(&raw, diags);
     let assumptions = assumptions(&raw, diags);
     let mut ids = Ids::default();
     let competences = items::competences(&raw.competence, &mut ids, diags);
     let units = items::units(&raw.unit, &mut ids, diags);
-    let capacity = items::capacity(&raw.capacity, &ids, diags);
+    let drivers = demand::drivers(&raw.driver, &mut ids, diags);
+    let scenarios = demand::scenarios(&raw.scenario, &assumptions, &drivers, &ids, diags);
+    let population = match &meta {
+        Some(m) => population::population(
+            one(&raw.population, "population", diags),
+            population,
+            &population::Needs {
+                years: m.base_year..=m.period.to,
+                drivers: &drivers,
+                driver_items: &raw.driver,
+                scenarios: &scenarios,
+                scenario_items: &raw.scenario,
+            },
+            diags,
+        ),
+        None => None,
+    };
+    let workload_keys = workload::keys(&raw.workload);
+    let capacity = items::capacity(&raw.capacity, &ids, &workload_keys, diags);
+    let capacity_keys = raw
+        .capacity
+        .iter()
+        .map(|c| (c.value.unit.clone(), c.value.position.clone()))
+        .collect();
+    let workloads = workload::workloads(&raw.workload, &ids, &capacity_keys, &ids.drivers, diags);
     let quality = items::quality(&raw.quality, &ids, diags);
     let goals = items::goals(&raw.goal, &mut ids, diags);
     let indicators = items::indicators(
@@ -54,8 +85,12 @@ pub fn validate(raw: Raw, sources: &Sources, diags: &mut Diagnostics) -> Option<
         goals,
         measures,
         indicators,
+        workloads,
         staff,
         survey,
+        population,
+        drivers,
+        scenarios,
     };
     // The data rows are already in canonical order (`refs` sorts them while
     // checking them); only confirm the staff order, which is cheap, and leave
@@ -80,6 +115,7 @@ pub struct Ids {
     pub goals: BTreeMap<String, Loc>,
     pub indicators: BTreeMap<String, Loc>,
     pub measures: BTreeMap<String, Loc>,
+    pub drivers: BTreeMap<String, Loc>,
 }
 
 /// Register an id; report a duplicate naming both places.
@@ -348,6 +384,17 @@ fn assumptions(raw: &RawSet, diags: &mut Diagnostics) -> Assumptions {
                 item.field("turnover_rate"),
                 format!("turnover_rate {t} is outside 0–1"),
                 "a yearly share, e.g. 0.1 for 10 %",
+            ));
+        }
+    }
+    if let Some(e) = v.efficiency {
+        if e.is_finite() && (-0.5..=0.5).contains(&e) {
+            a.efficiency = e;
+        } else {
+            diags.push(out_of_range(
+                item.field("efficiency"),
+                format!("efficiency {e} is outside −0.5–0.5"),
+                "labour saved per year by innovation and welfare technology, e.g. 0.01 for 1 %",
             ));
         }
     }

@@ -205,7 +205,9 @@ fn json_matches_the_worked_example() {
     assert!((value(&hs, 2029) - 0.6629).abs() < 5e-5);
     assert_eq!(hs["met"], true);
     let ht = ind("heltid");
-    assert!((value(&ht, 2025) - 8.0 / 13.0).abs() < 1e-12);
+    // the JSON rounds floats to 10⁻⁹ (no floating-point noise)
+    assert!((value(&ht, 2025) - 8.0 / 13.0).abs() <= 5e-10);
+    assert_eq!(value(&ht, 2025), 0.615384615);
     let om = ind("omgjorte-stillinger");
     assert!(om["metric"].is_null());
     assert_eq!(om["met"], false);
@@ -243,7 +245,8 @@ fn check_reports_exactly_the_two_uncovered_needs() {
         .iter()
         .find(|m| m.contains("`sjoheim`/`fagarbeider`"))
         .unwrap();
-    assert!(sj.contains("1.3 FTE in 2025"), "{sj}");
+    // the default language is bokmål, numbers as the plan writes them
+    assert!(sj.contains("1.3 årsverk i 2025"), "{sj}");
     let hj = msgs
         .iter()
         .find(|m| m.contains("`hjemme`/`demensomsorg`"))
@@ -284,6 +287,73 @@ fn table_snapshot_en() {
         "mini_table_en",
         stdout(&["analyse", MINI, "--format", "table", "--lang", "en"])
     );
+}
+
+#[test]
+fn table_snapshot_nn() {
+    insta::assert_snapshot!(
+        "mini_table_nn",
+        stdout(&["analyse", MINI, "--format", "table", "--lang", "nn"])
+    );
+}
+
+#[test]
+fn markdown_snapshot_nn() {
+    insta::assert_snapshot!(
+        "mini_markdown_nn",
+        stdout(&["analyse", MINI, "--format", "markdown", "--lang", "nn"])
+    );
+}
+
+#[test]
+fn markdown_snapshot_en() {
+    insta::assert_snapshot!(
+        "mini_markdown_en",
+        stdout(&["analyse", MINI, "--format", "markdown", "--lang", "en"])
+    );
+}
+
+/// `--excel --out DIR`: four files, each with its byte-order mark; `--excel`
+/// with another format is a usage error.
+#[test]
+fn excel_files_and_usage() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("excel");
+    plan()
+        .args(["analyse", MINI, "--excel", "--out", out.to_str().unwrap()])
+        .assert()
+        .success();
+    for f in [
+        "capacity.csv",
+        "quality.csv",
+        "indicators.csv",
+        "workforce.csv",
+    ] {
+        let text = std::fs::read_to_string(out.join(f)).unwrap();
+        assert!(text.starts_with('\u{feff}'), "{f}");
+        assert!(text.lines().next().unwrap().contains(';'), "{f}");
+    }
+    let ind = std::fs::read_to_string(out.join("indicators.csv")).unwrap();
+    assert!(
+        ind.contains("\nheltid;Andel ansatte i heltidsstilling;"),
+        "{ind}"
+    );
+    assert!(ind.contains(";on_track"), "{ind}");
+    plan()
+        .args(["analyse", MINI, "--excel", "--format", "json"])
+        .assert()
+        .code(2);
+}
+
+/// `--excel`: `;`, decimal comma, BOM, names beside ids, rounded as the tables.
+#[test]
+fn excel_snapshot() {
+    let text = stdout(&["analyse", MINI, "--excel"]);
+    assert!(text.starts_with('\u{feff}'), "no byte-order mark");
+    assert_eq!(text.matches('\u{feff}').count(), 1);
+    assert!(text.contains("unit;unit_name;position;position_name;year;"));
+    assert!(!text.contains("29.16"), "decimal point in Excel's CSV");
+    insta::assert_snapshot!("mini_excel", text);
 }
 
 #[test]
@@ -452,6 +522,16 @@ fn output_is_byte_identical_whatever_the_file_layout() {
     std::fs::rename(p.join("requirements.yaml"), p.join("zz/requirements.yaml")).unwrap();
     let second = stdout(&["analyse", p.to_str().unwrap(), "--format", "json"]);
     assert_eq!(first, second);
+    // every human format and Excel's CSV, in every language
+    for args in [
+        &["--format", "table", "--lang", "nn"][..],
+        &["--format", "markdown", "--lang", "nn"],
+        &["--format", "markdown", "--lang", "en"],
+        &["--excel"],
+    ] {
+        let run = |dir: &str| stdout(&[&["analyse", dir][..], args].concat());
+        assert_eq!(run(MINI), run(p.to_str().unwrap()), "{args:?}");
+    }
 }
 
 /// The figures of issue 9 in the JSON, against docs/method.md's worked example.

@@ -6,10 +6,14 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
-/// The `plan` binary under test, without colour.
+/// The `plan` binary under test, without colour, in a locale that names no
+/// language (so `--lang` defaults to bokmål whatever the developer's locale is).
 pub fn plan() -> Command {
     let mut cmd = Command::cargo_bin("plan").unwrap();
-    cmd.env("NO_COLOR", "1");
+    cmd.env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd
 }
 

@@ -251,7 +251,7 @@ fn a_revision_against_the_work_tree_and_the_human_summary() {
     let details = text.find("Endringer i planen").unwrap();
     assert!(summary < details, "summary first:\n{text}");
     assert!(
-        text.contains("hjemme / sykepleier, 2025: 1,5 → 2,5 (+1,0)"),
+        text.contains("Hjemmetjenesten / Sykepleier, 2025: 1,5 → 2,5 (+1,0)"),
         "{text}"
     );
     assert!(text.contains("bemanningsoversikten: endret"), "{text}");
@@ -463,7 +463,7 @@ fn a_figure_hidden_in_either_revision_stays_hidden() {
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text
         .lines()
-        .filter(|l| l.contains("sjoheim") && l.contains("demensomsorg"))
+        .filter(|l| l.contains("Sjøheim helse- og omsorgssenter") && l.contains("Demensomsorg"))
         .collect();
     assert!(!lines.is_empty(), "{text}");
     for l in lines {
@@ -504,7 +504,7 @@ fn the_report_since_a_revision_tells_what_changed() {
         "{since}"
     );
     assert!(
-        since.contains("hjemme / sykepleier, 2025: 1,5 → 2,5 (+1,0)"),
+        since.contains("Hjemmetjenesten / Sykepleier, 2025: 1,5 → 2,5 (+1,0)"),
         "{since}"
     );
     assert!(
@@ -522,4 +522,120 @@ fn the_report_since_a_revision_tells_what_changed() {
         .current_dir(root)
         .assert()
         .code(2);
+}
+
+/// The words of `plan diff` in every language, between two plan directories.
+#[test]
+fn diff_snapshots_in_every_language() {
+    for lang in ["nb", "nn", "en"] {
+        let out = plan()
+            .args([
+                "diff",
+                "examples/mini",
+                BASE,
+                "--format",
+                "markdown",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        insta::assert_snapshot!(format!("mini_to_base_{lang}"), text);
+    }
+}
+
+/// The rullering of a plan with demand drivers, workloads, scenarios and a
+/// population projection: each edit shows as its own change, keyed so a
+/// reader finds it (one activity of a workload, not the whole list).
+#[test]
+fn drivers_workloads_scenarios_and_the_population_are_compared() {
+    let old = tempfile::tempdir().unwrap();
+    let new = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("examples/demo"), old.path());
+    copy_dir(Path::new("examples/demo"), new.path());
+    let n = new.path();
+    edit(
+        &n.join("demand.toml"),
+        "\"80-89\" = 0.25",
+        "\"80-89\" = 0.27",
+    );
+    edit(
+        &n.join("demand.toml"),
+        "title = \"Lav befolkningsvekst (SSB LLML)\"",
+        "title = \"Lav vekst (SSB LLML)\"",
+    );
+    edit(
+        &n.join("requirements/hjemme-sor.yaml"),
+        "{ name: \"Injeksjoner og prøvetaking\", minutes: 15,",
+        "{ name: \"Injeksjoner og prøvetaking\", minutes: 20,",
+    );
+    let csv = std::fs::read(n.join("data/befolkning.csv")).unwrap();
+    let text = String::from_utf8_lossy(&csv).replacen(";156\r\n", ";157\r\n", 1);
+    assert_ne!(text.as_bytes(), &csv[..], "the projection has a 156");
+    std::fs::write(n.join("data/befolkning.csv"), text).unwrap();
+
+    let args = ["diff", old.path().to_str().unwrap(), n.to_str().unwrap()];
+    let d = json_diff(&args, Path::new("."), 1);
+    let changes: Vec<(String, String, Vec<String>)> = d["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().to_string(),
+                c["key"].as_str().unwrap().to_string(),
+                c["fields"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f["key"].as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    let expect =
+        |k: &str, key: &str, f: &str| (k.to_string(), key.to_string(), vec![f.to_string()]);
+    assert_eq!(
+        changes,
+        vec![
+            expect("driver", "hjemmetjeneste", "rates"),
+            expect(
+                "workload",
+                "hjemme-sor/sykepleier",
+                "activities: Injeksjoner og prøvetaking"
+            ),
+            expect("scenario", "ssb-lav", "title"),
+        ]
+    );
+    let rates = &d["plan"][0]["fields"][0];
+    assert_eq!(rates["old"]["80-89"], 0.25);
+    assert_eq!(rates["new"]["80-89"], 0.27);
+    let act = &d["plan"][1]["fields"][0];
+    assert_eq!(
+        (
+            act["old"]["minutes"].as_f64(),
+            act["new"]["minutes"].as_f64()
+        ),
+        (Some(15.0), Some(20.0))
+    );
+    assert_eq!(
+        d["data"],
+        serde_json::json!([{ "kind": "population", "change": "changed" }])
+    );
+    // the human diff names the kinds in words
+    let human = plan()
+        .args(args)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let human = String::from_utf8(human).unwrap();
+    assert!(
+        human.contains("arbeidsmengde (WISN)")
+            && human.contains("befolkningsframskrivingen: endret"),
+        "{human}"
+    );
 }

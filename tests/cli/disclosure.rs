@@ -485,6 +485,8 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
     };
     let key = |row: &Value| (row["competence"].to_string(), row["min_level"].to_string());
     let mut units: BTreeMap<(String, String), Vec<T>> = BTreeMap::new();
+    // each unit's row for an area at its highest level: the parts of `areas`
+    let mut highest: BTreeMap<(String, String), (u64, T)> = BTreeMap::new();
     for (row, trow) in p["survey"]["units"]
         .as_array()
         .unwrap()
@@ -503,6 +505,49 @@ fn survey(s: &mut System, published: &Run, truth: &Run) {
             true,
         );
         units.entry(key(row)).or_default().push(v);
+        let level = row["min_level"].as_u64().unwrap();
+        let slot = (row["unit"].to_string(), row["competence"].to_string());
+        if highest.get(&slot).is_none_or(|(l, _)| *l < level) {
+            highest.insert(slot, (level, v));
+        }
+    }
+    // one row per area: answers at their unit's level over the units with a requirement
+    let required = |row: &Value| {
+        let levels = row["levels"].as_array().unwrap();
+        (!levels.is_empty()).then_some(())
+    };
+    for (row, trow) in p["survey"]["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(t["survey"]["areas"].as_array().unwrap())
+    {
+        if required(row).is_none() {
+            continue;
+        }
+        let competence = row["competence"].to_string();
+        let parts: Vec<T> = highest
+            .iter()
+            .filter(|((_, c), _)| *c == competence)
+            .map(|(_, (_, v))| *v)
+            .collect();
+        // the area's share is over the answers of these units only
+        let n: f64 = p["survey"]["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|u| {
+                u["competence"] == row["competence"]
+                    && highest
+                        .get(&(u["unit"].to_string(), competence.clone()))
+                        .is_some_and(|(l, _)| Some(*l) == u["min_level"].as_u64())
+            })
+            .map(|u| num(&u["respondents"]).unwrap())
+            .sum();
+        let count = |r: &Value| num(&r["share_at_level"]).map(|x| (x * n).round());
+        let name = format!("survey area {competence}.at_level");
+        let v = s.cell(name, count(row), count(trow).unwrap_or(0.0), 0.0, true);
+        s.sum(v, &parts);
     }
     for (row, trow) in p["survey"]["municipality"]
         .as_array()

@@ -171,7 +171,7 @@ fn a_flood_of_unknown_references_is_reported_quickly() {
         .count();
     assert_eq!(unknown, 2000);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("1001 columns"), "{text}");
+    assert!(text.contains("1001 kolonner"), "{text}");
     assert!(
         !text.contains("ukjent-enhet"),
         "values of data rows are not echoed"
@@ -248,7 +248,7 @@ fn a_roster_without_its_header_row_is_not_echoed() {
         std::fs::write(&path, body).unwrap();
     }
     let all = check_outputs(dir.path());
-    assert!(all.contains("looks like data, not a header"), "{all}");
+    assert!(all.contains("ser ut som data, ikke en overskrift"), "{all}");
     for id in ["QZXS", "SVARZK", "1961", "1985"] {
         assert!(!all.contains(id), "{id} echoed:\n{all}");
     }

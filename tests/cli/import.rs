@@ -8,7 +8,6 @@
 use std::path::Path;
 
 use super::common::copy_dir;
-use assert_cmd::Command;
 use proptest::prelude::*;
 
 const FIXTURES: &str = "tests/fixtures/import";
@@ -25,8 +24,7 @@ fn plan_dir(kind: &str) -> tempfile::TempDir {
 }
 
 fn plan(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::cargo_bin("plan")
-        .unwrap()
+    super::common::plan()
         .args(args)
         .arg(dir)
         .env("NO_COLOR", "1")
@@ -64,8 +62,7 @@ fn every_export_gives_the_analysis_of_its_clean_twin() {
 #[test]
 fn import_prints_the_mapped_v1_csv() {
     let dir = plan_dir("excel-nb");
-    let out = Command::cargo_bin("plan")
-        .unwrap()
+    let out = super::common::plan()
         .current_dir(dir.path())
         .args([
             "import",
@@ -92,8 +89,7 @@ fn import_prints_the_mapped_v1_csv() {
     assert_eq!(strip(&got), strip(&want));
 
     let dir = plan_dir("nettskjema-wide");
-    let out = Command::cargo_bin("plan")
-        .unwrap()
+    let out = super::common::plan()
         .current_dir(dir.path())
         .args([
             "import",
@@ -133,7 +129,7 @@ fn ambiguous_numbers_and_wrong_encodings_are_located_errors() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.contains("error[csv-number]: `percent` is ambiguous"),
+        stdout.contains("error[csv-number]: `percent` er tvetydig"),
         "{stdout}"
     );
     assert!(stdout.contains("data/ansatte.csv:2:"), "{stdout}");
@@ -205,8 +201,7 @@ fn national_identity_numbers_in_exports_are_refused_and_never_echoed() {
         assert!(all.contains("ansatte.csv"), "{all}");
         assert!(!all.contains(fnr), "{format} echoes the number: {all}");
     }
-    let out = Command::cargo_bin("plan")
-        .unwrap()
+    let out = super::common::plan()
         .current_dir(dir.path())
         .args([
             "import",

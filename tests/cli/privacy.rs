@@ -9,7 +9,6 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::common::copy_plan;
-use assert_cmd::Command;
 
 /// Column `col` of every row of a CSV file (header skipped).
 fn column(path: &Path, col: usize) -> BTreeSet<String> {
@@ -47,8 +46,23 @@ fn all_outputs(dir: &Path) -> Vec<(String, String)> {
         ]);
     }
     for format in ["table", "json", "csv", "markdown"] {
-        runs.push(vec!["analyse".into(), "--format".into(), format.into()]);
+        for lang in ["nb", "nn", "en"] {
+            runs.push(vec![
+                "analyse".into(),
+                "--format".into(),
+                format.into(),
+                "--lang".into(),
+                lang.into(),
+            ]);
+        }
     }
+    runs.push(vec!["analyse".into(), "--excel".into()]);
+    runs.push(vec![
+        "analyse".into(),
+        "--excel".into(),
+        "--out".into(),
+        out_dir.path().join("excel").display().to_string(),
+    ]);
     runs.push(vec![
         "analyse".into(),
         "--format".into(),
@@ -56,7 +70,7 @@ fn all_outputs(dir: &Path) -> Vec<(String, String)> {
         "--out".into(),
         out_dir.path().join("csv").display().to_string(),
     ]);
-    for lang in ["nb", "en"] {
+    for lang in ["nb", "nn", "en"] {
         runs.push(vec![
             "report".into(),
             "--lang".into(),
@@ -71,8 +85,7 @@ fn all_outputs(dir: &Path) -> Vec<(String, String)> {
     }
     let mut outputs = Vec::new();
     for args in runs {
-        let out = Command::cargo_bin("plan")
-            .unwrap()
+        let out = super::common::plan()
             .args(&args)
             .arg(dir)
             .env("NO_COLOR", "1")
@@ -169,8 +182,7 @@ fn errors_in_data_files_do_not_reveal_their_rows() {
     words.extend(column(&survey, 0));
     words.extend(column(&staff, 5));
     for format in ["human", "json", "github"] {
-        let out = Command::cargo_bin("plan")
-            .unwrap()
+        let out = super::common::plan()
             .args(["check", "--today", "2026-01-01", "--format", format])
             .arg(tmp.path())
             .env("NO_COLOR", "1")

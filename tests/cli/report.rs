@@ -30,6 +30,12 @@ fn mini_document_nb() {
 }
 
 #[test]
+fn mini_document_nn() {
+    let text = stdout(&["report", MINI, "--no-figures", "-o", "-", "--lang", "nn"]);
+    insta::assert_snapshot!("mini_nn", text);
+}
+
+#[test]
 fn mini_document_en() {
     let text = stdout(&["report", MINI, "--no-figures", "-o", "-", "--lang", "en"]);
     insta::assert_snapshot!("mini_en", text);
@@ -48,7 +54,9 @@ fn parse(text: &str) -> Parsed {
     let mut p = Parsed::default();
     let mut heading: Option<(HeadingLevel, String)> = None;
     let mut cells = 0usize;
-    for ev in Parser::new_ext(text, Options::ENABLE_TABLES) {
+    // the pandoc front matter is a metadata block, not a heading
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    for ev in Parser::new_ext(text, opts) {
         match ev {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
             Event::Text(t) | Event::Code(t) => {
@@ -103,7 +111,7 @@ fn check_structure(doc: &Path) -> Parsed {
 
 #[test]
 fn structure_headings_tables_and_figures() {
-    for lang in ["nb", "en"] {
+    for lang in ["nb", "nn", "en"] {
         let (_dir, doc) = write(MINI, &["--lang", lang]);
         let p = check_structure(&doc);
         let h2: Vec<&str> = p
@@ -121,7 +129,20 @@ fn structure_headings_tables_and_figures() {
                 "5 Kompetanse- og bemanningsanalyse",
                 "6 Kompetansestrategier og tiltak",
                 "7 Gjennomføring, oppfølging og evaluering",
+                "Vedlegg: Om tallene",
                 "Vedlegg: tiltaksplaner for enhetene",
+            ]
+        } else if lang == "nn" {
+            &[
+                "1 Organisering og involvering",
+                "2 Forankring",
+                "3 Overordna mål og føringar",
+                "4 Kva er kompetanse?",
+                "5 Kompetanse- og bemanningsanalyse",
+                "6 Kompetansestrategiar og tiltak",
+                "7 Gjennomføring, oppfølging og evaluering",
+                "Vedlegg: Om tala",
+                "Vedlegg: tiltaksplanar for einingane",
             ]
         } else {
             &[
@@ -132,6 +153,7 @@ fn structure_headings_tables_and_figures() {
                 "5 Competence and staffing analysis",
                 "6 Competence strategies and measures",
                 "7 Implementation, follow-up and evaluation",
+                "Appendix: About the figures",
                 "Appendix: action plans of the units",
             ]
         };
@@ -158,6 +180,14 @@ fn structure_headings_tables_and_figures() {
                 "Rullering",
                 "Vedlegg 1: Hjemmetjenesten",
                 "Vedlegg 2: Sjøheim helse- og omsorgssenter",
+            ]
+        } else if lang == "nn" {
+            &[
+                "Grunndata 2025",
+                "Kartlegging",
+                "Kva tala viser",
+                "Tiltaksplan",
+                "Indikatorar",
             ]
         } else {
             &[
@@ -190,7 +220,7 @@ fn the_stange_action_table_and_the_generated_reading() {
         text.contains("Sykepleier: behovet øker fra 4,1 årsverk i 2025 til 5,1 årsverk i 2029.")
     );
     assert!(text.contains(
-        "Av behovet i 2029: 2,9 kan dekkes ved å mobilisere og 2,2 må rekrutteres eller anskaffes."
+        "Av behovet i 2029: 2,9 kan dekkes ved å mobilisere og 2,2 må dekkes ved å rekruttere eller anskaffe (om ingen nye blir ansatt før da)."
     ));
     // the uncovered needs of `plan check`; the suppressed line without
     // numbers, and without saying whether it has a need
@@ -210,8 +240,9 @@ fn hidden_survey_numbers_stay_hidden() {
     // hjemme has 3 answers (< 5): its share and mean need, and the municipality
     // total that would reveal them by subtraction, are hidden
     let text = stdout(&["report", MINI, "--no-figures", "-o", "-"]);
-    assert!(text.contains("| Demensomsorg | 3 | 9 | – | – |"));
-    assert!(text.contains("| Demensomsorg | 3 | 3 | – | – |"));
+    // "•" is hidden for privacy, never "–" (not given)
+    assert!(text.contains("| Demensomsorg | 3 | 9 | • | • |"));
+    assert!(text.contains("| Demensomsorg | 3 | 3 | • | • |"));
     assert!(text.contains("| Demensomsorg | 3 | 6 | 33,3 % | 3,8 |"));
 }
 
@@ -325,6 +356,14 @@ fn inputs_are_never_overwritten() {
 
 #[test]
 fn byte_identical_on_two_runs() {
+    for lang in ["nn", "en"] {
+        let (_x, doc_x) = write(DEMO, &["--lang", lang, "--no-figures"]);
+        let (_y, doc_y) = write(DEMO, &["--lang", lang, "--no-figures"]);
+        assert_eq!(
+            std::fs::read(&doc_x).unwrap(),
+            std::fs::read(&doc_y).unwrap()
+        );
+    }
     let (a, doc_a) = write(DEMO, &[]);
     let (b, doc_b) = write(DEMO, &[]);
     assert_eq!(
@@ -340,7 +379,9 @@ fn byte_identical_on_two_runs() {
         v
     };
     let (fa, fb) = (names(a.path()), names(b.path()));
-    assert_eq!(fa.len(), 4);
+    // education, age, retirement, required vs available, WISN ratios (issue 12),
+    // one per demand driver (3) and the scenarios' (issue 11)
+    assert_eq!(fa.len(), 9);
     for (x, y) in fa.iter().zip(&fb) {
         assert_eq!(x.file_name(), y.file_name());
         assert_eq!(std::fs::read(x).unwrap(), std::fs::read(y).unwrap());
@@ -356,4 +397,50 @@ fn stdout_has_no_figure_links_and_says_so() {
     assert!(String::from_utf8(o.stderr.clone())
         .unwrap()
         .contains("figures are left out"));
+}
+
+/// A command that writes files says so in one line, in the user's language,
+/// naming the document and counting the figures it actually wrote.
+#[test]
+fn success_is_one_line_in_the_users_language() {
+    let out = tempfile::tempdir().unwrap();
+    let doc = out.path().join("kompetanseplan.md");
+    let doc_arg = doc.to_str().unwrap();
+    for (lang, words) in [
+        ("nb", ["skrev ", " og ", " figurer i "]),
+        ("nn", ["skreiv ", " og ", " figurar i "]),
+        ("en", ["wrote ", " and ", " figures in "]),
+    ] {
+        let run = plan()
+            .args(["report", MINI, "-o", doc_arg, "--lang", lang])
+            .assert()
+            .success();
+        let o = run.get_output();
+        assert!(o.stdout.is_empty(), "the summary belongs on stderr");
+        let err = String::from_utf8(o.stderr.clone()).unwrap();
+        let figures = std::fs::read_dir(out.path().join("figurer"))
+            .unwrap()
+            .count();
+        assert!(figures > 1);
+        let expected = format!(
+            "{}{doc_arg}{}{figures}{}{}\n",
+            words[0],
+            words[1],
+            words[2],
+            out.path().join("figurer").display()
+        );
+        assert_eq!(err, expected, "--lang {lang}");
+    }
+    // the locale decides when --lang is not given
+    let run = plan()
+        .env("LANG", "en_GB.UTF-8")
+        .args(["analyse", MINI, "--out", out.path().to_str().unwrap()])
+        .assert()
+        .success();
+    let err = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with("wrote ") && err.ends_with(&format!(" in {}\n", out.path().display())),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
 }

@@ -6,7 +6,6 @@
 use std::path::Path;
 
 use super::common::copy_plan;
-use assert_cmd::Command;
 use proptest::prelude::*;
 
 const BASE: &str = "tests/fixtures/check/base";
@@ -46,8 +45,7 @@ fn garbage_in_every_file_kind_is_exit_1_with_the_file_named() {
         for bytes in garbage {
             let tmp = copy_plan(BASE);
             std::fs::write(tmp.path().join(file), bytes).unwrap();
-            let out = Command::cargo_bin("plan")
-                .unwrap()
+            let out = super::common::plan()
                 .args(["check", "--format", "json", "--today", "2026-01-01"])
                 .arg(tmp.path())
                 .output()
@@ -81,8 +79,7 @@ fn truncation_mid_token_is_exit_1() {
         let text = std::fs::read_to_string(&path).unwrap();
         let end = text.find(until).unwrap() + until.len();
         std::fs::write(&path, &text[..end]).unwrap();
-        let out = Command::cargo_bin("plan")
-            .unwrap()
+        let out = super::common::plan()
             .args(["check", "--today", "2026-01-01"])
             .arg(tmp.path())
             .env("NO_COLOR", "1")

@@ -19,6 +19,8 @@
 mod alloc;
 mod mutate;
 mod run;
+#[path = "../support/xlsx.rs"]
+mod xlsx;
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -52,20 +54,28 @@ fn seed_plan() -> MemSource {
 
 /// Run `execs()` mutated inputs of the files `targets` picks from.
 fn campaign(name: &str, targets: &[&str]) {
+    let base = seed_plan();
+    run_campaign(name, &base, |seed| {
+        let file = targets[(seed as usize) % targets.len()];
+        let original = base.get(file).unwrap().to_vec();
+        (file.to_string(), mutate::mutate(&original, seed))
+    });
+}
+
+/// Run `execs()` inputs: `input(seed)` gives the file to replace in `base`
+/// and its new bytes.
+fn run_campaign(name: &str, base: &MemSource, input: impl Fn(u64) -> (String, Vec<u8>)) {
     let _serial = SERIAL
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let base = seed_plan();
-    let markers = run::markers(&base);
+    let markers = run::markers(base);
     let start = first_seed();
     let mut findings = Vec::new();
     for seed in start..start + execs() {
         let mut plan = base.clone();
-        let file = targets[(seed as usize) % targets.len()];
-        let original = plan.get(file).unwrap().to_vec();
-        let mutated = mutate::mutate(&original, seed);
+        let (file, mutated) = input(seed);
         let size = mutated.len();
-        plan.insert(file, mutated);
+        plan.insert(&file, mutated);
         if let Err(why) = run::exec(&plan, &markers, size) {
             let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("target/fuzz-findings")
@@ -113,6 +123,43 @@ fn fuzz_staff_roster() {
 #[test]
 fn fuzz_survey() {
     campaign("survey", &["data/survey.csv"]);
+}
+
+/// The roster as an Excel workbook: half the inputs mutate the sheet's XML
+/// inside a well-formed package (what a parser of SpreadsheetML sees), half
+/// the package's bytes (what the zip reader sees).
+#[test]
+fn fuzz_workbook_roster() {
+    let mut base = seed_plan();
+    let csv = String::from_utf8(base.get("data/staff.csv").unwrap().to_vec()).unwrap();
+    let rows: Vec<Vec<String>> = csv
+        .lines()
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    let parts = xlsx::parts("Ansatte", &rows);
+    let plan_toml = String::from_utf8(base.get("plan.toml").unwrap().to_vec()).unwrap();
+    assert!(plan_toml.contains("\"data/staff.csv\""));
+    base.insert(
+        "plan.toml",
+        plan_toml
+            .replace("\"data/staff.csv\"", "\"data/staff.xlsx\"")
+            .into_bytes(),
+    );
+    base.insert("data/staff.xlsx", xlsx::zip_parts(&parts));
+    run_campaign("workbook", &base, |seed| {
+        let bytes = if seed % 2 == 0 {
+            let mut parts = parts.clone();
+            let sheet = parts
+                .iter_mut()
+                .find(|(name, _)| *name == "xl/worksheets/sheet1.xml")
+                .unwrap();
+            sheet.1 = mutate::mutate(&sheet.1, seed);
+            xlsx::zip_parts(&parts)
+        } else {
+            mutate::mutate(&xlsx::zip_parts(&parts), seed)
+        };
+        ("data/staff.xlsx".to_string(), bytes)
+    });
 }
 
 /// The harness finds what it looks for: an id in the output is a finding.

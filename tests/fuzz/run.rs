@@ -2,7 +2,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use kompetanseplan::diag::render::{render, DiagFormat};
+use kompetanseplan::diag::render::{render, DiagFormat, Style};
 use kompetanseplan::i18n::Lang;
 use kompetanseplan::model::Date;
 use kompetanseplan::plan_source::MemSource;
@@ -72,20 +72,33 @@ fn outputs(plan: &MemSource) -> anyhow::Result<Vec<(bool, Vec<u8>)>> {
         kompetanseplan::checks::revision(p, today, &mut diags);
         kompetanseplan::checks::logic(p, &a.coverage, &mut diags);
     }
-    let list = diags.finish();
-    for (format, terminal) in [
-        (DiagFormat::Human, true),
-        (DiagFormat::Json, false),
-        (DiagFormat::Github, true),
-    ] {
-        let mut buf = Vec::new();
-        render(&mut buf, format, &list, &loaded.sources, false)?;
-        out.push((terminal, buf));
+    let english = diags.finish();
+    for lang in [Lang::En, Lang::Nb] {
+        let mut list = english.clone();
+        kompetanseplan::diag::translate(&mut list, lang);
+        for (format, terminal) in [
+            (DiagFormat::Human, true),
+            (DiagFormat::Json, false),
+            (DiagFormat::Github, true),
+            (DiagFormat::Sarif, false),
+            (DiagFormat::Gitlab, false),
+        ] {
+            let mut buf = Vec::new();
+            render(
+                &mut buf,
+                format,
+                &list,
+                &loaded.sources,
+                &Style::plain(lang),
+            )?;
+            out.push((terminal, buf));
+        }
     }
     let (Some(p), Some(analysis)) = (loaded.plan, analysis) else {
         return Ok(out);
     };
-    for lang in [Lang::Nb, Lang::En] {
+    let names = kompetanseplan::render::Names::of(&p);
+    for lang in Lang::ALL {
         for (format, terminal) in [
             (Format::Table, true),
             (Format::Json, false),
@@ -93,10 +106,18 @@ fn outputs(plan: &MemSource) -> anyhow::Result<Vec<(bool, Vec<u8>)>> {
             (Format::Markdown, true),
         ] {
             let mut buf = Vec::new();
-            kompetanseplan::render::render(&mut buf, format, &analysis, lang)?;
+            kompetanseplan::render::render(&mut buf, format, &analysis, lang, &names)?;
             out.push((terminal, buf));
         }
     }
+    let mut excel = Vec::new();
+    kompetanseplan::render::csv::render_all(
+        &mut excel,
+        &analysis,
+        kompetanseplan::render::csv::Flavour::Excel,
+        &names,
+    )?;
+    out.push((false, excel));
     let report = kompetanseplan::report::build(
         &p,
         &analysis,

@@ -47,31 +47,57 @@ fn computed(
     );
 }
 
-/// A manual indicator: id, title, unit of measure, baseline, target (year, `min`/`max`, value).
-type ManualRow<'a> = (&'a str, &'a str, &'a str, f64, (i32, &'a str, f64));
+/// How far a manual indicator has come at the end of the base year.
+#[derive(Clone, Copy)]
+enum Progress {
+    /// One year's step on the straight line to the target, rounded towards
+    /// it (the status is "på vei").
+    Line,
+    /// This value was measured.
+    At(f64),
+    /// A new indicator: the baseline is from the base year and nothing is
+    /// measured yet ("ikke målt ennå").
+    NotYet,
+}
 
-fn manual(
-    out: &mut String,
-    id: &str,
-    title: &str,
-    unit: &str,
-    baseline: f64,
-    target: (i32, &str, f64),
-) {
+/// A manual indicator: id, title, unit of measure, baseline, target (year,
+/// `min`/`max`, value), progress.
+type ManualRow<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    f64,
+    (i32, &'a str, f64),
+    Progress,
+);
+
+fn manual(out: &mut String, (id, title, unit, baseline, target, progress): ManualRow) {
+    let since = if matches!(progress, Progress::NotYet) {
+        B
+    } else {
+        B - 1
+    };
     let _ = write!(
         out,
-        "\n[[indicator]]\nid = {}\ntitle = {}\nunit = {}\nbaseline = {{ year = {}, value = {baseline} }}\n",
+        "\n[[indicator]]\nid = {}\ntitle = {}\nunit = {}\nbaseline = {{ year = {since}, value = {baseline} }}\n",
         q(id),
         q(title),
         q(unit),
-        B - 1,
     );
-    // the measurement at the end of the base year, a step towards the target
+    // the measurement at the end of the base year
     let step = (target.2 - baseline) / f64::from((target.0 - B + 1).max(1));
-    let value = (baseline + step).round();
+    let value = match progress {
+        Progress::Line if target.1 == "max" => Some((baseline + step).floor()),
+        Progress::Line => Some((baseline + step).ceil()),
+        Progress::At(v) => Some(v),
+        Progress::NotYet => None,
+    };
+    if let Some(value) = value {
+        let _ = writeln!(out, "observed = [{{ year = {B}, value = {value} }}]");
+    }
     let _ = writeln!(
         out,
-        "observed = [{{ year = {B}, value = {value} }}]\ntarget = {{ year = {}, {} = {} }}",
+        "target = {{ year = {}, {} = {} }}",
         target.0, target.1, target.2,
     );
 }
@@ -138,27 +164,30 @@ pub(super) fn indicators_toml(p: &Projection, units: &[DemoUnit], studying: u32)
         .count()
         .max(1) as f64;
     let s = f64::from(studying);
+    use Progress::{At, Line, NotYet};
+    // one of each status: on track (most), met and not met (targets for the
+    // base year), off track (sick leave rising), not measured yet (new)
     #[rustfmt::skip]
     let rows: [ManualRow; 16] = [
-        ("omgjorte-stillinger", "Antall ledige fagarbeiderstillinger omgjort til stillinger med krav om høyskoleutdanning", "antall", 0.0, (E, "min", 2.0 * n)),
-        ("videreutdanning", "Antall ansatte i etter- og videreutdanning", "antall", s, (E, "min", s + n)),
-        ("studenter", "Antall sykepleier- og vernepleierstudenter i praksis per år", "antall", 3.0 * n, (E, "min", 4.0 * n)),
-        ("laerlinger", "Antall lærlinger i helsearbeiderfaget", "antall", n, (E, "min", 2.0 * n)),
-        ("praksisveiledere", "Antall ansatte med praksisveilederutdanning", "antall", n, (E, "min", 3.0 * n)),
-        ("fagutviklingsstillinger", "Antall virksomheter med fagutviklingssykepleier", "antall", (n / 3.0).ceil(), (2028, "min", n)),
-        ("fagdager", "Antall fagdager åpne på tvers av virksomheter per år", "antall", 4.0, (2027, "min", 10.0)),
-        ("abc-deltakere", "Antall ansatte som har fullført Demensomsorgens eller Miljøbehandlingens ABC", "antall", 8.0 * n, (2028, "min", 30.0 * n)),
-        ("ressurspersoner", "Antall ressurspersoner (palliasjon, sår, ernæring, smittevern)", "antall", 2.0 * n, (E, "min", 5.0 * n)),
-        ("legemiddel-godkjent", "Andel som deler ut legemidler med godkjent opplæring siste to år", "prosent", 72.0, (2027, "min", 95.0)),
-        ("hverdagsrehabilitering", "Antall brukere som har fått hverdagsrehabilitering per år", "antall", 12.0 * home, (E, "min", 30.0 * home)),
-        ("opplaering-tvang", "Andel ansatte i tilrettelagte tjenester med opplæring i forebygging av tvang og makt", "prosent", 55.0, (2027, "min", 90.0)),
-        ("etikk-avdelinger", "Andel avdelinger med etisk refleksjon minst hver måned", "prosent", 40.0, (2027, "min", 100.0)),
-        ("velferdsteknologi-brukere", "Antall brukere med digitalt tilsyn eller elektronisk medisindispenser", "antall", 40.0 * home, (E, "min", 120.0 * home)),
-        ("lederutdanning", "Andel ledere med personalansvar som har lederutdanning", "prosent", 35.0, (E, "min", 80.0)),
-        ("sykefravaer", "Sykefravær i helse og omsorg", "prosent", 10.8, (E, "max", 8.5)),
+        ("omgjorte-stillinger", "Antall ledige fagarbeiderstillinger omgjort til stillinger med krav om høyskoleutdanning", "antall", 0.0, (E, "min", 2.0 * n), Line),
+        ("videreutdanning", "Antall ansatte i etter- og videreutdanning", "antall", s, (E, "min", s + n), Line),
+        ("studenter", "Antall sykepleier- og vernepleierstudenter i praksis per år", "antall", 3.0 * n, (E, "min", 4.0 * n), Line),
+        ("laerlinger", "Antall lærlinger i helsearbeiderfaget", "antall", n, (E, "min", 2.0 * n), Line),
+        ("praksisveiledere", "Antall ansatte med praksisveilederutdanning", "antall", n, (E, "min", 3.0 * n), Line),
+        ("fagutviklingsstillinger", "Antall virksomheter med fagutviklingssykepleier", "antall", (n / 3.0).ceil(), (2028, "min", n), Line),
+        ("fagdager", "Antall fagdager åpne på tvers av virksomheter per år", "antall", 4.0, (2027, "min", 10.0), Line),
+        ("abc-deltakere", "Antall ansatte som har fullført Demensomsorgens eller Miljøbehandlingens ABC", "antall", 8.0 * n, (2028, "min", 30.0 * n), Line),
+        ("ressurspersoner", "Antall ressurspersoner (palliasjon, sår, ernæring, smittevern)", "antall", 2.0 * n, (E, "min", 5.0 * n), Line),
+        ("legemiddel-godkjent", "Andel som deler ut legemidler med godkjent opplæring siste to år", "prosent", 72.0, (B, "min", 80.0), At(84.0)),
+        ("hverdagsrehabilitering", "Antall brukere som har fått hverdagsrehabilitering per år", "antall", 12.0 * home, (E, "min", 30.0 * home), NotYet),
+        ("opplaering-tvang", "Andel ansatte i tilrettelagte tjenester med opplæring i forebygging av tvang og makt", "prosent", 55.0, (2027, "min", 90.0), Line),
+        ("etikk-avdelinger", "Andel avdelinger med etisk refleksjon minst hver måned", "prosent", 40.0, (B, "min", 60.0), At(55.0)),
+        ("velferdsteknologi-brukere", "Antall brukere med digitalt tilsyn eller elektronisk medisindispenser", "antall", 40.0 * home, (E, "min", 120.0 * home), Line),
+        ("lederutdanning", "Andel ledere med personalansvar som har lederutdanning", "prosent", 35.0, (E, "min", 80.0), Line),
+        ("sykefravaer", "Sykefravær i helse og omsorg", "prosent", 10.8, (E, "max", 8.5), At(11.2)),
     ];
-    for (id, title, unit, baseline, target) in rows {
-        manual(&mut out, id, title, unit, baseline, target);
+    for row in rows {
+        manual(&mut out, row);
     }
     out
 }

@@ -12,12 +12,14 @@ mod dice;
 mod indicators;
 mod measures;
 mod plan_files;
+mod population;
 mod projection;
 mod requirements;
 mod roster;
 mod services;
 mod survey;
 mod units;
+mod workload;
 
 use super::files::OutFile;
 use dice::Dice;
@@ -112,7 +114,12 @@ pub fn files(opts: &DemoOptions) -> Vec<OutFile> {
             indicators::indicators_toml(&projection, &units, projection.studying),
         ),
     ];
+    out.push(OutFile::new("demand.toml", population::demand_toml()));
     out.extend(requirement_files);
+    out.push(OutFile::new(
+        "data/befolkning.csv",
+        population::csv(opts.staff),
+    ));
     out.push(OutFile::new("data/staff.csv", staff_csv));
     out.push(OutFile::new("data/survey.csv", survey_csv));
     out.push(OutFile::schema());

@@ -132,9 +132,14 @@ pub(super) fn readme(opts: &DemoOptions, units: &[DemoUnit], survey_rows: usize)
          | `plan.toml` | 1 organisering, 2 forankring, 3 føringer, datafilene |\n\
          | `competences.toml` | 4 hva er kompetanse |\n\
          | `units.toml`, `requirements/*.yaml`, `data/` | 5 kompetanse- og bemanningsanalyse |\n\
+         | `demand.toml`, `data/befolkning.csv` | 3 føringer: befolkningsframskriving (syntetisk, som SSBs tabell 14288) og etterspørselsdrivere; 5 scenarier |\n\
          | `goals.toml` | 3 mål |\n\
          | `measures.toml` | 6 strategier og tiltak |\n\
-         | `indicators.toml` | 7 oppfølging og evaluering |\n",
+         | `indicators.toml` | 7 oppfølging og evaluering |\n\n\
+         Hjemmetjenestenes `requirements/*.yaml` har også arbeidsmengden til sykepleierne\n\
+         og helsefagarbeiderne (`workload`, WHOs WISN-metode: standardtid × årlig volum,\n\
+         støtteoppgaver og individuelle oppgaver); helsefagarbeidernes årsverk i\n\
+         bemanningsplanen regnes ut fra den. Se resultatet med `plan analyse --workload`.\n",
         staff = opts.staff,
         units = units.len(),
         seed = opts.seed,

@@ -34,6 +34,8 @@ pub(super) struct Position {
     pub title: &'static str,
     pub accepts: &'static [&'static str],
     pub styrk: &'static str,
+    /// Whether the line grows with its service's demand driver (demand.toml); the
+    /// value is the flat growth rate the demo used before drivers, kept for reference.
     pub growth: Option<f64>,
     /// Required FTE above the FTE in post (vacancies), as a fraction.
     pub vacancy: (f64, f64),
@@ -192,6 +194,15 @@ const TT_QUALITY: [Quality; 7] = [
 
 impl Service {
     /// The unit's bemanningsplan lines.
+    /// The demand driver (demand.toml) of the kind's growing lines.
+    pub(super) fn driver(self) -> &'static str {
+        match self {
+            Service::Hos => "sykehjem",
+            Service::Hjemme => "hjemmetjeneste",
+            Service::Tilrettelagt => "tilrettelagt",
+        }
+    }
+
     pub(super) fn positions(self) -> &'static [Position] {
         match self {
             Service::Hos => &[SYKEPLEIER, SPESIAL, FAGARBEIDER, FYSIO],
