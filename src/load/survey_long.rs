@@ -33,9 +33,9 @@ const MIN_CHUNK: usize = 1 << 20;
 /// One answer, without its strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CompactAnswer {
-    /// Span of the record's line in the text (the answer's `loc`).
+    /// Where the record starts in the text; its `loc` is the rest of that
+    /// line, recomputed by [`ParsedSurvey::row_loc`] only when needed.
     pub start: usize,
-    pub end: usize,
     /// Index into the chunk's `respondents`.
     pub respondent: u32,
     /// Index into the chunk's `units`.
@@ -98,8 +98,8 @@ impl ParsedSurvey {
             .flat_map(|c| c.rows.iter().map(move |a| (c, a)))
     }
 
-    /// The answer as the model holds it.
-    pub fn answer(&self, chunk: &Chunk, a: &CompactAnswer) -> Answer {
+    /// The answer as the model holds it (`text`: the file's text).
+    pub fn answer(&self, text: &str, chunk: &Chunk, a: &CompactAnswer) -> Answer {
         let shared = |list: &[Arc<str>], i: u32| {
             list.get(i as usize)
                 .cloned()
@@ -111,17 +111,22 @@ impl ParsedSurvey {
             competence: shared(&chunk.competences, a.competence),
             level: a.level,
             need: a.need,
-            loc: Some(self.row_loc(a)),
+            loc: Some(self.row_loc(text, a)),
         }
     }
 
-    pub fn row_loc(&self, a: &CompactAnswer) -> Loc {
-        Loc::new(self.file, a.start..a.end)
+    /// The record's line: from its start to the line end (`text`: the file's
+    /// text).
+    pub fn row_loc(&self, text: &str, a: &CompactAnswer) -> Loc {
+        Loc::new(
+            self.file,
+            a.start..super::csv_records::row_end(text, a.start),
+        )
     }
 
-    /// All answers in file order.
-    pub fn into_answers(self) -> Parsed<Answer> {
-        let rows = self.iter().map(|(c, a)| self.answer(c, a)).collect();
+    /// All answers in file order (`text`: the file's text).
+    pub fn into_answers(self, text: &str) -> Parsed<Answer> {
+        let rows = self.iter().map(|(c, a)| self.answer(text, c, a)).collect();
         Parsed {
             rows,
             fields: self.fields,
@@ -133,16 +138,12 @@ impl ParsedSurvey {
         let mut chunk = Chunk::default();
         let mut interner = Interner::default();
         for a in &parsed.rows {
-            let (start, end) = a
-                .loc
-                .as_ref()
-                .map_or((0, 0), |l| (l.span.start, l.span.end));
+            let start = a.loc.as_ref().map_or(0, |l| l.span.start);
             let respondent = interner.respondent(&mut chunk, &a.respondent);
             let unit = interner.unit(&mut chunk, &a.unit);
             let competence = interner.competence(&mut chunk, &a.competence);
             chunk.rows.push(CompactAnswer {
                 start,
-                end,
                 respondent,
                 unit,
                 competence,
@@ -166,6 +167,7 @@ struct Interner {
     respondents: HashMap<String, u32>,
     last_unit: Option<u32>,
     last_respondent: Option<u32>,
+    last_competence: Option<u32>,
 }
 
 impl Interner {
@@ -192,8 +194,16 @@ impl Interner {
         r
     }
 
+    /// Respondents answer the competences in much the same order: the one
+    /// after the previous (or the first) is tried before the table.
     fn competence(&mut self, chunk: &mut Chunk, s: &str) -> u32 {
-        intern(&mut self.competences, &mut chunk.competences, s)
+        let next = self.last_competence.map_or(0, |c| c.saturating_add(1));
+        let c = [next, 0]
+            .into_iter()
+            .find(|&c| chunk.competences.get(c as usize).is_some_and(|x| &**x == s))
+            .unwrap_or_else(|| intern(&mut self.competences, &mut chunk.competences, s));
+        self.last_competence = Some(c);
+        c
     }
 }
 
@@ -290,7 +300,7 @@ fn fast(
         let plain = !line.is_empty()
             && memchr::memchr(b'\r', line.as_bytes()).is_none()
             && {
-                fields.extend(line.split(input.delimiter as char));
+                split(line, input.delimiter, &mut fields);
                 fields.len() == n_fields
             }
             && fields.iter().all(|f| plain_field(f));
@@ -328,7 +338,6 @@ fn fast(
                 let competence = interner.competence(chunk, competence);
                 chunk.rows.push(CompactAnswer {
                     start: pos,
-                    end: line_end,
                     respondent,
                     unit,
                     competence,
@@ -348,6 +357,25 @@ fn fast(
         pos = next;
     }
     out
+}
+
+/// The fields of `line` at `delimiter`, into `out` (cleared before).
+fn split<'t>(line: &'t str, delimiter: u8, out: &mut Vec<&'t str>) {
+    if !delimiter.is_ascii() {
+        // a delimiter above ASCII is a character of two bytes in the text
+        out.extend(line.split(char::from(delimiter)));
+        return;
+    }
+    // an ASCII byte is never inside a multi-byte character: every piece is
+    // whole characters
+    let mut from = 0;
+    for (at, &b) in line.as_bytes().iter().enumerate() {
+        if b == delimiter {
+            out.push(line.get(from..at).unwrap_or(""));
+            from = at + 1;
+        }
+    }
+    out.push(line.get(from..).unwrap_or(""));
 }
 
 /// A field the fast path may take as it is: no space or non-ASCII byte at
@@ -399,13 +427,12 @@ pub fn parse_long(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> 
             let mut slow = |range: Range<usize>, chunk: &mut Chunk, d: &mut Diagnostics| {
                 body(input, spec, expected, &head, range, d, |r, _, d| {
                     if let Some((respondent, unit, competence, level, need)) = record(r, spec, d) {
-                        let row = r.row_loc().span;
+                        let start = r.start;
                         let respondent = interner.respondent(chunk, respondent);
                         let unit = interner.unit(chunk, unit);
                         let competence = interner.competence(chunk, competence);
                         chunk.rows.push(CompactAnswer {
-                            start: row.start,
-                            end: row.end,
+                            start,
                             respondent,
                             unit,
                             competence,
@@ -491,7 +518,7 @@ mod tests {
                     c.competence(a).to_string(),
                     a.level,
                     a.need,
-                    parsed.row_loc(a),
+                    parsed.row_loc(text, a),
                 )
             })
             .collect();
@@ -629,7 +656,7 @@ mod tests {
                     c.competence(a).to_string(),
                     a.level,
                     a.need,
-                    parsed.row_loc(a),
+                    parsed.row_loc(&text, a),
                 )
             })
             .collect();

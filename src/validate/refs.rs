@@ -248,7 +248,9 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
         Some((chunk, chunk.rows.get(i - starts[c])?))
     };
     let loc = |i: usize, a: &CompactAnswer, col: SurveyColumn| {
-        parsed.fields.loc(text, i, Some(&parsed.row_loc(a)), col)
+        parsed
+            .fields
+            .loc(text, i, Some(&parsed.row_loc(text, a)), col)
     };
 
     // Respondents numbered across chunks in id order: each chunk's table
@@ -419,12 +421,26 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
     let respondents: Vec<String> = respondents.into_iter().map(str::to_string).collect();
     drop(resp_rank);
     drop(parsed);
-    let rows = order
-        .iter()
-        .filter_map(|&i| model.get(i as usize).copied())
-        .collect();
+    // The rows of `order`, in its order, made in place (no second copy of the
+    // rows): the kept rows' (unit, competence, respondent) are distinct and
+    // `order` is sorted by them, so sorting the kept rows gives its order.
+    let mut kept = vec![false; model.len()];
+    for &i in &order {
+        if let Some(k) = kept.get_mut(i as usize) {
+            *k = true;
+        }
+    }
     drop(order);
-    drop(model);
+    let mut next = kept.iter();
+    let mut rows = model;
+    rows.retain(|_| next.next().copied().unwrap_or(false));
+    drop(kept);
+    rows.par_sort_unstable_by_key(|r| {
+        (
+            (u64::from(r.unit) << 32) | u64::from(r.competence),
+            r.respondent,
+        )
+    });
     Answers {
         units: ids.units.keys().cloned().collect(),
         competences: ids.competences.keys().cloned().collect(),
@@ -489,7 +505,7 @@ mod tests {
         // the reference: every row, first of each (respondent, unit, competence) kept
         let mut seen = std::collections::BTreeSet::new();
         let mut want: Vec<crate::model::Answer> = parsed
-            .into_answers()
+            .into_answers(&text)
             .rows
             .into_iter()
             .filter(|a| seen.insert((a.respondent.clone(), a.unit.clone(), a.competence.clone())))
