@@ -159,6 +159,10 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
     let mut refs = RowRefs::new(ids);
     let mut ok = vec![false; rows.len()];
+    let units: Vec<&str> = ids.units.keys().map(String::as_str).collect();
+    let mut unit_rank = vec![0u32; rows.len()];
+    let mut last_unit: Option<(&str, usize)> = None;
+    let mut last_education: Option<&str> = None;
     for (i, s) in rows.iter().enumerate() {
         // Ids are pseudonyms but still personal data: point at them, never echo them.
         let mut good = true;
@@ -179,17 +183,31 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
                 first.insert(&s.id, i);
             }
         }
-        if !ids.units.contains_key(&s.unit) {
-            good &= refs.unit(&s.unit, loc(i, s, StaffColumn::Unit), diags);
+        // a roster comes unit by unit: the previous row's unit is tried first
+        let rank = match last_unit {
+            Some((u, r)) if u == s.unit => Some(r),
+            _ => units.binary_search(&s.unit.as_str()).ok(),
+        };
+        match rank {
+            Some(r) => {
+                last_unit = Some((&s.unit, r));
+                unit_rank[i] = r as u32;
+            }
+            None => good &= refs.unit(&s.unit, loc(i, s, StaffColumn::Unit), diags),
         }
         if let Some(e) = &s.education {
-            good &= refs.competence(
-                e,
-                "education",
-                true,
-                loc(i, s, StaffColumn::Education),
-                diags,
-            );
+            // the previous row's formal education, when it was one, is one
+            if last_education != Some(e.as_str()) {
+                let known = refs.competence(
+                    e,
+                    "education",
+                    true,
+                    loc(i, s, StaffColumn::Education),
+                    diags,
+                );
+                good &= known;
+                last_education = known.then_some(e.as_str());
+            }
         }
         if let Some(e) = &s.studying {
             good &= refs.competence(e, "studying", true, loc(i, s, StaffColumn::Studying), diags);
@@ -200,19 +218,18 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
     // Canonical order (unit, position, id): by unit rank with a counting sort,
     // then by position and id within each unit (every kept row has a known
     // unit and a unique id).
-    let units: Vec<&str> = ids.units.keys().map(String::as_str).collect();
-    let rank = |s: &Staff| units.binary_search(&s.unit.as_str()).unwrap_or(0);
+    let rank = |i: usize| unit_rank[i] as usize;
     let mut start = vec![0usize; units.len() + 1];
-    for (s, _) in rows.iter().zip(&ok).filter(|(_, &k)| k) {
-        start[rank(s) + 1] += 1;
+    for i in (0..rows.len()).filter(|&i| ok[i]) {
+        start[rank(i) + 1] += 1;
     }
     for k in 1..start.len() {
         start[k] += start[k - 1];
     }
     let bounds = start.clone();
     let mut order = vec![0u32; start.last().copied().unwrap_or(0)];
-    for (i, s) in rows.iter().enumerate().filter(|(i, _)| ok[*i]) {
-        let slot = &mut start[rank(s)];
+    for i in (0..rows.len()).filter(|&i| ok[i]) {
+        let slot = &mut start[rank(i)];
         order[*slot] = i as u32;
         *slot += 1;
     }
