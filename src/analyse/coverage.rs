@@ -376,7 +376,7 @@ mod tests {
         let mut plan = base();
         plan.capacity.clear();
         plan.quality = vec![qual("u", "demens", 3, QualityAmount::Count(2))];
-        plan.survey = vec![answer("r1", "u", "demens", 1)];
+        plan.survey = vec![answer("r1", "u", "demens", 1)].into();
         let c = coverage(&plan);
         assert_eq!(c.uncovered.len(), 1);
         assert!(c.uncovered[0].size.is_none());

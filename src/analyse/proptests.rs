@@ -190,7 +190,7 @@ fn shuffled(plan: &Plan, seed: u64) -> Plan {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
     let mut p = plan.clone();
     p.staff.shuffle(&mut rng);
-    p.survey.shuffle(&mut rng);
+    p.survey.rows.shuffle(&mut rng);
     p.capacity.shuffle(&mut rng);
     p.quality.shuffle(&mut rng);
     p.indicators.shuffle(&mut rng);
@@ -316,7 +316,7 @@ mod files {
             crate::load::staff::write_row(&mut csv, &s.into());
         }
         std::fs::write(dir.path().join("data/staff.csv"), csv).unwrap();
-        let mut survey = plan.survey.clone();
+        let mut survey = plan.survey.to_answers();
         survey.shuffle(&mut rng);
         let mut csv = crate::load::survey::header();
         for a in &survey {

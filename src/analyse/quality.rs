@@ -92,20 +92,22 @@ pub fn available_persons(k: u64, h: u64, n: u64) -> u64 {
 pub(crate) fn calculate(plan: &Plan, roster: &Roster, min_group_size: u32) -> Vec<QualityCalc> {
     // survey levels per (unit, competence), one pass; answers come grouped
     // (validate sorts them), so each run of equal keys is one map look-up
-    let mut levels: BTreeMap<(&str, &str), Vec<u8>> = BTreeMap::new();
-    let mut rest = &plan.survey[..];
-    while let Some(first) = rest.first() {
-        let key = (&*first.unit, &*first.competence);
-        let run = rest
-            .iter()
-            .take_while(|a| &*a.unit == key.0 && &*a.competence == key.1)
-            .count();
-        let (group, tail) = rest.split_at(run);
-        levels
-            .entry(key)
-            .or_default()
-            .extend(group.iter().map(|a| a.level));
-        rest = tail;
+    // answers per level (0–255) for each (unit, competence)
+    let mut levels: BTreeMap<(&str, &str), Vec<u64>> = BTreeMap::new();
+    let survey = &plan.survey;
+    for run in survey
+        .rows
+        .chunk_by(|a, b| a.unit == b.unit && a.competence == b.competence)
+    {
+        let Some(first) = run.first() else { continue };
+        let counts = levels
+            .entry((survey.unit(first), survey.competence(first)))
+            .or_insert_with(|| vec![0; 256]);
+        for a in run {
+            if let Some(c) = counts.get_mut(usize::from(a.level)) {
+                *c += 1;
+            }
+        }
     }
     let mut lines: Vec<&QualityLine> = plan.quality.iter().collect();
     lines.sort_by(|a, b| {
@@ -114,12 +116,12 @@ pub(crate) fn calculate(plan: &Plan, roster: &Roster, min_group_size: u32) -> Ve
     lines
         .into_iter()
         .map(|q| {
-            let answers = levels
+            let counts = levels
                 .get(&(q.unit.as_str(), q.competence.as_str()))
                 .map_or(&[][..], Vec::as_slice);
             let h = roster.unit(&q.unit).len() as u64;
-            let n = answers.len() as u64;
-            let k = answers.iter().filter(|&&l| l >= q.min_level).count() as u64;
+            let n: u64 = counts.iter().sum();
+            let k: u64 = counts.iter().skip(usize::from(q.min_level)).sum();
             let required = match q.amount {
                 QualityAmount::Count(c) => u64::from(c),
                 QualityAmount::Share { num, den } => required_share(num, den, h),
@@ -187,7 +189,7 @@ mod tests {
             qual("u", "lift", 2, QualityAmount::Count(20)),
             qual("v", "demens", 3, QualityAmount::Share { num: 1, den: 2 }),
         ];
-        plan.survey = answers("u", "demens", &[3, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+        plan.survey = answers("u", "demens", &[3, 1, 1, 1, 1, 1, 1, 1, 1, 1]).into();
         plan.survey
             .extend(answers("u", "lift", &[2, 2, 2, 2, 2, 1, 1, 1, 1, 1]));
         plan.survey.extend(answers("v", "demens", &[1, 1, 4]));
@@ -220,7 +222,7 @@ mod tests {
         let mut plan = plan_2025_2029();
         plan.staff = staff("u", 10);
         plan.quality = vec![qual("u", "lift", 2, QualityAmount::Count(8))];
-        plan.survey = answers("u", "lift", &[2, 2, 1, 1, 1]);
+        plan.survey = answers("u", "lift", &[2, 2, 1, 1, 1]).into();
         let c = &calculate(&plan, &Roster::new(&plan, &plan.assumptions), 5)[0];
         assert_eq!((c.available, c.need, c.develop, c.acquire), (4, 4, 0, 4));
     }

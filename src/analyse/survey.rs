@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::privacy::{aggregate_shown, group_hidden};
-use crate::model::{Answer, Plan};
+use crate::model::{AnswerRow, Plan};
 
 /// Answers of one group: n, at or above the level, Σ need, answers with a need.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -31,7 +31,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, a: &Answer, level: Option<u8>) {
+    fn add(&mut self, a: &AnswerRow, level: Option<u8>) {
         self.n += 1;
         self.at_level += u64::from(level.is_some_and(|l| a.level >= l));
         if let Some(need) = a.need {
@@ -160,12 +160,13 @@ fn tallies(plan: &Plan) -> Vec<(Key<'_>, Tally)> {
             .insert(q.min_level);
     }
     let mut out: BTreeMap<Key, Tally> = BTreeMap::new();
-    let runs = plan
-        .survey
+    let survey = &plan.survey;
+    let runs = survey
+        .rows
         .chunk_by(|a, b| a.unit == b.unit && a.competence == b.competence);
     for run in runs {
         let Some(first) = run.first() else { continue };
-        let (u, c) = (&*first.unit, &*first.competence);
+        let (u, c) = (survey.unit(first), survey.competence(first));
         match levels.get(&(u, c)) {
             Some(ls) => {
                 for &l in ls {
@@ -418,7 +419,7 @@ mod tests {
         assert!(a.mean_need.is_some());
         assert!(a.suppressed);
         // with one hidden group overall, the need is hidden too
-        p.survey.retain(|x| &*x.unit != "b");
+        p.survey.retain(|x| x.unit != "b");
         let a = &survey(&p, 5).areas[0];
         assert_eq!((a.share_at_level, a.mean_need), (None, None));
         // two levels: both listed; a unit's highest counts

@@ -72,7 +72,7 @@ pub fn plan_2025_2029() -> Plan {
         indicators: vec![],
         workloads: vec![],
         staff: vec![],
-        survey: vec![],
+        survey: Default::default(),
         population: None,
         drivers: vec![],
         scenarios: vec![],

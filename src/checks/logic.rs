@@ -228,7 +228,8 @@ mod tests {
         plan.survey = vec![
             answer("r1", "u", "demens", 1),
             answer("r2", "u", "demens", 4),
-        ];
+        ]
+        .into();
         let m = messages(&plan);
         assert_eq!(m.len(), 2);
         assert_eq!(m[0].0, Code::UncoveredNeed);

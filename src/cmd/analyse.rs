@@ -157,21 +157,22 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
     } else {
         Format::Json
     });
-    let mut buf = Vec::new();
-    if args.workload {
-        render::workload::render(&mut buf, format, &analysis, args.lang, &names)
-    } else if args.excel {
-        render::csv::render_all(&mut buf, &analysis, flavour, &names)
-    } else {
-        render::render(&mut buf, format, &analysis, args.lang, &names)
-    }
-    .context("cannot render the analysis")?;
+    // Written as it is rendered (a national analysis is tens of MB of JSON:
+    // one buffer of it would be copied at every doubling, into fresh pages).
+    // Every figure is known to be finite, so rendering fails only when
+    // writing does.
     progress.finish();
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    out.write_all(&buf)
-        .and_then(|()| out.flush())
-        .context("cannot write the analysis")?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    if args.workload {
+        render::workload::render(&mut out, format, &analysis, args.lang, &names)
+    } else if args.excel {
+        render::csv::render_all(&mut out, &analysis, flavour, &names)
+    } else {
+        render::render(&mut out, format, &analysis, args.lang, &names)
+    }
+    .and_then(|()| out.flush())
+    .context("cannot write the analysis")?;
     super::leak_at_exit((analysis, loaded));
     Ok(ExitCode::SUCCESS)
 }

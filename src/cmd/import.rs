@@ -168,13 +168,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 csv
             })
         }
-        What::Survey => read_export::<SurveyKind>(&args, &mut sources, &mut diags, |rows, _, _| {
-            let mut csv = survey::header();
-            for a in &rows.into_answers().rows {
-                survey::write_row(&mut csv, &a.into());
-            }
-            csv
-        }),
+        What::Survey => {
+            read_export::<SurveyKind>(&args, &mut sources, &mut diags, |rows, text, _| {
+                let mut csv = survey::header();
+                for a in &rows.into_answers(text).rows {
+                    survey::write_row(&mut csv, &a.into());
+                }
+                csv
+            })
+        }
     };
     let buffer = csv.unwrap_or_default().into_bytes();
     let failed = diags.has_errors();

@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::model::{
-    workload::Workload, Answer, Band, CapacityLine, Competence, CompetenceKind, Driver, Goal,
+    workload::Workload, Answers, Band, CapacityLine, Competence, CompetenceKind, Driver, Goal,
     Indicator, IndicatorKind, Measure, Plan, Population, QualityAmount, QualityLine, Scenario,
     Staff, Unit,
 };
@@ -369,15 +369,8 @@ fn same_staff(a: &[Staff], b: &[Staff]) -> bool {
         })
 }
 
-fn same_survey(a: &[Answer], b: &[Answer]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            x.respondent == y.respondent
-                && x.unit == y.unit
-                && x.competence == y.competence
-                && x.level == y.level
-                && x.need == y.need
-        })
+fn same_survey(a: &Answers, b: &Answers) -> bool {
+    a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x == y)
 }
 
 fn meta(p: &Plan) -> Keyed {

@@ -115,6 +115,15 @@ impl FieldLocs {
     }
 }
 
+/// End of the row starting at `start`: its first line end (`\n` or `\r`), or
+/// the end of the text. A row's location is `start..row_end(text, start)`, so
+/// it can be recomputed from the start alone when a diagnostic needs it.
+pub fn row_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let start = start.min(bytes.len());
+    memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |e| start + e)
+}
+
 /// One record of the file, with the column index of each v1 field.
 pub(crate) struct Record<'t, 's, 'r> {
     pub input: Input<'t>,
@@ -164,13 +173,10 @@ impl Record<'_, '_, '_> {
     }
 
     pub fn row_loc(&self) -> Loc {
-        let bytes = self.input.text.as_bytes();
-        let start = self.start.min(bytes.len());
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |e| start + e);
-        Loc::new(self.input.file, self.start..end)
+        Loc::new(
+            self.input.file,
+            self.start..row_end(self.input.text, self.start),
+        )
     }
 
     /// The number in column `col`, or a located diagnostic.

@@ -118,7 +118,10 @@ fn optional(s: &str) -> Option<String> {
 /// Read a roster; field locations on demand.
 pub fn parse(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> Parsed<RawStaff> {
     use StaffColumn as C;
-    let mut out = Vec::new();
+    // one row per line at most: sized once, never grown (a national roster's
+    // rows would otherwise be copied, into fresh pages, at every doubling)
+    let lines = memchr::memchr_iter(b'\n', input.text.as_bytes()).count();
+    let mut out = Vec::with_capacity(lines + 1);
     // ids that look like names: counted, reported once, never repeated
     let mut names: (usize, Option<crate::source::Loc>) = (0, None);
     let index = records(

@@ -110,7 +110,7 @@ pub fn parse_answers(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) 
     let parsed = if spec.questions.is_some() {
         super::survey_wide::read_wide(input, spec, diags)
     } else {
-        super::survey_long::parse_long(input, spec, diags).into_answers()
+        super::survey_long::parse_long(input, spec, diags).into_answers(input.text)
     };
     fold_names(diags, n0);
     parsed

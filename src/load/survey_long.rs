@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::csv_records::{body, header, Column, CsvSpec, FieldLocs, Input, Parsed};
+use super::csv_records::{body, header, Body, Column, CsvSpec, FieldLocs, Header, Input, Parsed};
 use super::survey::{record, SurveyColumn, OPTIONAL};
 use crate::diag::Diagnostics;
 use crate::model::Answer;
@@ -33,11 +33,11 @@ const MIN_CHUNK: usize = 1 << 20;
 /// One answer, without its strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CompactAnswer {
-    /// Span of the record's line in the text (the answer's `loc`).
+    /// Where the record starts in the text; its `loc` is the rest of that
+    /// line, recomputed by [`ParsedSurvey::row_loc`] only when needed.
     pub start: usize,
-    pub end: usize,
-    /// Byte range of the respondent id in the chunk's `respondents`.
-    pub respondent: (usize, usize),
+    /// Index into the chunk's `respondents`.
+    pub respondent: u32,
     /// Index into the chunk's `units`.
     pub unit: u32,
     /// Index into the chunk's `competences`.
@@ -50,8 +50,7 @@ pub struct CompactAnswer {
 #[derive(Debug, Clone, Default)]
 pub struct Chunk {
     pub rows: Vec<CompactAnswer>,
-    /// Respondent ids, back to back.
-    pub respondents: String,
+    pub respondents: Vec<Arc<str>>,
     pub units: Vec<Arc<str>>,
     pub competences: Vec<Arc<str>>,
 }
@@ -59,8 +58,8 @@ pub struct Chunk {
 impl Chunk {
     pub fn respondent(&self, a: &CompactAnswer) -> &str {
         self.respondents
-            .get(a.respondent.0..a.respondent.1)
-            .unwrap_or("")
+            .get(a.respondent as usize)
+            .map_or("", |r| r)
     }
 
     pub fn unit(&self, a: &CompactAnswer) -> &str {
@@ -99,30 +98,35 @@ impl ParsedSurvey {
             .flat_map(|c| c.rows.iter().map(move |a| (c, a)))
     }
 
-    /// The answer as the model holds it.
-    pub fn answer(&self, chunk: &Chunk, a: &CompactAnswer) -> Answer {
+    /// The answer as the model holds it (`text`: the file's text).
+    pub fn answer(&self, text: &str, chunk: &Chunk, a: &CompactAnswer) -> Answer {
         let shared = |list: &[Arc<str>], i: u32| {
             list.get(i as usize)
                 .cloned()
                 .unwrap_or_else(|| Arc::from(""))
         };
         Answer {
-            respondent: Arc::from(chunk.respondent(a)),
+            respondent: shared(&chunk.respondents, a.respondent),
             unit: shared(&chunk.units, a.unit),
             competence: shared(&chunk.competences, a.competence),
             level: a.level,
             need: a.need,
-            loc: Some(self.row_loc(a)),
+            loc: Some(self.row_loc(text, a)),
         }
     }
 
-    pub fn row_loc(&self, a: &CompactAnswer) -> Loc {
-        Loc::new(self.file, a.start..a.end)
+    /// The record's line: from its start to the line end (`text`: the file's
+    /// text).
+    pub fn row_loc(&self, text: &str, a: &CompactAnswer) -> Loc {
+        Loc::new(
+            self.file,
+            a.start..super::csv_records::row_end(text, a.start),
+        )
     }
 
-    /// All answers in file order.
-    pub fn into_answers(self) -> Parsed<Answer> {
-        let rows = self.iter().map(|(c, a)| self.answer(c, a)).collect();
+    /// All answers in file order (`text`: the file's text).
+    pub fn into_answers(self, text: &str) -> Parsed<Answer> {
+        let rows = self.iter().map(|(c, a)| self.answer(text, c, a)).collect();
         Parsed {
             rows,
             fields: self.fields,
@@ -134,18 +138,12 @@ impl ParsedSurvey {
         let mut chunk = Chunk::default();
         let mut interner = Interner::default();
         for a in &parsed.rows {
-            let (start, end) = a
-                .loc
-                .as_ref()
-                .map_or((0, 0), |l| (l.span.start, l.span.end));
-            let r0 = chunk.respondents.len();
-            chunk.respondents.push_str(&a.respondent);
-            let respondent = (r0, chunk.respondents.len());
+            let start = a.loc.as_ref().map_or(0, |l| l.span.start);
+            let respondent = interner.respondent(&mut chunk, &a.respondent);
             let unit = interner.unit(&mut chunk, &a.unit);
             let competence = interner.competence(&mut chunk, &a.competence);
             chunk.rows.push(CompactAnswer {
                 start,
-                end,
                 respondent,
                 unit,
                 competence,
@@ -166,7 +164,10 @@ impl ParsedSurvey {
 struct Interner {
     units: HashMap<String, u32>,
     competences: HashMap<String, u32>,
+    respondents: HashMap<String, u32>,
     last_unit: Option<u32>,
+    last_respondent: Option<u32>,
+    last_competence: Option<u32>,
 }
 
 impl Interner {
@@ -181,8 +182,28 @@ impl Interner {
         u
     }
 
+    /// A respondent's answers usually come one after another.
+    fn respondent(&mut self, chunk: &mut Chunk, s: &str) -> u32 {
+        if let Some(r) = self.last_respondent {
+            if chunk.respondents.get(r as usize).is_some_and(|x| &**x == s) {
+                return r;
+            }
+        }
+        let r = intern(&mut self.respondents, &mut chunk.respondents, s);
+        self.last_respondent = Some(r);
+        r
+    }
+
+    /// Respondents answer the competences in much the same order: the one
+    /// after the previous (or the first) is tried before the table.
     fn competence(&mut self, chunk: &mut Chunk, s: &str) -> u32 {
-        intern(&mut self.competences, &mut chunk.competences, s)
+        let next = self.last_competence.map_or(0, |c| c.saturating_add(1));
+        let c = [next, 0]
+            .into_iter()
+            .find(|&c| chunk.competences.get(c as usize).is_some_and(|x| &**x == s))
+            .unwrap_or_else(|| intern(&mut self.competences, &mut chunk.competences, s));
+        self.last_competence = Some(c);
+        c
     }
 }
 
@@ -221,6 +242,159 @@ fn pieces(text: &str, range: Range<usize>, n: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// File columns of (respondent, unit, competence, level, need) when the fast
+/// path may read `range`: a plain v1 mapping (no value mapping, no answer
+/// labels, every column present) and no quote character in the range.
+fn fast_columns(
+    input: Input<'_>,
+    spec: &CsvSpec,
+    head: &Header,
+    range: Range<usize>,
+) -> Option<[usize; 5]> {
+    if !spec.values.is_empty() || !spec.scale.is_empty() {
+        return None;
+    }
+    let mut cols = [0; 5];
+    for (c, slot) in SurveyColumn::ALL.iter().zip(cols.iter_mut()) {
+        *slot = (*head.index.get(c.index())?)?;
+    }
+    let bytes = input.text.as_bytes().get(range)?;
+    memchr::memchr(b'"', bytes).is_none().then_some(cols)
+}
+
+/// The fast path: each line of `range` (which has no quote, so a line is a
+/// record) is split at the delimiter and taken as it is when every field is
+/// plain — the right number of fields, ids without surrounding space or
+/// anything that could be personal data, level 1–5 and need empty or 1–5 as
+/// single digits. Any other line is handed to `slow` (the located record
+/// reader), in file order, so the rows and findings are the same as reading
+/// the whole range slowly; the happy path keeps no field locations.
+fn fast(
+    input: Input<'_>,
+    head: &Header,
+    cols: [usize; 5],
+    range: Range<usize>,
+    chunk: &mut Chunk,
+    d: &mut Diagnostics,
+    slow: &mut impl FnMut(Range<usize>, &mut Chunk, &mut Diagnostics) -> Body,
+) -> Body {
+    let text = input.text;
+    let bytes = text.as_bytes();
+    let n_fields = head.names.len();
+    let mut out = Body::default();
+    let mut interner = Interner::default();
+    let mut fields: Vec<&str> = Vec::with_capacity(n_fields + 1);
+    // a respondent's answers come together: screen each id once per run
+    let mut last_id: (&str, bool) = ("", false);
+    let mut pos = range.start;
+    let end = range.end.min(bytes.len());
+    while pos < end {
+        let nl = memchr::memchr(b'\n', &bytes[pos..end]).map_or(end, |i| pos + i);
+        let next = (nl + 1).min(end);
+        let mut line_end = nl;
+        if line_end > pos && bytes[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        let line = text.get(pos..line_end).unwrap_or("");
+        fields.clear();
+        let plain = !line.is_empty()
+            && memchr::memchr(b'\r', line.as_bytes()).is_none()
+            && {
+                split(line, input.delimiter, &mut fields);
+                fields.len() == n_fields
+            }
+            && fields.iter().all(|f| plain_field(f));
+        let answer = if plain {
+            let get = |c: usize| fields.get(c).copied().unwrap_or("");
+            let (respondent, unit, competence) = (get(cols[0]), get(cols[1]), get(cols[2]));
+            let level = scale_digit(get(cols[3]));
+            let need = get(cols[4]);
+            let need_ok = need.is_empty() || scale_digit(need).is_some();
+            match level {
+                Some(level)
+                    if need_ok
+                        && !respondent.is_empty()
+                        && !unit.is_empty()
+                        && !competence.is_empty()
+                        && !{
+                            if last_id.0 != respondent {
+                                last_id =
+                                    (respondent, super::personal::looks_like_name(respondent));
+                            }
+                            last_id.1
+                        } =>
+                {
+                    Some((respondent, unit, competence, level, scale_digit(need)))
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        match answer {
+            Some((respondent, unit, competence, level, need)) => {
+                let respondent = interner.respondent(chunk, respondent);
+                let unit = interner.unit(chunk, unit);
+                let competence = interner.competence(chunk, competence);
+                chunk.rows.push(CompactAnswer {
+                    start: pos,
+                    respondent,
+                    unit,
+                    competence,
+                    level,
+                    need,
+                });
+            }
+            None => {
+                let found = slow(pos..next, chunk, d);
+                out.national_ids.extend(found.national_ids);
+                if found.stopped {
+                    out.stopped = true;
+                    break;
+                }
+            }
+        }
+        pos = next;
+    }
+    out
+}
+
+/// The fields of `line` at `delimiter`, into `out` (cleared before).
+fn split<'t>(line: &'t str, delimiter: u8, out: &mut Vec<&'t str>) {
+    if !delimiter.is_ascii() {
+        // a delimiter above ASCII is a character of two bytes in the text
+        out.extend(line.split(char::from(delimiter)));
+        return;
+    }
+    // an ASCII byte is never inside a multi-byte character: every piece is
+    // whole characters
+    let mut from = 0;
+    for (at, &b) in line.as_bytes().iter().enumerate() {
+        if b == delimiter {
+            out.push(line.get(from..at).unwrap_or(""));
+            from = at + 1;
+        }
+    }
+    out.push(line.get(from..).unwrap_or(""));
+}
+
+/// A field the fast path may take as it is: no space or non-ASCII byte at
+/// its ends (no trimming needed) and not possibly a national identity number.
+fn plain_field(f: &str) -> bool {
+    let edge = |b: Option<&u8>| b.is_none_or(|&b| b > b' ' && b < 0x80);
+    edge(f.as_bytes().first())
+        && edge(f.as_bytes().last())
+        && !(f.len() == 11 && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `1`–`5` as a single digit.
+fn scale_digit(f: &str) -> Option<u8> {
+    match f.as_bytes() {
+        [b @ b'1'..=b'5'] => Some(b - b'0'),
+        _ => None,
+    }
+}
+
 /// Read a long survey file.
 pub fn parse_long(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> ParsedSurvey {
     let mut parsed = ParsedSurvey {
@@ -250,24 +424,28 @@ pub fn parse_long(input: Input<'_>, spec: &CsvSpec, diags: &mut Diagnostics) -> 
                 .map_or(0, |b| memchr::memchr_iter(b'\n', b).count());
             chunk.rows.reserve_exact(lines + 1);
             let mut interner = Interner::default();
-            let found = body(input, spec, expected, &head, range, &mut d, |r, _, d| {
-                if let Some((respondent, unit, competence, level, need)) = record(r, spec, d) {
-                    let row = r.row_loc().span;
-                    let r0 = chunk.respondents.len();
-                    chunk.respondents.push_str(respondent);
-                    let unit = interner.unit(&mut chunk, unit);
-                    let competence = interner.competence(&mut chunk, competence);
-                    chunk.rows.push(CompactAnswer {
-                        start: row.start,
-                        end: row.end,
-                        respondent: (r0, chunk.respondents.len()),
-                        unit,
-                        competence,
-                        level,
-                        need,
-                    });
-                }
-            });
+            let mut slow = |range: Range<usize>, chunk: &mut Chunk, d: &mut Diagnostics| {
+                body(input, spec, expected, &head, range, d, |r, _, d| {
+                    if let Some((respondent, unit, competence, level, need)) = record(r, spec, d) {
+                        let start = r.start;
+                        let respondent = interner.respondent(chunk, respondent);
+                        let unit = interner.unit(chunk, unit);
+                        let competence = interner.competence(chunk, competence);
+                        chunk.rows.push(CompactAnswer {
+                            start,
+                            respondent,
+                            unit,
+                            competence,
+                            level,
+                            need,
+                        });
+                    }
+                })
+            };
+            let found = match fast_columns(input, spec, &head, range.clone()) {
+                Some(cols) => fast(input, &head, cols, range, &mut chunk, &mut d, &mut slow),
+                None => slow(range, &mut chunk, &mut d),
+            };
             (chunk, d, found)
         })
         .collect();
@@ -315,6 +493,95 @@ mod tests {
         // a quote anywhere: one piece
         let quoted = format!("{text}\"a\nb\",u,c,3,\n");
         assert_eq!(pieces(&quoted, 2..quoted.len(), 8).len(), 1);
+    }
+
+    type Row = (String, String, String, u8, Option<u8>, Loc);
+
+    /// Rows and findings of `parse_long` and of the located reader alone.
+    fn both(text: &str) -> (Vec<Row>, Vec<Row>, Diagnostics, Diagnostics) {
+        let input = Input {
+            text,
+            file: FileId(0),
+            header_start: 0,
+            delimiter: b',',
+            decimal_comma: false,
+        };
+        let spec = CsvSpec::default();
+        let mut fast_d = Diagnostics::default();
+        let parsed = parse_long(input, &spec, &mut fast_d);
+        let got: Vec<_> = parsed
+            .iter()
+            .map(|(c, a)| {
+                (
+                    c.respondent(a).to_string(),
+                    c.unit(a).to_string(),
+                    c.competence(a).to_string(),
+                    a.level,
+                    a.need,
+                    parsed.row_loc(text, a),
+                )
+            })
+            .collect();
+        let mut single = Diagnostics::default();
+        let head = header(
+            input,
+            &spec,
+            SurveyColumn::NAMES,
+            &OPTIONAL,
+            &[],
+            &mut single,
+        )
+        .unwrap();
+        let mut rows = Vec::new();
+        let found = body(
+            input,
+            &spec,
+            SurveyColumn::NAMES,
+            &head,
+            head.body_start..text.len(),
+            &mut single,
+            |r, _, d| {
+                if let Some(v) = record(r, &spec, d) {
+                    rows.push((
+                        v.0.to_string(),
+                        v.1.to_string(),
+                        v.2.to_string(),
+                        v.3,
+                        v.4,
+                        r.row_loc(),
+                    ));
+                }
+            },
+        );
+        for (_, d) in found.national_ids {
+            single.push(d);
+        }
+        (got, rows, fast_d, single)
+    }
+
+    #[test]
+    fn fast_path_reads_odd_lines_as_the_located_reader_does() {
+        let mut text = crate::load::survey::header();
+        text.push_str("r1,u,c,3,2\r\n");
+        text.push('\n');
+        text.push_str("   \n");
+        text.push_str(" r2,u,c,3,\n");
+        text.push_str("r3,u ,c,3,\n");
+        text.push_str("r4,sjø,c,03,\n");
+        text.push_str("r5,u,c,6,\n");
+        text.push_str("r6,u,c,,\n");
+        text.push_str("r7,u,c,3,0\n");
+        text.push_str("r8,u,c,3\n");
+        text.push_str("r9,u,c,3,1,x\n");
+        text.push_str("Kari Nordmann,u,c,3,\n");
+        text.push_str("15076500565,u,c,3,\n");
+        text.push_str("12345678901,u,c,3,\n");
+        text.push_str("r10,u,c\r,3,\n");
+        text.push_str(",u,c,3,\n");
+        text.push_str("r11,ø,c,2,5");
+        let (got, want, fast_d, single) = both(&text);
+        assert_eq!(got, want);
+        assert_eq!(fast_d.finish(), single.finish());
     }
 
     #[test]
@@ -389,7 +656,7 @@ mod tests {
                     c.competence(a).to_string(),
                     a.level,
                     a.need,
-                    parsed.row_loc(a),
+                    parsed.row_loc(&text, a),
                 )
             })
             .collect();

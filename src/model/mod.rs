@@ -465,12 +465,9 @@ pub struct Staff {
     pub loc: Option<Loc>,
 }
 
-/// One survey answer.
+/// One survey answer (as read, for `plan import` and tests; the plan holds
+/// its answers as [`Answers`]).
 #[derive(Debug, Clone)]
-///
-/// The ids are shared (`Arc<str>`): a national survey has millions of answers
-/// but only thousands of distinct units, competences and respondents, and one
-/// string per answer and field would be most of the plan's memory.
 pub struct Answer {
     pub respondent: std::sync::Arc<str>,
     pub unit: std::sync::Arc<str>,
@@ -480,6 +477,181 @@ pub struct Answer {
     /// Self-assessed need 1–5.
     pub need: Option<u8>,
     pub loc: Option<Loc>,
+}
+
+/// The survey's answers, columnar: each distinct unit, competence and
+/// respondent id once, and each answer a 16-byte row of their numbers.
+///
+/// A national survey has millions of answers but only thousands of units and
+/// competences and one respondent per ten answers; one object with three ids
+/// per answer was most of the plan's memory. The id tables are sorted, so
+/// comparing numbers is comparing ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    /// Unit ids, sorted and distinct.
+    pub units: Vec<String>,
+    /// Competence ids, sorted and distinct.
+    pub competences: Vec<String>,
+    /// Respondent ids, sorted and distinct.
+    pub respondents: Vec<String>,
+    /// The answers; in a validated plan sorted by (unit, competence, respondent).
+    pub rows: Vec<AnswerRow>,
+}
+
+/// One answer of [`Answers`]: indices into its id tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AnswerRow {
+    pub unit: u32,
+    pub competence: u32,
+    pub respondent: u32,
+    /// Self-assessed level 1–5.
+    pub level: u8,
+    /// Self-assessed need 1–5.
+    pub need: Option<u8>,
+}
+
+/// An answer of [`Answers`] with its ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerRef<'a> {
+    pub respondent: &'a str,
+    pub unit: &'a str,
+    pub competence: &'a str,
+    pub level: u8,
+    pub need: Option<u8>,
+}
+
+impl Answers {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn unit(&self, r: &AnswerRow) -> &str {
+        self.units.get(r.unit as usize).map_or("", String::as_str)
+    }
+
+    pub fn competence(&self, r: &AnswerRow) -> &str {
+        self.competences
+            .get(r.competence as usize)
+            .map_or("", String::as_str)
+    }
+
+    pub fn respondent(&self, r: &AnswerRow) -> &str {
+        self.respondents
+            .get(r.respondent as usize)
+            .map_or("", String::as_str)
+    }
+
+    /// The answer `r` with its ids.
+    pub fn get(&self, r: &AnswerRow) -> AnswerRef<'_> {
+        AnswerRef {
+            respondent: self.respondent(r),
+            unit: self.unit(r),
+            competence: self.competence(r),
+            level: r.level,
+            need: r.need,
+        }
+    }
+
+    /// Every answer with its ids, in row order.
+    pub fn iter(&self) -> impl Iterator<Item = AnswerRef<'_>> + '_ {
+        self.rows.iter().map(|r| self.get(r))
+    }
+
+    /// Sort the rows by (unit, competence, respondent) (then level and need).
+    pub fn sort(&mut self) {
+        self.rows.sort_unstable();
+    }
+
+    /// The answers one by one, in row order (without locations).
+    pub fn to_answers(&self) -> Vec<Answer> {
+        self.iter()
+            .map(|a| Answer {
+                respondent: a.respondent.into(),
+                unit: a.unit.into(),
+                competence: a.competence.into(),
+                level: a.level,
+                need: a.need,
+                loc: None,
+            })
+            .collect()
+    }
+
+    /// Add an answer after the others; renumbers every row (for building
+    /// small surveys, e.g. in tests).
+    pub fn push(&mut self, a: Answer) {
+        self.extend([a]);
+    }
+
+    /// Keep only the answers `keep` accepts, in their order; renumbers every
+    /// row (for small surveys, e.g. in tests).
+    pub fn retain(&mut self, mut keep: impl FnMut(&AnswerRef<'_>) -> bool) {
+        let kept: Vec<Answer> = self
+            .iter()
+            .filter(|a| keep(a))
+            .map(|a| Answer {
+                respondent: a.respondent.into(),
+                unit: a.unit.into(),
+                competence: a.competence.into(),
+                level: a.level,
+                need: a.need,
+                loc: None,
+            })
+            .collect();
+        *self = Answers::from(kept);
+    }
+}
+
+impl FromIterator<Answer> for Answers {
+    fn from_iter<T: IntoIterator<Item = Answer>>(list: T) -> Self {
+        Answers::from(list.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl Extend<Answer> for Answers {
+    /// Add answers after the others; renumbers every row.
+    fn extend<T: IntoIterator<Item = Answer>>(&mut self, more: T) {
+        let mut all = self.to_answers();
+        all.extend(more);
+        *self = Answers::from(all);
+    }
+}
+
+impl From<Vec<Answer>> for Answers {
+    /// Answers in the given order, with their ids numbered.
+    fn from(list: Vec<Answer>) -> Self {
+        fn table<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+            let mut t: Vec<&str> = ids.collect();
+            t.sort_unstable();
+            t.dedup();
+            t.into_iter().map(str::to_string).collect()
+        }
+        let units = table(list.iter().map(|a| &*a.unit));
+        let competences = table(list.iter().map(|a| &*a.competence));
+        let respondents = table(list.iter().map(|a| &*a.respondent));
+        let rank = |t: &[String], s: &str| {
+            u32::try_from(t.partition_point(|x| x.as_str() < s)).unwrap_or(u32::MAX)
+        };
+        let rows = list
+            .iter()
+            .map(|a| AnswerRow {
+                unit: rank(&units, &a.unit),
+                competence: rank(&competences, &a.competence),
+                respondent: rank(&respondents, &a.respondent),
+                level: a.level,
+                need: a.need,
+            })
+            .collect();
+        Answers {
+            units,
+            competences,
+            respondents,
+            rows,
+        }
+    }
 }
 
 /// A validated plan. Collections are sorted: competences, units, goals, measures
@@ -500,7 +672,7 @@ pub struct Plan {
     /// `[[workload]]`s (WISN), one per (unit, position) at most.
     pub workloads: Vec<workload::Workload>,
     pub staff: Vec<Staff>,
-    pub survey: Vec<Answer>,
+    pub survey: Answers,
     /// The population projection, when `[population]` is given.
     pub population: Option<Population>,
     /// Demand drivers, sorted by id.
@@ -561,8 +733,6 @@ impl Plan {
         self.scenarios.sort_by(|a, b| a.id.cmp(&b.id));
         self.staff
             .sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
-        self.survey.sort_by(|a, b| {
-            (&a.unit, &a.competence, &a.respondent).cmp(&(&b.unit, &b.competence, &b.respondent))
-        });
+        self.survey.sort();
     }
 }

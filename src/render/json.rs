@@ -20,7 +20,8 @@ pub fn render(out: &mut dyn Write, a: &Analysis) -> io::Result<()> {
 /// newline (the workload output uses it too).
 pub fn write(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(&mut *out, Rounding::default());
-    value.serialize(&mut ser).map_err(io::Error::other)?;
+    // an error of the writer comes back as itself (a closed pipe stays one)
+    value.serialize(&mut ser).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -115,7 +116,8 @@ mod tests {
         plan.survey = vec![
             answer("resp-secret", "u", "demens", 2),
             answer("resp-other", "u", "demens", 1),
-        ];
+        ]
+        .into();
         let mut buf = Vec::new();
         render(&mut buf, &analyse(&plan, &plan.assumptions)).unwrap();
         let text = String::from_utf8(buf).unwrap();

@@ -14,7 +14,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::csv_records::Parsed;
 use crate::load::data::DataSet;
 use crate::load::staff::{RawStaff, StaffColumn};
-use crate::model::{Answer, Staff};
+use crate::model::{Answers, Staff};
 use crate::source::Sources;
 
 /// Check the data rows against the plan's ids.
@@ -23,7 +23,7 @@ pub fn data(
     ids: &Ids,
     sources: &Sources,
     diags: &mut Diagnostics,
-) -> (Vec<Staff>, Vec<Answer>) {
+) -> (Vec<Staff>, Answers) {
     let DataSet {
         staff,
         survey,
@@ -69,8 +69,10 @@ fn out_of_range(loc: crate::source::Loc, msg: String, hint: &str) -> Diagnostic 
 pub fn values(parsed: Parsed<RawStaff>, text: &str, diags: &mut Diagnostics) -> Parsed<Staff> {
     use StaffColumn as C;
     let Parsed { rows, fields } = parsed;
-    let mut out = Vec::with_capacity(rows.len());
-    for (i, r) in rows.into_iter().enumerate() {
+    // made in place of the raw rows (a `Staff` is no larger than a
+    // `RawStaff`, so the standard library reuses their allocation: the two
+    // lists of a national roster are never held at once)
+    let out = rows.into_iter().enumerate().filter_map(|(i, r)| {
         let n0 = diags.len();
         let loc = |col| fields.loc(text, i, Some(&r.loc), col);
         // the row is personal data: messages say what is wrong, never the value
@@ -125,10 +127,10 @@ pub fn values(parsed: Parsed<RawStaff>, text: &str, diags: &mut Diagnostics) -> 
             );
         }
         if r.rejected || diags.len() > n0 {
-            continue;
+            return None;
         }
-        if let (Some(percent), Some(birth_year)) = (r.percent, r.birth_year) {
-            out.push(Staff {
+        match (r.percent, r.birth_year) {
+            (Some(percent), Some(birth_year)) => Some(Staff {
                 id: r.id,
                 unit: r.unit,
                 position: r.position,
@@ -139,8 +141,10 @@ pub fn values(parsed: Parsed<RawStaff>, text: &str, diags: &mut Diagnostics) -> 
                 studying: r.studying,
                 study_done: r.study_done.map(|y| y as i32),
                 loc: Some(r.loc),
-            });
+            }),
+            _ => None,
         }
-    }
-    Parsed { rows: out, fields }
+    });
+    let rows = out.collect();
+    Parsed { rows, fields }
 }

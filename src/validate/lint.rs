@@ -108,11 +108,27 @@ pub fn lint(plan: &Plan, diags: &mut Diagnostics) {
             note(&mut used_comp, &mut study, e);
         }
     }
-    let (mut unit, mut comp) = (None, None);
-    for a in &plan.survey {
-        note(&mut used_unit, &mut unit, &a.unit);
-        note(&mut used_comp, &mut comp, &a.competence);
+    // the survey's ids are numbered: mark the numbers, then name them
+    let survey = &plan.survey;
+    let mut units = vec![false; survey.units.len()];
+    let mut comps = vec![false; survey.competences.len()];
+    for a in &survey.rows {
+        if let Some(u) = units.get_mut(a.unit as usize) {
+            *u = true;
+        }
+        if let Some(c) = comps.get_mut(a.competence as usize) {
+            *c = true;
+        }
     }
+    fn used(table: &[String], marks: Vec<bool>) -> impl Iterator<Item = &str> {
+        table
+            .iter()
+            .zip(marks)
+            .filter(|(_, m)| *m)
+            .map(|(id, _)| id.as_str())
+    }
+    used_unit.extend(used(&survey.units, units));
+    used_comp.extend(used(&survey.competences, comps));
     for c in &plan.competences {
         if !used_comp.contains(c.id.as_str()) {
             diags.push(

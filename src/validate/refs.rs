@@ -10,8 +10,9 @@
 //! A national survey has millions of rows, so nothing here is worse than
 //! linear plus a sort of small groups: ids become ranks in the sorted id lists
 //! (rank order is string order), duplicates are found by grouping rows by
-//! (unit, competence) with a counting sort, and the survey's `Answer`s are made
-//! once, directly in their final order; staff rows are permuted in place.
+//! (unit, competence) with a counting sort, and the survey's rows are 16-byte
+//! rows of id numbers, made once in their final order; staff rows are
+//! permuted in place.
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,7 +23,7 @@ use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::csv_records::Parsed;
 use crate::load::staff::StaffColumn;
 use crate::load::survey::{Chunk, CompactAnswer, ParsedSurvey, SurveyColumn};
-use crate::model::{Answer, Staff};
+use crate::model::{AnswerRow, Answers, Staff};
 use crate::source::Loc;
 
 /// Reference checks of data rows. Rows are personal data, so a diagnostic
@@ -158,6 +159,10 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
     let mut refs = RowRefs::new(ids);
     let mut ok = vec![false; rows.len()];
+    let units: Vec<&str> = ids.units.keys().map(String::as_str).collect();
+    let mut unit_rank = vec![0u32; rows.len()];
+    let mut last_unit: Option<(&str, usize)> = None;
+    let mut last_education: Option<&str> = None;
     for (i, s) in rows.iter().enumerate() {
         // Ids are pseudonyms but still personal data: point at them, never echo them.
         let mut good = true;
@@ -178,17 +183,31 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
                 first.insert(&s.id, i);
             }
         }
-        if !ids.units.contains_key(&s.unit) {
-            good &= refs.unit(&s.unit, loc(i, s, StaffColumn::Unit), diags);
+        // a roster comes unit by unit: the previous row's unit is tried first
+        let rank = match last_unit {
+            Some((u, r)) if u == s.unit => Some(r),
+            _ => units.binary_search(&s.unit.as_str()).ok(),
+        };
+        match rank {
+            Some(r) => {
+                last_unit = Some((&s.unit, r));
+                unit_rank[i] = r as u32;
+            }
+            None => good &= refs.unit(&s.unit, loc(i, s, StaffColumn::Unit), diags),
         }
         if let Some(e) = &s.education {
-            good &= refs.competence(
-                e,
-                "education",
-                true,
-                loc(i, s, StaffColumn::Education),
-                diags,
-            );
+            // the previous row's formal education, when it was one, is one
+            if last_education != Some(e.as_str()) {
+                let known = refs.competence(
+                    e,
+                    "education",
+                    true,
+                    loc(i, s, StaffColumn::Education),
+                    diags,
+                );
+                good &= known;
+                last_education = known.then_some(e.as_str());
+            }
         }
         if let Some(e) = &s.studying {
             good &= refs.competence(e, "studying", true, loc(i, s, StaffColumn::Studying), diags);
@@ -199,19 +218,18 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
     // Canonical order (unit, position, id): by unit rank with a counting sort,
     // then by position and id within each unit (every kept row has a known
     // unit and a unique id).
-    let units: Vec<&str> = ids.units.keys().map(String::as_str).collect();
-    let rank = |s: &Staff| units.binary_search(&s.unit.as_str()).unwrap_or(0);
+    let rank = |i: usize| unit_rank[i] as usize;
     let mut start = vec![0usize; units.len() + 1];
-    for (s, _) in rows.iter().zip(&ok).filter(|(_, &k)| k) {
-        start[rank(s) + 1] += 1;
+    for i in (0..rows.len()).filter(|&i| ok[i]) {
+        start[rank(i) + 1] += 1;
     }
     for k in 1..start.len() {
         start[k] += start[k - 1];
     }
     let bounds = start.clone();
     let mut order = vec![0u32; start.last().copied().unwrap_or(0)];
-    for (i, s) in rows.iter().enumerate().filter(|(i, _)| ok[*i]) {
-        let slot = &mut start[rank(s)];
+    for i in (0..rows.len()).filter(|&i| ok[i]) {
+        let slot = &mut start[rank(i)];
         order[*slot] = i as u32;
         *slot += 1;
     }
@@ -225,9 +243,10 @@ pub fn staff(parsed: Parsed<Staff>, text: &str, ids: &Ids, diags: &mut Diagnosti
 }
 
 /// Survey rows: known units and real competences, one answer per respondent,
-/// unit and competence. The result is sorted by (unit, competence, respondent),
-/// and its strings are made only now, in that order, on all cores.
-pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnostics) -> Vec<Answer> {
+/// unit and competence. The result is sorted by (unit, competence, respondent);
+/// its unit and competence tables are the plan's ids, its respondent table the
+/// distinct respondents of the file, so every comparison is of integers.
+pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnostics) -> Answers {
     let units: Vec<&str> = ids.units.keys().map(String::as_str).collect();
     let comps: Vec<&str> = ids.competences.keys().map(String::as_str).collect();
     let real: Vec<bool> = ids.competences.values().map(|(f, _)| !f).collect();
@@ -246,17 +265,44 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
         Some((chunk, chunk.rows.get(i - starts[c])?))
     };
     let loc = |i: usize, a: &CompactAnswer, col: SurveyColumn| {
-        parsed.fields.loc(text, i, Some(&parsed.row_loc(a)), col)
+        parsed
+            .fields
+            .loc(text, i, Some(&parsed.row_loc(text, a)), col)
     };
 
-    // Group of each row: unit rank × competences + competence rank, or NONE
+    // Respondents numbered across chunks in id order: each chunk's table
+    // mapped to ranks in the sorted list of all of them.
+    let mut respondents: Vec<&str> = parsed
+        .chunks
+        .iter()
+        .flat_map(|c| c.respondents.iter().map(|r| &**r))
+        .collect();
+    respondents.par_sort_unstable();
+    respondents.dedup();
+    let resp_rank: Vec<Vec<u32>> = parsed
+        .chunks
+        .par_iter()
+        .map(|c| {
+            c.respondents
+                .iter()
+                .map(|r| {
+                    let k = respondents.partition_point(|x| *x < &**r);
+                    u32::try_from(k).unwrap_or(u32::MAX)
+                })
+                .collect()
+        })
+        .collect();
+
+    // Each row as a model row (unit and competence as ranks in the plan's
+    // ids) and its group: unit rank × competences + competence rank, or NONE
     // when the unit or the competence is not defined.
     const NONE: u32 = u32::MAX;
     let mut group: Vec<u32> = Vec::with_capacity(n);
+    let mut model: Vec<AnswerRow> = Vec::with_capacity(n);
     let mut refs = RowRefs::new(ids);
     let mut ok = vec![false; n];
     let mut i = 0;
-    for chunk in &parsed.chunks {
+    for (chunk, resp) in parsed.chunks.iter().zip(&resp_rank) {
         let rank = |list: &[&str], s: &std::sync::Arc<str>| list.binary_search(&&**s).ok();
         let unit_rank: Vec<Option<usize>> = chunk.units.iter().map(|s| rank(&units, s)).collect();
         let comp_rank: Vec<Option<usize>> =
@@ -280,6 +326,14 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
             ok[i] = good;
             let g = u.zip(c).map(|(u, c)| u * n_comps + c);
             group.push(g.and_then(|g| u32::try_from(g).ok()).unwrap_or(NONE));
+            let as_u32 = |x: Option<usize>| x.and_then(|x| u32::try_from(x).ok()).unwrap_or(NONE);
+            model.push(AnswerRow {
+                unit: as_u32(u),
+                competence: as_u32(c),
+                respondent: resp.get(a.respondent as usize).copied().unwrap_or(NONE),
+                level: a.level,
+                need: a.need,
+            });
             i += 1;
         }
     }
@@ -319,7 +373,7 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
             }
         }
     }
-    let respondent = |i: u32| row(i as usize).map_or("", |(c, a)| c.respondent(a));
+    let respondent = |i: u32| model.get(i as usize).map_or(NONE, |r| r.respondent);
     // the groups, as disjoint slices of `order`, sorted on all cores
     let mut parts: Vec<&mut [u32]> = Vec::with_capacity(bounds.len());
     let mut rest = &mut order[..];
@@ -332,7 +386,7 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
         .into_par_iter()
         .flat_map_iter(|part| {
             // stable: the first of equal respondents is the first in the file
-            part.sort_by(|&x, &y| respondent(x).cmp(respondent(y)));
+            part.sort_by_key(|&x| respondent(x));
             let part = &*part;
             part.windows(2)
                 .filter(|p| respondent(p[0]) == respondent(p[1]))
@@ -381,22 +435,35 @@ pub fn survey(parsed: ParsedSurvey, text: &str, ids: &Ids, diags: &mut Diagnosti
     drop(dup);
     order.retain(|&i| ok[i as usize]);
     drop(ok);
-    // An indexed parallel map collects straight into the final vector.
-    order
-        .par_iter()
-        .map(|&i| match row(i as usize) {
-            Some((c, a)) => parsed.answer(c, a),
-            None => Answer {
-                // cannot happen: `order` holds row numbers
-                respondent: "".into(),
-                unit: "".into(),
-                competence: "".into(),
-                level: 0,
-                need: None,
-                loc: None,
-            },
-        })
-        .collect()
+    let respondents: Vec<String> = respondents.into_iter().map(str::to_string).collect();
+    drop(resp_rank);
+    drop(parsed);
+    // The rows of `order`, in its order, made in place (no second copy of the
+    // rows): the kept rows' (unit, competence, respondent) are distinct and
+    // `order` is sorted by them, so sorting the kept rows gives its order.
+    let mut kept = vec![false; model.len()];
+    for &i in &order {
+        if let Some(k) = kept.get_mut(i as usize) {
+            *k = true;
+        }
+    }
+    drop(order);
+    let mut next = kept.iter();
+    let mut rows = model;
+    rows.retain(|_| next.next().copied().unwrap_or(false));
+    drop(kept);
+    rows.par_sort_unstable_by_key(|r| {
+        (
+            (u64::from(r.unit) << 32) | u64::from(r.competence),
+            r.respondent,
+        )
+    });
+    Answers {
+        units: ids.units.keys().cloned().collect(),
+        competences: ids.competences.keys().cloned().collect(),
+        respondents,
+        rows,
+    }
 }
 
 #[cfg(test)]
@@ -454,8 +521,8 @@ mod tests {
         let got = survey(parsed.clone(), &text, &ids, &mut d);
         // the reference: every row, first of each (respondent, unit, competence) kept
         let mut seen = std::collections::BTreeSet::new();
-        let mut want: Vec<Answer> = parsed
-            .into_answers()
+        let mut want: Vec<crate::model::Answer> = parsed
+            .into_answers(&text)
             .rows
             .into_iter()
             .filter(|a| seen.insert((a.respondent.clone(), a.unit.clone(), a.competence.clone())))
@@ -464,18 +531,15 @@ mod tests {
         want.sort_by(|a, b| {
             (&a.unit, &a.competence, &a.respondent).cmp(&(&b.unit, &b.competence, &b.respondent))
         });
-        let key = |a: &Answer| {
-            (
-                a.respondent.clone(),
-                a.unit.clone(),
-                a.competence.clone(),
-                a.level,
-                a.loc.clone(),
-            )
-        };
+        let want: Vec<_> = want
+            .iter()
+            .map(|a| (&*a.respondent, &*a.unit, &*a.competence, a.level))
+            .collect();
         assert_eq!(
-            got.iter().map(key).collect::<Vec<_>>(),
-            want.iter().map(key).collect::<Vec<_>>()
+            got.iter()
+                .map(|a| (a.respondent, a.unit, a.competence, a.level))
+                .collect::<Vec<_>>(),
+            want
         );
         let dups = d.iter().filter(|x| x.code == Code::DuplicateId).count();
         assert_eq!(dups, 403 - seen.len(), "{d:?}");
