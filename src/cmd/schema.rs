@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::i18n::Lang;
 use crate::schema;
 use crate::write::atomic_write;
 
@@ -27,6 +28,10 @@ pub struct Args {
     /// the plan-file schema to stdout. Existing files are replaced atomically.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Language of the messages: nb (bokmål), nn (nynorsk), en; default from
+    /// LC_ALL/LC_MESSAGES/LANG, else nb.
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    pub lang: Lang,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -47,9 +52,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             let stderr = std::io::stderr();
             let mut err = stderr.lock();
+            let words = args.lang.diag_words();
             for path in written {
                 // A closed stderr is no reason to fail after the files are written.
-                let _ = writeln!(err, "wrote {}", path.display());
+                let line =
+                    crate::i18n::fill(words.wrote_file, &[("file", &path.display().to_string())]);
+                let _ = writeln!(err, "{line}");
             }
         }
     }

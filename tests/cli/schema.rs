@@ -354,3 +354,24 @@ fn descriptions_give_the_norwegian_term() {
         .unwrap();
     assert!(quality.starts_with("Andel"), "{quality}");
 }
+
+/// `plan schema --out` names each file it wrote, in the user's language.
+#[test]
+fn schema_out_says_what_it_wrote_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, word) in [("nb", "skrev "), ("nn", "skreiv "), ("en", "wrote ")] {
+        let out = super::common::plan()
+            .args(["schema", "--lang", lang, "--out"])
+            .arg(dir.path())
+            .assert()
+            .success();
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        let files = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(err.lines().count(), files, "{err}");
+        assert!(
+            err.lines()
+                .all(|l| l.starts_with(word) && l.ends_with(".json")),
+            "{err}"
+        );
+    }
+}
