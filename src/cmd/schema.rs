@@ -74,6 +74,7 @@ mod tests {
         let out = dir.path().join("nested/schemas");
         let code = run(Args {
             out: Some(out.clone()),
+            lang: Lang::En,
         })
         .unwrap();
         assert_eq!(code, ExitCode::SUCCESS);
