@@ -9,7 +9,7 @@
 
 use std::io::{self, Write};
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::render::{escape_unsafe, position};
 use super::{Code, Diagnostic, Severity};
@@ -69,6 +69,121 @@ fn fingerprint(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
+/// A sequence serialised item by item from an iterator: a report of ten
+/// thousand findings is written without first building ten thousand JSON
+/// trees (a `serde_json::Value` per finding took about 10 KB, so a hostile
+/// roster could make `--format sarif` take over 100 MB).
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+// The SARIF and GitLab structures below list their fields in alphabetical
+// order: that is the order the reports have always had (they were built as
+// `serde_json::Value` maps, which sort their keys), so the output is unchanged.
+
+#[derive(Serialize)]
+struct SarifLog<R: Serialize> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [SarifRun<R>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRun<R: Serialize> {
+    column_kind: &'static str,
+    results: R,
+    tool: SarifTool,
+}
+
+#[derive(Serialize)]
+struct SarifTool {
+    driver: SarifDriver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifDriver {
+    name: &'static str,
+    rules: Vec<SarifRule>,
+    semantic_version: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRule {
+    default_configuration: SarifLevel,
+    help: SarifText,
+    id: &'static str,
+}
+
+#[derive(Serialize)]
+struct SarifLevel {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct SarifText {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    level: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locations: Option<[SarifLocation; 1]>,
+    message: SarifText,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partial_fingerprints: Option<SarifFingerprints>,
+    rule_id: &'static str,
+    rule_index: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation {
+    physical_location: SarifPhysical,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifPhysical {
+    artifact_location: SarifArtifact,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+struct SarifArtifact {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
+}
+
+#[derive(Serialize)]
+struct SarifFingerprints {
+    #[serde(rename = "planFinding/v1")]
+    plan_finding: String,
+}
+
 /// SARIF 2.1.0: one run of the tool `plan`, one rule per code that occurs (in
 /// code order), one result per finding.
 pub fn sarif(
@@ -80,63 +195,94 @@ pub fn sarif(
     let mut codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
     codes.sort();
     codes.dedup();
-    let rules: Vec<Value> = codes
+    let rules = codes
         .iter()
-        .map(|c| {
-            json!({
-                "id": c.as_str(),
-                "defaultConfiguration": { "level": sarif_level(c.default_severity()) },
-                "help": { "text": format!("{CHECKS_DOC}#{}", c.as_str()) },
-            })
-        })
-        .collect();
-    let results: Vec<Value> = diags
-        .iter()
-        .map(|d| {
-            let index = codes.iter().position(|c| *c == d.code).unwrap_or(0);
-            let mut result = json!({
-                "ruleId": d.code.as_str(),
-                "ruleIndex": index,
-                "level": sarif_level(d.severity),
-                "message": { "text": full_text(d, help) },
-            });
-            if let Some((file, (line, col), (end_line, end_col))) = position(d, sources) {
-                result["locations"] = json!([{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri_reference(file) },
-                        "region": {
-                            "startLine": line,
-                            "startColumn": col,
-                            "endLine": end_line,
-                            "endColumn": end_col.max(if end_line == line { col } else { 1 }),
-                        }
-                    }
-                }]);
-                result["partialFingerprints"] = json!({
-                    "planFinding/v1": fingerprint(&[d.code.as_str(), file, &d.message]),
-                });
-            }
-            result
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "plan",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }
+        .map(|c| SarifRule {
+            default_configuration: SarifLevel {
+                level: sarif_level(c.default_severity()),
             },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
+            help: SarifText {
+                text: format!("{CHECKS_DOC}#{}", c.as_str()),
+            },
+            id: c.as_str(),
+        })
+        .collect();
+    let result = |d: &Diagnostic| {
+        let rule_index = codes.binary_search(&d.code).unwrap_or(0);
+        let place = position(d, sources);
+        SarifResult {
+            level: sarif_level(d.severity),
+            locations: place.map(|(file, (line, col), (end_line, end_col))| {
+                [SarifLocation {
+                    physical_location: SarifPhysical {
+                        artifact_location: SarifArtifact {
+                            uri: uri_reference(file),
+                        },
+                        region: SarifRegion {
+                            end_column: end_col.max(if end_line == line { col } else { 1 }),
+                            end_line,
+                            start_column: col,
+                            start_line: line,
+                        },
+                    },
+                }]
+            }),
+            message: SarifText {
+                text: full_text(d, help),
+            },
+            partial_fingerprints: place.map(|(file, _, _)| SarifFingerprints {
+                plan_finding: fingerprint(&[d.code.as_str(), file, &d.message]),
+            }),
+            rule_id: d.code.as_str(),
+            rule_index,
+        }
+    };
+    let log = SarifLog {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [SarifRun {
+            column_kind: "unicodeCodePoints",
+            results: Seq(|| diags.iter().map(result)),
+            tool: SarifTool {
+                driver: SarifDriver {
+                    name: "plan",
+                    rules,
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    version: env!("CARGO_PKG_VERSION"),
+                },
+            },
+        }],
+        version: "2.1.0",
+    };
     serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+#[derive(Serialize)]
+struct GitlabIssue<'a> {
+    check_name: &'static str,
+    description: String,
+    fingerprint: String,
+    location: GitlabLocation<'a>,
+    severity: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct GitlabLocation<'a> {
+    path: std::borrow::Cow<'a, str>,
+    positions: GitlabPositions,
+}
+
+#[derive(Serialize)]
+struct GitlabPositions {
+    begin: GitlabPosition,
+}
+
+#[derive(Serialize)]
+struct GitlabPosition {
+    column: usize,
+    line: usize,
 }
 
 /// GitLab Code Quality: a JSON array of issues (`description`, `check_name`,
@@ -150,39 +296,52 @@ pub fn gitlab(
     help: &str,
     plan_dir: &str,
 ) -> io::Result<()> {
+    let place = |d: &Diagnostic| match position(d, sources) {
+        Some((file, (line, col), _)) => (file, line, col),
+        None => (plan_dir, 1, 1),
+    };
+    // Two identical findings on one line still get distinct fingerprints; they
+    // depend on the findings before, so they are made first (16 bytes each).
     let mut seen = std::collections::BTreeMap::<String, usize>::new();
-    let issues: Vec<Value> = diags
+    let fingerprints: Vec<String> = diags
         .iter()
         .map(|d| {
-            let (path, line, col) = match position(d, sources) {
-                Some((file, (line, col), _)) => (file.to_string(), line, col),
-                None => (plan_dir.to_string(), 1, 1),
-            };
-            // Two identical findings on one line still get distinct fingerprints.
-            let base = fingerprint(&[d.code.as_str(), &path, &d.message]);
+            let (path, _, _) = place(d);
+            let base = fingerprint(&[d.code.as_str(), path, &d.message]);
             let n = seen.entry(base.clone()).or_insert(0);
             *n += 1;
-            let fp = if *n == 1 {
+            if *n == 1 {
                 base
             } else {
                 fingerprint(&[&base, &n.to_string()])
-            };
-            json!({
-                "type": "issue",
-                "description": full_text(d, help),
-                "check_name": d.code.as_str(),
-                "fingerprint": fp,
-                "severity": match d.severity {
-                    Severity::Error => "major",
-                    Severity::Warning => "minor",
-                },
-                "location": {
-                    "path": path.replace('\\', "/"),
-                    "positions": { "begin": { "line": line, "column": col } },
-                },
-            })
+            }
         })
         .collect();
+    drop(seen);
+    let issue = |(d, fp): (&Diagnostic, &String)| {
+        let (path, line, col) = place(d);
+        GitlabIssue {
+            check_name: d.code.as_str(),
+            description: full_text(d, help),
+            fingerprint: fp.clone(),
+            location: GitlabLocation {
+                path: if path.contains('\\') {
+                    path.replace('\\', "/").into()
+                } else {
+                    path.into()
+                },
+                positions: GitlabPositions {
+                    begin: GitlabPosition { column: col, line },
+                },
+            },
+            severity: match d.severity {
+                Severity::Error => "major",
+                Severity::Warning => "minor",
+            },
+            kind: "issue",
+        }
+    };
+    let issues = Seq(|| diags.iter().zip(&fingerprints).map(issue));
     serde_json::to_writer_pretty(&mut *out, &issues).map_err(io::Error::other)?;
     writeln!(out)
 }

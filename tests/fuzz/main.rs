@@ -284,3 +284,28 @@ fn the_harness_sees_a_leak_and_a_control_character() {
     assert!(run::check_output(leak.as_bytes(), false, &markers).is_err());
     assert!(run::check_output(b"title \x1b]0;x\x07", true, &markers).is_err());
 }
+
+/// The fuzz finding `staff-8000180`, made deterministic: a roster of 1 500
+/// rows (37 KB) that are each wrong in seven columns gives about ten
+/// thousand findings. Every report of them must stay within the bound; SARIF
+/// built a JSON tree of about 10 KB per finding and peaked at twice the bound.
+#[test]
+fn a_roster_of_ten_thousand_findings_stays_within_the_memory_bound() {
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut plan = seed_plan();
+    let markers = run::markers(&plan);
+    let mut roster = String::from(
+        "id,unit,position,percent,education,birth_year,wanted_percent,studying,study_done\n",
+    );
+    for _ in 0..1_500 {
+        roster.push_str(",,08,5991,x,06,y,z,TTA\n");
+    }
+    let size = roster.len();
+    plan.insert("data/staff.csv", roster.into_bytes());
+    let loaded = kompetanseplan::pipeline::open(&plan).unwrap();
+    let findings = loaded.diagnostics.finish().len();
+    assert!(findings >= 9_000, "{findings} findings");
+    run::exec(&plan, &markers, size).unwrap();
+}
