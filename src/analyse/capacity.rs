@@ -6,7 +6,6 @@
 //! year). Each unit's staff is aggregated once per year into (position, edu)
 //! groups, so the cost is linear in staff × years.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -72,36 +71,112 @@ impl CapacityRow {
     }
 }
 
+/// A (position, edu) or (studying, edu) key of [`UnitYear`].
+type GroupKey<'a> = (&'a str, Option<&'a str>);
+
 /// Sums for one unit in one year, in percentage points (Σ percent·w), which
 /// keeps base-year sums exact.
 #[derive(Default)]
 struct UnitYear<'a> {
-    /// (position, edu(y)) → (Σ p·w, Σ x·w).
-    groups: BTreeMap<(&'a str, Option<&'a str>), (f64, f64)>,
-    /// (studying, edu(y)) → Σ p·w of staff who qualify within the period (y < done ≤ E).
-    students: BTreeMap<(&'a str, Option<&'a str>), f64>,
+    /// (position, edu(y)) → (Σ p·w, Σ x·w), sorted by key; a key is present
+    /// when someone of the unit is in that group in that year.
+    groups: Vec<(GroupKey<'a>, (f64, f64))>,
+    /// (studying, edu(y)) → Σ p·w of staff who qualify within the period (y < done ≤ E),
+    /// sorted by key.
+    students: Vec<(GroupKey<'a>, f64)>,
+}
+
+/// Distinct keys numbered in order of first use, then ranked by key.
+#[derive(Default)]
+struct Keys<'a> {
+    list: Vec<GroupKey<'a>>,
+    last: Option<usize>,
+}
+
+impl<'a> Keys<'a> {
+    fn id(&mut self, key: GroupKey<'a>) -> usize {
+        if let Some(i) = self.last.filter(|&i| self.list.get(i) == Some(&key)) {
+            return i;
+        }
+        let i = self.list.iter().position(|k| *k == key).unwrap_or_else(|| {
+            self.list.push(key);
+            self.list.len() - 1
+        });
+        self.last = Some(i);
+        i
+    }
+
+    /// The keys sorted, and each id's place among them.
+    fn ranked(self) -> (Vec<GroupKey<'a>>, Vec<usize>) {
+        let mut order: Vec<usize> = (0..self.list.len()).collect();
+        order.sort_by_key(|&i| self.list[i]);
+        let mut rank = vec![0; order.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r;
+        }
+        (order.iter().map(|&i| self.list[i]).collect(), rank)
+    }
 }
 
 impl<'a> UnitYear<'a> {
-    /// `range`: the unit's rows of [`Roster::staff`].
-    fn build(roster: &Roster<'a>, range: Range<usize>, y: i32) -> Self {
-        let mut u = UnitYear::default();
+    /// Every year of `years` for the unit whose rows of [`Roster::staff`] are
+    /// `range`. Each person's groups are looked up once, not once a year;
+    /// each group's sums add its members in roster order, as one pass a year
+    /// would.
+    fn build_years(roster: &Roster<'a>, range: Range<usize>, years: &[i32]) -> Vec<Self> {
+        // per person: the group before and after `study_done`, and the
+        // students' key (their edu before `done` is `education`)
+        let mut groups = Keys::default();
+        let mut students = Keys::default();
+        let mut people = Vec::with_capacity(range.len());
         for i in range {
             let Some(s) = roster.staff.get(i).copied() else {
                 continue;
             };
-            let w = roster.weight_at(i, y);
-            let e = edu(s, y);
-            let g = u.groups.entry((s.position.as_str(), e)).or_default();
-            g.0 += s.percent * w;
-            g.1 += extra_percent(s) * w;
-            if let (Some(st), Some(done)) = (s.studying.as_deref(), s.study_done) {
-                if y < done && done <= roster.end() {
-                    *u.students.entry((st, e)).or_default() += s.percent * w;
-                }
-            }
+            let before = groups.id((s.position.as_str(), s.education.as_deref()));
+            let (after, done, student) = match (s.studying.as_deref(), s.study_done) {
+                (Some(st), Some(done)) => (
+                    groups.id((s.position.as_str(), Some(st))),
+                    done,
+                    Some(students.id((st, s.education.as_deref()))),
+                ),
+                _ => (before, i32::MAX, None),
+            };
+            people.push((i, s, before, after, done, student));
         }
-        u
+        let (group_keys, group_rank) = groups.ranked();
+        let (student_keys, student_rank) = students.ranked();
+        years
+            .iter()
+            .map(|&y| {
+                let mut g: Vec<Option<(f64, f64)>> = vec![None; group_keys.len()];
+                let mut st: Vec<Option<f64>> = vec![None; student_keys.len()];
+                for &(i, s, before, after, done, student) in &people {
+                    let w = roster.weight_at(i, y);
+                    let id = if y >= done { after } else { before };
+                    let sum = g[group_rank[id]].get_or_insert((0.0, 0.0));
+                    sum.0 += s.percent * w;
+                    sum.1 += extra_percent(s) * w;
+                    if let Some(k) = student {
+                        if y < done && done <= roster.end() {
+                            *st[student_rank[k]].get_or_insert(0.0) += s.percent * w;
+                        }
+                    }
+                }
+                UnitYear {
+                    groups: group_keys
+                        .iter()
+                        .zip(g)
+                        .filter_map(|(&k, v)| Some((k, v?)))
+                        .collect(),
+                    students: student_keys
+                        .iter()
+                        .zip(st)
+                        .filter_map(|(&k, v)| Some((k, v?)))
+                        .collect(),
+                }
+            })
+            .collect()
     }
 }
 
@@ -124,10 +199,7 @@ pub(crate) fn capacity(plan: &Plan, roster: &Roster, demand: &Demand) -> Vec<Cap
         .par_iter()
         .map(|mine| {
             let range = mine.first().map_or(0..0, |l| roster.unit_range(&l.unit));
-            let per_year: Vec<UnitYear> = years
-                .iter()
-                .map(|&y| UnitYear::build(roster, range.clone(), y))
-                .collect();
+            let per_year = UnitYear::build_years(roster, range, &years);
             let mut rows = Vec::with_capacity(mine.len() * years.len());
             for line in *mine {
                 for (&y, agg) in years.iter().zip(&per_year) {
@@ -184,7 +256,7 @@ fn row(line: &CapacityLine, y: i32, demand: &Demand, agg: &UnitYear) -> Capacity
     let accepts = |e: Option<&str>| e.is_some_and(|e| line.accepts.iter().any(|a| a == e));
     let primary = line.primary();
     let (mut avail, mut unq, mut mob) = (0.0, 0.0, 0.0);
-    for (&(pos, e), &(p, x)) in &agg.groups {
+    for &((pos, e), (p, x)) in &agg.groups {
         if pos == line.position {
             if accepts(e) {
                 avail += p;
@@ -195,13 +267,13 @@ fn row(line: &CapacityLine, y: i32, demand: &Demand, agg: &UnitYear) -> Capacity
         }
     }
     // competence placed where it is not used: other positions, edu = primary
-    for (&(pos, e), &(p, _)) in &agg.groups {
+    for &((pos, e), (p, _)) in &agg.groups {
         if pos != line.position && e == Some(primary) {
             mob += p;
         }
     }
     let mut dev = 0.0;
-    for (&(studying, e), &p) in &agg.students {
+    for &((studying, e), p) in &agg.students {
         if !accepts(e) && accepts(Some(studying)) {
             dev += p;
         }

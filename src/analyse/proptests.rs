@@ -228,6 +228,37 @@ proptest! {
         let jb = serde_json::to_string(&b).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(ja, jb);
     }
+
+    /// The report's comparison (capacity only, the basis taken from the
+    /// plan's own analysis) is exactly the comparison of full analyses.
+    #[test]
+    fn the_reports_comparison_is_that_of_full_analyses(
+        plan in plan_strategy(),
+        turnover in 0.0..0.3f64,
+        retirement in 60u32..72,
+    ) {
+        let mut plan = plan;
+        let mut other = plan.assumptions;
+        other.turnover_rate = turnover;
+        other.retirement_age = retirement;
+        plan.scenarios = vec![crate::model::Scenario {
+            id: "annen".into(),
+            title: "Annen".into(),
+            description: None,
+            alternative: None,
+            assumptions: other,
+            overrides: vec![("turnover_rate", turnover)],
+            rates: std::collections::BTreeMap::new(),
+            loc: None,
+        }];
+        let ids = super::compare::all_ids(&plan);
+        let (full, _) = super::compare::compare(&plan, &ids, &[], None)
+            .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        let basis = analyse(&plan, &plan.assumptions);
+        let light = super::compare::compare_capacity(&plan, &ids, &basis.capacity)
+            .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(full, light);
+    }
 }
 
 mod files {

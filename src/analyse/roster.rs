@@ -57,7 +57,13 @@ impl<'a> Roster<'a> {
     /// Linear when the plan is already sorted (as `validate` leaves it);
     /// correct whatever order it is in.
     pub fn new(plan: &'a Plan, assumptions: &Assumptions) -> Self {
-        let mut staff: Vec<&Staff> = plan.staff.iter().collect();
+        Roster::with_staff(plan, &plan.staff, assumptions)
+    }
+
+    /// Index `staff` for `plan` (whose own staff list is not read): a
+    /// scenario's plan without the data can share the plan's roster.
+    pub fn with_staff(plan: &'a Plan, staff: &'a [Staff], assumptions: &Assumptions) -> Self {
+        let mut staff: Vec<&Staff> = staff.iter().collect();
         staff.sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
         let mut units: BTreeMap<&str, Range<usize>> = BTreeMap::new();
         for (i, s) in staff.iter().enumerate() {

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 
-use crate::analyse::{analyse, Analysis};
+use crate::analyse::analyse;
 use crate::i18n::Lang;
 use crate::report::{build_since, Options, FIGURE_DIR};
 use crate::write::{ensure_not_input, Batch};
@@ -140,9 +140,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !plan.scenarios.is_empty() {
         // "Scenarier": every scenario once more, side by side
         let ids = crate::analyse::compare::all_ids(plan);
-        let (cmp, runs) = crate::analyse::compare::compare(plan, &ids, &[], None)
+        let cmp = crate::analyse::compare::compare_capacity(plan, &ids, &analysis.capacity)
             .map_err(|e| anyhow::anyhow!("cannot compare the scenarios: {e:?}"))?;
-        if let Some(what) = runs.iter().find_map(Analysis::non_finite) {
+        if let Some(what) = cmp.non_finite() {
             bail!("a scenario's analysis produced a figure that is not a finite number ({what}); nothing was written. Please report this plan as a bug");
         }
         analysis.comparison = Some(cmp);

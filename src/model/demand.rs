@@ -104,7 +104,12 @@ impl super::Plan {
     /// The plan under scenario `s`: its assumptions, its population
     /// alternative, and its drivers' rates. Everything else is the plan's.
     pub fn under(&self, s: &Scenario) -> super::Plan {
-        let mut plan = self.clone();
+        self.clone().into_scenario(s)
+    }
+
+    /// The plan under scenario `s`, taking the plan by value.
+    pub fn into_scenario(self, s: &Scenario) -> super::Plan {
+        let mut plan = self;
         plan.assumptions = s.assumptions;
         if let (Some(p), Some(alt)) = (plan.population.as_mut(), &s.alternative) {
             p.alternative = alt.clone();

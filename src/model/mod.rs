@@ -682,6 +682,47 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// A copy of the plan without its data: no staff and no survey answers.
+    /// For computing what does not read them (a scenario's capacity) without
+    /// copying a national roster and survey; every other field is copied, and
+    /// a field added to `Plan` must be named here (the pattern is exhaustive).
+    pub fn without_data(&self) -> Plan {
+        let Plan {
+            meta,
+            assumptions,
+            competences,
+            units,
+            capacity,
+            quality,
+            goals,
+            measures,
+            indicators,
+            workloads,
+            staff: _,
+            survey: _,
+            population,
+            drivers,
+            scenarios,
+        } = self;
+        Plan {
+            meta: meta.clone(),
+            assumptions: *assumptions,
+            competences: competences.clone(),
+            units: units.clone(),
+            capacity: capacity.clone(),
+            quality: quality.clone(),
+            goals: goals.clone(),
+            measures: measures.clone(),
+            indicators: indicators.clone(),
+            workloads: workloads.clone(),
+            staff: Vec::new(),
+            survey: Answers::default(),
+            population: population.clone(),
+            drivers: drivers.clone(),
+            scenarios: scenarios.clone(),
+        }
+    }
+
     pub fn competence(&self, id: &str) -> Option<&Competence> {
         self.competences
             .binary_search_by(|c| c.id.as_str().cmp(id))
