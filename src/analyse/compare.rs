@@ -273,25 +273,46 @@ pub fn compare_capacity(
     ids: &[String],
     basis: &[CapacityRow],
 ) -> Result<Comparison, CompareError> {
-    let light = plan.without_data();
-    // one scenario per core, collected in the order of `ids`
-    let runs = ids
-        .par_iter()
-        .map(|id| {
-            let (p, c) = scenario_from(plan, light.clone(), id, &[])?;
-            if id == BASIS {
-                return Ok((c, None));
-            }
-            let roster = Roster::with_staff(&p, &plan.staff, &p.assumptions);
-            let demand = Demand::new(&p, &p.assumptions);
-            Ok((c, Some(capacity::capacity(&p, &roster, &demand))))
-        })
-        .collect::<Result<Vec<_>, CompareError>>()?;
-    let runs: Vec<(&Compared, &[CapacityRow])> = runs
-        .iter()
-        .map(|(c, rows)| (c, rows.as_deref().unwrap_or(basis)))
-        .collect();
-    Ok(sum_capacity(plan, &runs))
+    Ok(ScenarioCapacity::new(plan, ids)?.comparison(plan, basis))
+}
+
+/// The capacity rows of every scenario but `basis`, computed before the
+/// plan's own analysis is at hand (`plan report` runs both side by side).
+#[derive(Debug)]
+pub struct ScenarioCapacity {
+    /// Per scenario id, in order: its header and rows (`None` for `basis`).
+    runs: Vec<(Compared, Option<Vec<CapacityRow>>)>,
+}
+
+impl ScenarioCapacity {
+    pub fn new(plan: &Plan, ids: &[String]) -> Result<Self, CompareError> {
+        let light = plan.without_data();
+        // one scenario per core, collected in the order of `ids`
+        let runs = ids
+            .par_iter()
+            .map(|id| {
+                let (p, c) = scenario_from(plan, light.clone(), id, &[])?;
+                if id == BASIS {
+                    return Ok((c, None));
+                }
+                let roster = Roster::with_staff(&p, &plan.staff, &p.assumptions);
+                let demand = Demand::new(&p, &p.assumptions);
+                Ok((c, Some(capacity::capacity(&p, &roster, &demand))))
+            })
+            .collect::<Result<Vec<_>, CompareError>>()?;
+        Ok(ScenarioCapacity { runs })
+    }
+
+    /// The comparison, `basis` being the capacity rows of the plan's own
+    /// analysis.
+    pub fn comparison(&self, plan: &Plan, basis: &[CapacityRow]) -> Comparison {
+        let runs: Vec<(&Compared, &[CapacityRow])> = self
+            .runs
+            .iter()
+            .map(|(c, rows)| (c, rows.as_deref().unwrap_or(basis)))
+            .collect();
+        sum_capacity(plan, &runs)
+    }
 }
 
 impl Comparison {

@@ -132,16 +132,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.format.default_output()
         );
     }
-    // the analysis runs once, here; the report only formats it
-    let mut analysis = analyse(plan, &plan.assumptions);
+    // the analysis runs once, here, and the scenarios' capacity beside it;
+    // the report only formats them
+    let (analysis, scenarios) = rayon::join(
+        || analyse(plan, &plan.assumptions),
+        || {
+            (!plan.scenarios.is_empty()).then(|| {
+                let ids = crate::analyse::compare::all_ids(plan);
+                crate::analyse::compare::ScenarioCapacity::new(plan, &ids)
+            })
+        },
+    );
+    let mut analysis = analysis;
     if let Some(what) = analysis.non_finite() {
         bail!("the analysis produced a figure that is not a finite number ({what}); nothing was written. Please report this plan as a bug");
     }
-    if !plan.scenarios.is_empty() {
-        // "Scenarier": every scenario once more, side by side
-        let ids = crate::analyse::compare::all_ids(plan);
-        let cmp = crate::analyse::compare::compare_capacity(plan, &ids, &analysis.capacity)
-            .map_err(|e| anyhow::anyhow!("cannot compare the scenarios: {e:?}"))?;
+    if let Some(scenarios) = scenarios {
+        // "Scenarier": every scenario side by side
+        let cmp = scenarios
+            .map_err(|e| anyhow::anyhow!("cannot compare the scenarios: {e:?}"))?
+            .comparison(plan, &analysis.capacity);
         if let Some(what) = cmp.non_finite() {
             bail!("a scenario's analysis produced a figure that is not a finite number ({what}); nothing was written. Please report this plan as a bug");
         }

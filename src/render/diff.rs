@@ -240,6 +240,22 @@ fn signed(lang: Lang, u: Unit, d: f64) -> String {
     }
 }
 
+/// Whether a changed figure is worth a row where a person reads it: its
+/// change shows at the table's precision (`4,4 → 4,4 +0,0` is noise of the
+/// last decimal; JSON keeps every change), or it is hidden, added or removed.
+fn shows(lang: Lang, u: Unit, f: &Figure) -> bool {
+    if f.hidden {
+        return true;
+    }
+    if !f.changed() {
+        return false;
+    }
+    match (f.old, f.new) {
+        (Some(old), Some(new)) => fig(lang, u, old) != fig(lang, u, new),
+        _ => true,
+    }
+}
+
 /// Before, now, change — or "hidden" three times.
 fn cells(lang: Lang, m: &DiffMessages, u: Unit, f: &Figure) -> [String; 3] {
     if f.hidden {
@@ -273,8 +289,44 @@ pub fn blocks(d: &PlanDiff, lang: Lang, title: bool, names: &Names) -> Vec<Block
     }
     summary(d, lang, names, &mut b);
     plan_changes(d, lang, &mut b);
+    let before = b.len();
     analysis(d, lang, names, &mut b);
+    drop_empty_sections(&mut b, before);
     b
+}
+
+/// From `from` on: a table without rows goes with its heading, and then a
+/// heading with nothing under it (every change of a section was below the
+/// precision shown).
+fn drop_empty_sections(b: &mut Vec<Block>, from: usize) {
+    let tail: Vec<Block> = b.drain(from..).collect();
+    let mut kept: Vec<Block> = Vec::with_capacity(tail.len());
+    for block in tail {
+        if matches!(&block, Block::Table(t) if t.rows.is_empty()) {
+            if matches!(kept.last(), Some(Block::Heading(..))) {
+                kept.pop();
+            }
+            continue;
+        }
+        kept.push(block);
+    }
+    // a heading followed only by headings of its level or above, or by nothing
+    let mut out: Vec<Block> = Vec::with_capacity(kept.len());
+    for block in kept.into_iter().rev() {
+        if let Block::Heading(level, _) = &block {
+            let empty = match out.last() {
+                None => true,
+                Some(Block::Heading(next, _)) => next <= level,
+                Some(_) => false,
+            };
+            if empty {
+                continue;
+            }
+        }
+        out.push(block);
+    }
+    out.reverse();
+    b.extend(out);
 }
 
 fn summary(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
@@ -484,7 +536,11 @@ fn analysis(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
             4,
         );
         for c in &d.capacity {
-            for f in c.figures.iter().filter(|f| f.figure.changed()) {
+            for f in c
+                .figures
+                .iter()
+                .filter(|f| shows(lang, Unit::Fte, &f.figure))
+            {
                 let mut row = vec![
                     names.unit(&c.unit),
                     names.position(&c.unit, &c.position),
@@ -511,7 +567,11 @@ fn analysis(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
             3,
         );
         for c in &d.capacity_totals {
-            for f in c.figures.iter().filter(|f| f.figure.changed()) {
+            for f in c
+                .figures
+                .iter()
+                .filter(|f| shows(lang, Unit::Fte, &f.figure))
+            {
                 let mut row = vec![
                     names.competence(&c.competence),
                     c.year.to_string(),
@@ -541,7 +601,7 @@ fn analysis(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
             let shown: Vec<_> = q
                 .figures
                 .iter()
-                .filter(|f| f.figure.changed() || f.figure.hidden)
+                .filter(|f| shows(lang, Unit::Persons, &f.figure))
                 .collect();
             for f in shown {
                 hidden |= f.figure.hidden;
@@ -571,7 +631,11 @@ fn analysis(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
             3,
         );
         for q in &d.quality_totals {
-            for f in q.figures.iter().filter(|f| f.figure.changed()) {
+            for f in q
+                .figures
+                .iter()
+                .filter(|f| shows(lang, Unit::Persons, &f.figure))
+            {
                 let mut row = vec![
                     names.competence(&q.competence),
                     q.min_level.to_string(),
@@ -600,6 +664,9 @@ fn analysis(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
                 continue;
             };
             let (_, unit) = keys[i];
+            if !shows(lang, unit, &w.figure) {
+                continue;
+            }
             let mut name = m.workforce.get(i).copied().unwrap_or("").to_string();
             if let Some(g) = &w.group {
                 let level = crate::model::EduLevel::ALL
@@ -695,6 +762,60 @@ fn analysis(d: &PlanDiff, lang: Lang, names: &Names, b: &mut Vec<Block>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diff::figures::{CapacityChange, Figure, Named};
+    use crate::diff::items::Change;
+
+    fn capacity_diff(required: [(f64, f64); 2]) -> PlanDiff {
+        let change = |year: i32, (old, new): (f64, f64)| CapacityChange {
+            unit: "a".into(),
+            position: "spl".into(),
+            year,
+            change: Change::Changed,
+            figures: vec![Named {
+                key: "required",
+                figure: Figure::of(Some(old), Some(new)),
+            }],
+        };
+        PlanDiff {
+            old: "HEAD~1".into(),
+            new: "plan".into(),
+            unit: None,
+            years: vec![2025, 2026],
+            summary: Vec::new(),
+            plan: Vec::new(),
+            assumptions: Vec::new(),
+            data: Vec::new(),
+            capacity: vec![change(2025, required[0]), change(2026, required[1])],
+            capacity_totals: Vec::new(),
+            quality: Vec::new(),
+            quality_totals: Vec::new(),
+            workforce: Vec::new(),
+            indicators: Vec::new(),
+            measures: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn changes_below_the_precision_shown_are_left_out_of_the_human_view() {
+        let names = Names::default();
+        // 4.44 → 4.41 reads "4,4 → 4,4"; 4.0 → 5.0 is a real change
+        let d = capacity_diff([(4.44, 4.41), (4.0, 5.0)]);
+        let shown = text(&blocks(&d, Lang::Nb, true, &names));
+        assert!(shown.contains("5,0"), "{shown}");
+        assert!(!shown.contains("4,4"), "{shown}");
+        // only noise: no capacity section at all, and no empty analysis heading
+        let d = capacity_diff([(4.44, 4.41), (2.0, 2.01)]);
+        let shown = text(&blocks(&d, Lang::Nb, true, &names));
+        let m = Lang::Nb.diff();
+        assert!(!shown.contains(m.h_capacity), "{shown}");
+        assert!(
+            !shown.contains("2025–2026") && !shown.contains("4,4"),
+            "{shown}"
+        );
+        // JSON keeps every change
+        let json = serde_json::to_string(&d).unwrap_or_default();
+        assert!(json.contains("4.41"), "{json}");
+    }
 
     #[test]
     fn numbers_trimmed_in_every_language() {
