@@ -287,6 +287,7 @@ pub struct ScenarioCapacity {
 impl ScenarioCapacity {
     pub fn new(plan: &Plan, ids: &[String]) -> Result<Self, CompareError> {
         let light = plan.without_data();
+        let roster = Roster::new(plan, &plan.assumptions);
         // one scenario per core, collected in the order of `ids`
         let runs = ids
             .par_iter()
@@ -295,7 +296,7 @@ impl ScenarioCapacity {
                 if id == BASIS {
                     return Ok((c, None));
                 }
-                let roster = Roster::with_staff(&p, &plan.staff, &p.assumptions);
+                let roster = roster.under(&p, &p.assumptions);
                 let demand = Demand::new(&p, &p.assumptions);
                 Ok((c, Some(capacity::capacity(&p, &roster, &demand))))
             })

@@ -57,21 +57,33 @@ impl<'a> Roster<'a> {
     /// Linear when the plan is already sorted (as `validate` leaves it);
     /// correct whatever order it is in.
     pub fn new(plan: &'a Plan, assumptions: &Assumptions) -> Self {
-        Roster::with_staff(plan, &plan.staff, assumptions)
+        let mut staff: Vec<&Staff> = plan.staff.iter().collect();
+        staff.sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
+        // sorted, so each unit's rows are one run
+        let mut units: BTreeMap<&str, Range<usize>> = BTreeMap::new();
+        let mut start = 0;
+        for i in 1..=staff.len() {
+            let first = staff[start].unit.as_str();
+            if staff.get(i).is_none_or(|s| s.unit != first) {
+                units.insert(first, start..i);
+                start = i;
+            }
+        }
+        Roster::indexed(plan, staff, units, assumptions)
     }
 
-    /// Index `staff` for `plan` (whose own staff list is not read): a
-    /// scenario's plan without the data can share the plan's roster.
-    pub fn with_staff(plan: &'a Plan, staff: &'a [Staff], assumptions: &Assumptions) -> Self {
-        let mut staff: Vec<&Staff> = staff.iter().collect();
-        staff.sort_by(|a, b| (&a.unit, &a.position, &a.id).cmp(&(&b.unit, &b.position, &b.id)));
-        let mut units: BTreeMap<&str, Range<usize>> = BTreeMap::new();
-        for (i, s) in staff.iter().enumerate() {
-            units
-                .entry(s.unit.as_str())
-                .and_modify(|r| r.end = i + 1)
-                .or_insert(i..i + 1);
-        }
+    /// The same staff under other assumptions (a scenario of the same plan:
+    /// `plan` has the same competences and period), without sorting again.
+    pub fn under(&self, plan: &'a Plan, assumptions: &Assumptions) -> Roster<'a> {
+        Roster::indexed(plan, self.staff.clone(), self.units.clone(), assumptions)
+    }
+
+    fn indexed(
+        plan: &'a Plan,
+        staff: Vec<&'a Staff>,
+        units: BTreeMap<&'a str, Range<usize>>,
+        assumptions: &Assumptions,
+    ) -> Self {
         let mut roster = Roster {
             staff,
             facts: Vec::new(),

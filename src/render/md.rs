@@ -229,16 +229,28 @@ pub fn inline(text: &str) -> String {
 /// Plain text as inline Markdown inside a line: one line, with every character
 /// that could start markup escaped.
 pub fn inline_mid(text: &str) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(one_line.len());
-    for ch in one_line.chars() {
-        if matches!(
-            ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~'
-        ) {
-            out.push('\\');
+    // every character that is escaped is ASCII, so bytes tell
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'&' | b'~'
+        )
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        out.push(ch);
+        if !word.bytes().any(special) {
+            out.push_str(word);
+            continue;
+        }
+        for ch in word.chars() {
+            if u8::try_from(ch).is_ok_and(special) {
+                out.push('\\');
+            }
+            out.push(ch);
+        }
     }
     out
 }
@@ -255,6 +267,8 @@ mod tests {
         assert_eq!(inline("2025. år"), "2025\\. år");
         assert_eq!(inline("<b>[x](y)</b>"), "\\<b\\>\\[x\\](y)\\</b\\>");
         assert_eq!(inline("70/30 og 55,4 %"), "70/30 og 55,4 %");
+        assert_eq!(inline_mid("  a\u{a0}b \t c~ \\x "), "a b c\\~ \\\\x");
+        assert_eq!(inline_mid("ø & å"), "ø \\& å");
     }
 
     #[test]
