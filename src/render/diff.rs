@@ -164,12 +164,17 @@ fn change_word(m: &DiffMessages, c: Change) -> &'static str {
     }
 }
 
-/// A number: integers without decimals, others with up to three.
+/// A number of the plan files: integers without decimals, others with the
+/// decimals they were written with (at most ten), so that 0.08 → 0.0801 does
+/// not read "0,08 → 0,08".
 fn num(lang: Lang, x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         lang.number(x, 0)
     } else {
-        let s = lang.number(x, 3);
+        // Rust writes the shortest text that reads back as the same number
+        let shortest = x.to_string();
+        let decimals = shortest.split_once('.').map_or(3, |(_, f)| f.len()).min(10);
+        let s = lang.number(x, decimals);
         let dec = lang.decimal_mark();
         if s.contains(dec) {
             s.trim_end_matches('0').trim_end_matches(dec).to_string()
@@ -231,7 +236,19 @@ fn signed(lang: Lang, u: Unit, d: f64) -> String {
                 Lang::En => format!("{n} pp"),
             }
         }
-        _ => fig(lang, u, d),
+        Unit::Fte | Unit::Plain => {
+            // a change too small for the table's one decimal ("+0,0") is
+            // written with the decimals it needs (at most four)
+            let zero = |t: &str| t.chars().all(|c| !c.is_ascii_digit() || c == '0');
+            let mut t = fig(lang, u, d);
+            let mut decimals = 2;
+            while d != 0.0 && zero(&t) && decimals <= 4 {
+                t = lang.number(d, decimals);
+                decimals += 1;
+            }
+            t
+        }
+        Unit::Persons => fig(lang, u, d),
     };
     if d > 0.0 && !text.starts_with('+') {
         format!("+{text}")
@@ -812,7 +829,12 @@ mod tests {
             !shown.contains("2025–2026") && !shown.contains("4,4"),
             "{shown}"
         );
+        // a change shown at the precision reads with its real size
+        let d = capacity_diff([(30.75, 30.74), (2.0, 2.0)]);
+        let shown = text(&blocks(&d, Lang::Nb, true, &names));
+        assert!(shown.contains("30,8") && shown.contains("−0,01"), "{shown}");
         // JSON keeps every change
+        let d = capacity_diff([(4.44, 4.41), (2.0, 2.01)]);
         let json = serde_json::to_string(&d).unwrap_or_default();
         assert!(json.contains("4.41"), "{json}");
     }
@@ -823,5 +845,10 @@ mod tests {
         assert_eq!(num(Lang::Nn, 1.5), "1,5");
         assert_eq!(num(Lang::En, 1.25), "1.25");
         assert_eq!(num(Lang::Nn, 2.0), "2");
+        // the decimals as written: a small change of an assumption shows
+        assert_eq!(num(Lang::Nb, 0.08), "0,08");
+        assert_eq!(num(Lang::Nb, 0.0801), "0,0801");
+        assert_eq!(num(Lang::En, 1234.5), "1,234.5");
+        assert_eq!(num(Lang::Nb, 1.0 / 3.0), "0,3333333333");
     }
 }
