@@ -25,11 +25,16 @@ pub(crate) fn section(ctx: &Ctx, doc: &mut Doc) -> anyhow::Result<()> {
     let w = ctx.m.workload;
     doc.heading(3, w.h_report);
     doc.raw(w.report_intro);
+    // each unit's rows in analysis order, grouped once
+    let mut by_unit: std::collections::BTreeMap<&str, Vec<&WorkloadRow>> =
+        std::collections::BTreeMap::new();
+    for r in rows {
+        by_unit.entry(r.unit.as_str()).or_default().push(r);
+    }
     for u in &ctx.plan.units {
-        let mine: Vec<&WorkloadRow> = rows.iter().filter(|r| r.unit == u.id).collect();
-        if mine.is_empty() {
+        let Some(mine) = by_unit.remove(u.id.as_str()) else {
             continue;
-        }
+        };
         doc.heading(4, &u.name);
         for r in mine {
             position(ctx, doc, r);
