@@ -497,8 +497,9 @@ mod tests {
 
     type Row = (String, String, String, u8, Option<u8>, Loc);
 
-    /// Rows and findings of `parse_long` and of the located reader alone.
-    fn both(text: &str) -> (Vec<Row>, Vec<Row>, Diagnostics, Diagnostics) {
+    /// Rows and findings of `parse_long` and of the located reader alone (the
+    /// whole body as one piece), and how many chunks `parse_long` read.
+    fn both(text: &str) -> (Vec<Row>, Vec<Row>, Diagnostics, Diagnostics, usize) {
         let input = Input {
             text,
             file: FileId(0),
@@ -556,7 +557,7 @@ mod tests {
         for (_, d) in found.national_ids {
             single.push(d);
         }
-        (got, rows, fast_d, single)
+        (got, rows, fast_d, single, parsed.chunks.len())
     }
 
     #[test]
@@ -579,7 +580,7 @@ mod tests {
         text.push_str("r10,u,c\r,3,\n");
         text.push_str(",u,c,3,\n");
         text.push_str("r11,ø,c,2,5");
-        let (got, want, fast_d, single) = both(&text);
+        let (got, want, fast_d, single, _) = both(&text);
         assert_eq!(got, want);
         assert_eq!(fast_d.finish(), single.finish());
     }
@@ -601,65 +602,8 @@ mod tests {
             };
             text.push_str(&format!("{who},u{},c{},{level},\n", i / 500, i % 15));
         }
-        let input = Input {
-            text: &text,
-            file: FileId(0),
-            header_start: 0,
-            delimiter: b',',
-            decimal_comma: false,
-        };
-        let spec = CsvSpec::default();
-        let mut chunked = Diagnostics::default();
-        let parsed = parse_long(input, &spec, &mut chunked);
-        assert!(parsed.chunks.len() > 1);
-        // one reader: the whole body as one piece
-        let mut single = Diagnostics::default();
-        let head = header(
-            input,
-            &spec,
-            SurveyColumn::NAMES,
-            &OPTIONAL,
-            &[],
-            &mut single,
-        )
-        .unwrap();
-        let mut rows = Vec::new();
-        let found = body(
-            input,
-            &spec,
-            SurveyColumn::NAMES,
-            &head,
-            head.body_start..text.len(),
-            &mut single,
-            |r, _, d| {
-                if let Some(v) = record(r, &spec, d) {
-                    rows.push((
-                        v.0.to_string(),
-                        v.1.to_string(),
-                        v.2.to_string(),
-                        v.3,
-                        v.4,
-                        r.row_loc(),
-                    ));
-                }
-            },
-        );
-        for (_, d) in found.national_ids {
-            single.push(d);
-        }
-        let got: Vec<_> = parsed
-            .iter()
-            .map(|(c, a)| {
-                (
-                    c.respondent(a).to_string(),
-                    c.unit(a).to_string(),
-                    c.competence(a).to_string(),
-                    a.level,
-                    a.need,
-                    parsed.row_loc(&text, a),
-                )
-            })
-            .collect();
+        let (got, rows, chunked, single, chunks) = both(&text);
+        assert!(chunks > 1);
         assert_eq!(got, rows);
         assert_eq!(chunked.clone().finish(), single.clone().finish());
         assert_eq!(chunked.len(), 3, "{chunked:?}");
